@@ -1,0 +1,170 @@
+namespace Timeline.Diagnostics;
+
+/// <summary>A stable error code and its text: what is wrong, then how to fix it.</summary>
+public readonly record struct ErrorMessage(string Code, string Text);
+
+/// <summary>
+/// Every message the generator can report, in one place. Each says what is wrong and how to fix it;
+/// codes are stable so that people can search for them.
+/// </summary>
+public static class ErrorMessages
+{
+    // "; did you mean 'x'?" when a close name is known, else a plain full stop.
+    private static string Hint(string? suggestion) => suggestion is null ? "." : $"; did you mean '{suggestion}'?";
+
+    // Files (TL00xx)
+    public static ErrorMessage NotUtf8(long offset) =>
+        new("TL0001", $"the file is not valid UTF-8 (bad byte at offset {offset}). Save it as UTF-8 in your editor.");
+
+    public static ErrorMessage FileTooLarge(long size, long limit) =>
+        new("TL0002", $"the file is {size:N0} bytes, over the limit of {limit:N0} bytes. Split it into smaller files.");
+
+    public static ErrorMessage EmptyFile() =>
+        new("TL0003", "the file is empty. Write the record in it, or delete the file.");
+
+    public static ErrorMessage MissingFile(string name, string what) =>
+        new("TL0004", $"'{name}' is missing. Create it with {what}.");
+
+    public static ErrorMessage MissingInputFolder(string path) =>
+        new("TL0005", $"the input folder '{path}' does not exist. Pass --input with the folder that holds site.yml, sources.yml and events/.");
+
+    public static ErrorMessage UnreadableFile(string reason) =>
+        new("TL0006", $"the file cannot be read ({reason}). Check that it exists and that you may read it.");
+
+    // YAML shape (TL01xx)
+    public static ErrorMessage YamlSyntax(string parserMessage) =>
+        new("TL0100", $"the YAML is malformed: {parserMessage}. Check the indentation and quoting near this line.");
+
+    public static ErrorMessage TabIndentation() =>
+        new("TL0101", "a tab is used for indentation. YAML allows only spaces; replace the tab with spaces.");
+
+    public static ErrorMessage AnchorsNotAllowed() =>
+        new("TL0102", "YAML anchors and aliases (& and *) are not supported. Write the value out in full.");
+
+    public static ErrorMessage ExpectedText(string field, string found) =>
+        new("TL0103", $"'{field}' must be a text, but it is {found}. Write it on one line after '{field}:', in quotes if it contains a colon.");
+
+    public static ErrorMessage ExpectedList(string field, string found) =>
+        new("TL0103", $"'{field}' must be a list, but it is {found}. Write it as a list, for example '{field}: [first, second]'.");
+
+    public static ErrorMessage ExpectedMapping(string what, string found) =>
+        new("TL0103", $"{what} must be a set of 'field: value' lines, but it is {found}. Start each line with a field name and a colon.");
+
+    public static ErrorMessage ExpectedListOfRecords(string file, string found) =>
+        new("TL0103", $"{file} must be a list of records, each starting with '- id:', but it is {found}. Put '- ' before the first field of each record.");
+
+    public static ErrorMessage UnknownField(string field, string? suggestion, IEnumerable<string> known) =>
+        new("TL0104", $"unknown field '{field}'{Hint(suggestion)} Known fields are: {string.Join(", ", known)}.");
+
+    public static ErrorMessage MissingField(string field, string example) =>
+        new("TL0105", $"the required field '{field}' is missing or empty. Add it, for example '{field}: {example}'.");
+
+    public static ErrorMessage DuplicateField(string field, int firstLine) =>
+        new("TL0106", $"the field '{field}' appears twice (first on line {firstLine}). Keep only one.");
+
+    public static ErrorMessage TooDeep(int limit) =>
+        new("TL0107", $"the YAML is nested more than {limit} levels deep. Records need only a few levels; flatten it.");
+
+    public static ErrorMessage MissingFrontMatter() =>
+        new("TL0108", "the page has no front matter. Start it with a line '---', then 'title: Your title', then another line '---'.");
+
+    // Values (TL02xx)
+    public static ErrorMessage MalformedDate(string field, string value) =>
+        new("TL0200", $"'{field}' is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
+
+    public static ErrorMessage ImpossibleDate(string field, string value) =>
+        new("TL0201", $"'{field}' is '{value}', a day that does not exist. Check the month and the day.");
+
+    public static ErrorMessage EndBeforeDate(string end, string date) =>
+        new("TL0202", $"'end' ({end}) is before 'date' ({date}). Make 'end' the same as or later than 'date', or swap them.");
+
+    public static ErrorMessage NotABoolean(string field, string value) =>
+        new("TL0203", $"'{field}' is '{value}', but it must be true or false. Write '{field}: true' or remove the line.");
+
+    public static ErrorMessage InvalidId(string value, string reason) =>
+        new("TL0204", $"the id '{value}' {reason}. Use only lowercase letters a-z, digits and single hyphens, for example 'death-commissions-1988'.");
+
+    public static ErrorMessage DuplicateId(string kind, string id, string firstPlace) =>
+        new("TL0205", $"the {kind} id '{id}' is already used by {firstPlace}. Give each {kind} its own id.");
+
+    public static ErrorMessage SummaryTooLong(int length, int limit) =>
+        new("TL0206", $"'summary' is {length} characters long, over the limit of {limit}. Shorten it; the full story belongs in 'body'.");
+
+    public static ErrorMessage UnknownSourceKind(string value, string? suggestion, IEnumerable<string> known) =>
+        new("TL0207", $"'kind' is '{value}', which is not a known kind of source{Hint(suggestion)} Use one of: {string.Join(", ", known)}.");
+
+    public static ErrorMessage UnsafeUrl(string field, string value) =>
+        new("TL0208", $"'{field}' is '{Shorten(value)}', which is not an http or https address. Give the full address, starting with https://.");
+
+    public static ErrorMessage InvalidBaseUrl(string value) =>
+        new("TL0209", $"'base_url' is '{Shorten(value)}', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.");
+
+    public static ErrorMessage UnknownEntityKind(string value, IEnumerable<string> known) =>
+        new("TL0210", $"'kind' is '{value}', which is not a known kind of entity. Use one of: {string.Join(", ", known)}.");
+
+    public static ErrorMessage InvalidLanguage(string value) =>
+        new("TL0211", $"'language' is '{value}', which is not a language tag. Use a tag such as en or fa.");
+
+    public static ErrorMessage InvalidText(string field, string reason) =>
+        new("TL0212", $"'{field}' {reason}. Remove the character; it is invisible to readers and can hide what the text says.");
+
+    // References (TL03xx)
+    public static ErrorMessage UnknownSource(string id, string? suggestion) =>
+        new("TL0300", $"unknown source '{id}'{Hint(suggestion)} Sources are listed in sources.yml; add it there or fix the id.");
+
+    public static ErrorMessage UnknownRelatedEvent(string id, string? suggestion) =>
+        new("TL0301", $"'related' names unknown event '{id}'{Hint(suggestion)} An event's id is its file name without .yml, unless it sets 'id'.");
+
+    public static ErrorMessage UnknownLinkedEvent(string id, string? suggestion) =>
+        new("TL0302", $"the link [[{id}]] names unknown event '{id}'{Hint(suggestion)} An event's id is its file name without .yml, unless it sets 'id'.");
+
+    public static ErrorMessage UnknownEntity(string field, string id, string? suggestion) =>
+        new("TL0303", $"'{field}' names unknown entity '{id}'{Hint(suggestion)} People, organisations and places are listed in entities.yml; add it there or fix the id.");
+
+    public static ErrorMessage CitesNothing() =>
+        new("TL0304", "the event cites no source. Add 'sources: [source-id]' or cite in the body with [@source-id].");
+
+    public static ErrorMessage UnsafeLink(string url) =>
+        new("TL0305", $"the link '{Shorten(url)}' is not allowed: links may go only to http, https or mailto addresses, or to pages of this site. Fix or remove the link.");
+
+    public static ErrorMessage MalformedCitation(string text) =>
+        new("TL0306", $"the citation '{Shorten(text)}' is malformed. Write [@source-id], [@source-id, p. 12] or [@first; @second].");
+
+    public static ErrorMessage EntityOfWrongKind(string field, string id, string actualKind, string rightField) =>
+        new("TL0307", $"'{field}' names '{id}', which is a {actualKind} in entities.yml. Move it to '{rightField}'.");
+
+    public static ErrorMessage RelatedToItself(string id) =>
+        new("TL0308", $"'related' names the event itself ('{id}'). Remove it from the list.");
+
+    public static ErrorMessage ImageNotAllowed(string url) =>
+        new("TL0309", $"the image '{Shorten(url)}' is not allowed: images are not supported in records yet. Remove it, or link to it instead.");
+
+    // Theme (TL04xx)
+    public static ErrorMessage TemplateSyntax(string detail) =>
+        new("TL0400", $"the template has a syntax error: {detail}. Check the {{% %}} and {{{{ }}}} tags near this line.");
+
+    public static ErrorMessage TemplateRender(string page, string detail) =>
+        new("TL0401", $"the template failed while rendering {page}: {detail}. Check the variables and filters it uses.");
+
+    public static ErrorMessage BrokenLink(string href, string reason) =>
+        new("TL0402", $"broken link '{Shorten(href)}': {reason}. Fix the link in the template or the record that makes it.");
+
+    public static ErrorMessage MissingTemplate(string name) =>
+        new("TL0403", $"the theme has no template '{name}'. Add it to the theme's templates folder.");
+
+    public static ErrorMessage MissingThemeFolder(string path) =>
+        new("TL0404", $"the theme folder '{path}' does not exist or has no templates/ folder. Pass --theme with the folder that holds templates/ and assets/.");
+
+    // Output (TL05xx)
+    public static ErrorMessage UnsafeOutput(string path, string reason) =>
+        new("TL0500", $"refusing to write the site into '{path}': {reason}. Choose an empty folder or a previous Timeline output, such as 'output'.");
+
+    public static ErrorMessage OutputFailed(string path, string reason) =>
+        new("TL0501", $"the site could not be written to '{path}' ({reason}). The previous output was left as it was; check the disk and permissions.");
+
+    // Warnings (TL06xx)
+    public static ErrorMessage UnusedSource(string id) =>
+        new("TL0600", $"the source '{id}' is never cited. Cite it in an event or page with [@{id}], or remove it from sources.yml.");
+
+    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
+}

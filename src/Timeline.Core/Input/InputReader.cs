@@ -1,0 +1,100 @@
+using System.Text;
+using Timeline.Diagnostics;
+
+namespace Timeline.Input;
+
+/// <summary>
+/// The Input phase: finds the site's files and reads them as UTF-8 text.
+/// Nothing is parsed here; a file that cannot be read becomes a diagnostic, not an exception.
+/// </summary>
+public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
+{
+    /// <summary>No record needs more; a limit keeps a stray or hostile file from exhausting memory.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    public SiteInput Read(string inputFolder)
+    {
+        if (!Directory.Exists(inputFolder))
+        {
+            diagnostics.Error(display.Show(inputFolder), SourcePosition.File, ErrorMessages.MissingInputFolder(display.Show(inputFolder)));
+            return new SiteInput(null, null, null, null, [], []);
+        }
+
+        var site = ReadRequired(inputFolder, "site.yml", "the site's title, description, base_url and language");
+        var sources = ReadRequired(inputFolder, "sources.yml", "a list of sources, each with id, title, publisher and kind");
+        var entities = ReadOptional(Path.Combine(inputFolder, "entities.yml"));
+        var eras = ReadOptional(Path.Combine(inputFolder, "eras.yml"));
+        var events = ReadAll(Path.Combine(inputFolder, "events"), "*.yml", recursive: true);
+        var pages = ReadAll(Path.Combine(inputFolder, "pages"), "*.md", recursive: false);
+        return new SiteInput(site, sources, entities, eras, events, pages);
+    }
+
+    private InputFile? ReadRequired(string folder, string name, string what)
+    {
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(display.Show(path), SourcePosition.File, ErrorMessages.MissingFile(name, what));
+            return null;
+        }
+
+        return ReadFile(path);
+    }
+
+    private InputFile? ReadOptional(string path) => File.Exists(path) ? ReadFile(path) : null;
+
+    private IReadOnlyList<InputFile> ReadAll(string folder, string pattern, bool recursive)
+    {
+        if (!Directory.Exists(folder))
+        {
+            return [];
+        }
+
+        var option = recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
+        var paths = Directory.EnumerateFiles(folder, pattern, option)
+            .Concat(pattern == "*.yml" ? Directory.EnumerateFiles(folder, "*.yaml", option) : [])
+            .OrderBy(p => p, StringComparer.Ordinal)
+            .ToList();
+
+        var files = new InputFile?[paths.Count];
+        Parallel.For(0, paths.Count, i => files[i] = ReadFile(paths[i]));
+        return files.OfType<InputFile>().ToList();
+    }
+
+    /// <summary>Reads one file as strict UTF-8; a byte order mark is allowed and dropped.</summary>
+    public InputFile? ReadFile(string path)
+    {
+        var shown = display.Show(path);
+        try
+        {
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes)
+            {
+                diagnostics.Error(shown, SourcePosition.File, ErrorMessages.FileTooLarge(length, MaxFileBytes));
+                return null;
+            }
+
+            var bytes = File.ReadAllBytes(path);
+            var start = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+            try
+            {
+                var text = StrictUtf8.GetString(bytes, start, bytes.Length - start);
+                return new InputFile(Path.GetFullPath(path), shown, text);
+            }
+            catch (DecoderFallbackException ex)
+            {
+                var offset = start + Math.Max(0, ex.Index);
+                var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
+                diagnostics.Error(shown, new SourcePosition(line, 1), ErrorMessages.NotUtf8(offset));
+                return null;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnreadableFile(ex.Message));
+            return null;
+        }
+    }
+}

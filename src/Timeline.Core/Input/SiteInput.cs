@@ -1,0 +1,10 @@
+namespace Timeline.Input;
+
+/// <summary>Everything the Input phase read: the files of one site, in a stable order.</summary>
+public sealed record SiteInput(
+    InputFile? Site,
+    InputFile? Sources,
+    InputFile? Entities,
+    InputFile? Eras,
+    IReadOnlyList<InputFile> Events,
+    IReadOnlyList<InputFile> Pages);

@@ -1,0 +1,24 @@
+using System.Globalization;
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace Timeline.Markdown.Citations;
+
+/// <summary>Writes a citation group as numbered note markers that link to the notes list.</summary>
+public sealed class CitationRenderer : HtmlObjectRenderer<CitationGroup>
+{
+    protected override void Write(HtmlRenderer renderer, CitationGroup group) =>
+        renderer.Write(NoteMarkup.Markers(group.Markers));
+}
+
+/// <summary>The HTML of note markers, shared by citations in text and by an entry's own sources.</summary>
+public static class NoteMarkup
+{
+    public static string Markers(IEnumerable<NoteMarker> markers)
+    {
+        var links = markers.Select(m => string.Create(
+            CultureInfo.InvariantCulture,
+            $"<a href=\"#note-{m.Number}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
+        return "<sup class=\"noteref\">" + string.Concat(links) + "</sup>";
+    }
+}

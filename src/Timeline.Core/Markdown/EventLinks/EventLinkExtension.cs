@@ -1,0 +1,34 @@
+using Markdig;
+using Markdig.Parsers.Inlines;
+using Markdig.Renderers;
+
+namespace Timeline.Markdown.EventLinks;
+
+/// <summary>Switches on [[event-id]] links between events.</summary>
+public sealed class EventLinkExtension : IMarkdownExtension
+{
+    public void Setup(MarkdownPipelineBuilder pipeline)
+    {
+        if (!pipeline.InlineParsers.Contains<EventLinkParser>())
+        {
+            pipeline.InlineParsers.InsertBefore<LinkInlineParser>(new EventLinkParser());
+        }
+    }
+
+    public void Setup(MarkdownPipeline pipeline, IMarkdownRenderer renderer)
+    {
+        if (renderer is HtmlRenderer html && !html.ObjectRenderers.Contains<EventLinkRenderer>())
+        {
+            html.ObjectRenderers.Insert(0, new EventLinkRenderer());
+        }
+    }
+}
+
+public static class EventLinkPipelineExtensions
+{
+    public static MarkdownPipelineBuilder UseEventLinks(this MarkdownPipelineBuilder pipeline)
+    {
+        pipeline.Extensions.AddIfNotAlready<EventLinkExtension>();
+        return pipeline;
+    }
+}

@@ -1,0 +1,15 @@
+using Markdig.Renderers;
+using Markdig.Renderers.Html;
+
+namespace Timeline.Markdown.EventLinks;
+
+/// <summary>Writes an event link with the target's title, or the author's words.</summary>
+public sealed class EventLinkRenderer : HtmlObjectRenderer<EventLink>
+{
+    protected override void Write(HtmlRenderer renderer, EventLink link)
+    {
+        renderer.Write("<a href=\"").WriteEscapeUrl(link.Href ?? "#").Write("\" class=\"event-link\">");
+        renderer.WriteEscape(link.Label ?? link.TargetTitle ?? link.EventId);
+        renderer.Write("</a>");
+    }
+}

@@ -1,0 +1,6 @@
+using Timeline.Dates;
+
+namespace Timeline.Model;
+
+/// <summary>A named period of the story, used to group years on the index.</summary>
+public sealed record Era(string Id, string Title, PartialDate Start, PartialDate End, string? Summary, Origin Origin);

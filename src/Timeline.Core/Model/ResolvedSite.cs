@@ -1,0 +1,41 @@
+namespace Timeline.Model;
+
+/// <summary>One numbered note: a source, the place in it (locator) and every marker that cites it, for backlinks.</summary>
+public sealed record Note(int Number, Source Source, string? Locator, IReadOnlyList<string> RefIds);
+
+/// <summary>
+/// Markdown rendered to HTML, with its notes and the events it links to. CitationsWritten counts every
+/// citation the author wrote, found or not, so that "cites nothing" is not reported on top of "unknown source".
+/// </summary>
+public sealed record RenderedDocument(
+    string Html,
+    string EntryMarkersHtml,
+    IReadOnlyList<Note> Notes,
+    IReadOnlyList<string> LinkedEventIds,
+    IReadOnlyList<string> CitedSourceIds,
+    int CitationsWritten);
+
+/// <summary>An event with everything it points at resolved.</summary>
+public sealed record ResolvedEvent(
+    TimelineEvent Event,
+    RenderedDocument Body,
+    IReadOnlyList<Entity> People,
+    IReadOnlyList<Entity> Organisations,
+    IReadOnlyList<Entity> Places,
+    IReadOnlyList<string> RelatedIds)
+{
+    public string Id => Event.Id;
+}
+
+public sealed record ResolvedEntity(Entity Entity, RenderedDocument Summary);
+
+public sealed record ResolvedPage(Page Page, RenderedDocument Body);
+
+/// <summary>The whole site after the Process phase: every reference checked, every text rendered, events in time order.</summary>
+public sealed record ResolvedSite(
+    SiteSettings Site,
+    IReadOnlyList<Source> Sources,
+    IReadOnlyList<ResolvedEvent> Events,
+    IReadOnlyList<ResolvedEntity> Entities,
+    IReadOnlyList<Era> Eras,
+    IReadOnlyList<ResolvedPage> Pages);

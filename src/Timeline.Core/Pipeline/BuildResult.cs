@@ -1,0 +1,14 @@
+using Timeline.Diagnostics;
+using Timeline.Model;
+
+namespace Timeline.Pipeline;
+
+/// <summary>What a build or a check found and made.</summary>
+public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, ResolvedSite? Site, int FilesWritten, TimeSpan Elapsed)
+{
+    public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    public bool Succeeded => ErrorCount == 0;
+}

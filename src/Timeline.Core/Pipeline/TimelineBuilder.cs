@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Output;
+using Timeline.PostProcess;
+using Timeline.Process;
+using Timeline.Theme;
+
+namespace Timeline.Pipeline;
+
+/// <summary>
+/// Runs the four phases: Input (read files), Process (parse, validate, resolve, render Markdown),
+/// PostProcess (templates, link check) and Output (atomic write). Any error stops the build before Output.
+/// </summary>
+public static class TimelineBuilder
+{
+    public static BuildResult Build(BuildOptions options) => Run(options, write: true);
+
+    /// <summary>Everything a build does except writing: for `timeline check`.</summary>
+    public static BuildResult Check(BuildOptions options) => Run(options, write: false);
+
+    private static BuildResult Run(BuildOptions options, bool write)
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var display = new PathDisplay(options.DisplayRoot);
+
+        if (write && OutputWriter.Refusal(options.OutputFolder, options.InputFolder, options.ThemeFolder) is { } refusal)
+        {
+            var shown = display.Show(options.OutputFolder);
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnsafeOutput(shown, refusal));
+            return Done(diagnostics, null, 0, clock);
+        }
+
+        // Input
+        var input = new InputReader(display, diagnostics).Read(options.InputFolder);
+        var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
+
+        // Process
+        var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
+        if (content is null || diagnostics.HasErrors)
+        {
+            return Done(diagnostics, null, 0, clock);
+        }
+
+        var site = ReferenceResolver.Resolve(content, diagnostics);
+        if (diagnostics.HasErrors || theme is null)
+        {
+            return Done(diagnostics, site, 0, clock);
+        }
+
+        // PostProcess
+        var files = new SiteRenderer(theme, diagnostics).Render(site);
+        if (!diagnostics.HasErrors)
+        {
+            LinkChecker.Check(files, site.Site.BasePath, display.Show(options.OutputFolder), diagnostics);
+        }
+
+        if (diagnostics.HasErrors || !write)
+        {
+            return Done(diagnostics, site, 0, clock);
+        }
+
+        // Output
+        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
+    }
+
+    private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock) =>
+        new(diagnostics.Sorted(), site, files, clock.Elapsed);
+}

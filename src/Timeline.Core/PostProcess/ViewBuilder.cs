@@ -1,0 +1,253 @@
+using System.Globalization;
+using Timeline.Dates;
+using Timeline.Model;
+using Timeline.PostProcess.Views;
+using Timeline.Theme;
+
+namespace Timeline.PostProcess;
+
+/// <summary>Turns the resolved site into the views templates see: every index, backlink and neighbour is computed here.</summary>
+public sealed class ViewBuilder
+{
+    private readonly ResolvedSite _site;
+    private readonly SiteUrls _urls;
+    private readonly Dictionary<string, EventSummaryView> _summaries;
+    private readonly Dictionary<string, List<string>> _referencedBy = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ResolvedEvent>> _citing = new(StringComparer.Ordinal);
+    private readonly Comparer<EventSummaryView> _timeOrder;
+
+    public ViewBuilder(ResolvedSite site)
+    {
+        _site = site;
+        _urls = new SiteUrls(site.Site.BasePath);
+        _summaries = site.Events.ToDictionary(e => e.Id, Summary, StringComparer.Ordinal);
+        var positions = site.Events.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
+
+        foreach (var e in site.Events)
+        {
+            // An event is referenced by another when that one lists it in 'related' or links to it in its body.
+            foreach (var target in e.RelatedIds.Concat(e.Body.LinkedEventIds).Distinct(StringComparer.Ordinal).Where(t => t != e.Id))
+            {
+                Add(_referencedBy, target, e.Id);
+            }
+
+            foreach (var sourceId in e.Body.CitedSourceIds)
+            {
+                Add(_citing, sourceId, e);
+            }
+        }
+
+        Site = BuildSite();
+    }
+
+    public SiteUrls Urls => _urls;
+
+    public SiteView Site { get; }
+
+    public EventSummaryView Summary(ResolvedEvent e) => new(
+        e.Id,
+        _urls.Event(e.Id),
+        e.Event.Title,
+        e.Event.Summary,
+        Date(e.Event.When),
+        e.Event.When.Start.Year);
+
+    public EventView Event(int index)
+    {
+        var e = _site.Events[index];
+        var summary = _summaries[e.Id];
+        return new EventView(
+            e.Id,
+            summary.Url,
+            summary.Title,
+            summary.Summary,
+            summary.Date,
+            summary.Year,
+            _urls.Year(summary.Year),
+            e.Body.Html,
+            e.Body.EntryMarkersHtml,
+            Notes(e.Body.Notes),
+            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t))).ToList(),
+            e.RelatedIds.Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
+            _referencedBy.GetValueOrDefault(e.Id, []).Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
+            index > 0 ? _summaries[_site.Events[index - 1].Id] : null,
+            index < _site.Events.Count - 1 ? _summaries[_site.Events[index + 1].Id] : null,
+            e.People.Select(EntityLink).ToList(),
+            e.Organisations.Select(EntityLink).ToList(),
+            e.Places.Select(EntityLink).ToList());
+    }
+
+    /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
+    public IReadOnlyList<EraSectionView> EraSections()
+    {
+        var eras = _site.Eras.OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var sections = new List<(Era? Era, List<ResolvedEvent> Events)>();
+        foreach (var e in _site.Events)
+        {
+            var start = e.Event.When.Start.FirstDay;
+            var era = eras.FirstOrDefault(x => x.Start.FirstDay <= start && start <= x.End.LastDay);
+            if (sections.Count == 0 || sections[^1].Era != era)
+            {
+                sections.Add((era, []));
+            }
+
+            sections[^1].Events.Add(e);
+        }
+
+        var anchored = new HashSet<int>();
+        return sections.Select((section, i) => new EraSectionView(
+            section.Era?.Id ?? $"other-{i + 1}",
+            section.Era?.Title,
+            section.Era?.Summary,
+            section.Era is { } era ? EnglishDates.Format(new DateSpan(era.Start, era.End, false)) : null,
+            section.Events.GroupBy(e => e.Event.When.Start.Year)
+                .Select(g => new YearSectionView(
+                    g.Key,
+                    _urls.Year(g.Key),
+                    anchored.Add(g.Key) ? YearAnchor(g.Key) : "",
+                    g.Select(e => _summaries[e.Id]).ToList()))
+                .ToList()))
+            .ToList();
+    }
+
+    public IEnumerable<EventListView> Years() =>
+        _site.Events.GroupBy(e => e.Event.When.Start.Year)
+            .Select(g => new EventListView(g.Key.ToString(CultureInfo.InvariantCulture), _urls.Year(g.Key), g.Select(e => _summaries[e.Id]).ToList()));
+
+    public IEnumerable<EventListView> Tags() =>
+        _site.Events.SelectMany(e => e.Event.Tags.Select(t => (Tag: t, Event: e)))
+            .GroupBy(x => x.Tag, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new EventListView(g.Key, _urls.Tag(g.Key), g.Select(x => _summaries[x.Event.Id]).ToList()));
+
+    public IReadOnlyList<TagView> TagIndex() => Tags().Select(t => new TagView(t.Title, t.Url, t.Events.Count)).ToList();
+
+    public IReadOnlyList<SourceView> Sources() =>
+        _site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Source(s, withCitations: true)).ToList();
+
+    public IEnumerable<EntityView> Entities() =>
+        _site.Entities.Select(x => new EntityView(
+            x.Entity.Id,
+            x.Entity.Name,
+            x.Entity.Kind.ToString().ToLowerInvariant(),
+            _urls.Entity(x.Entity.Kind, x.Entity.Id),
+            x.Summary.Html,
+            x.Summary.EntryMarkersHtml,
+            Notes(x.Summary.Notes),
+            EventsInvolving(x.Entity).Select(e => _summaries[e.Id]).ToList()));
+
+    public IEnumerable<(EntityKind Kind, EntityIndexView View)> EntityIndexes() =>
+        Enum.GetValues<EntityKind>()
+            .Select(kind => (kind, Entities: _site.Entities.Where(x => x.Entity.Kind == kind).OrderBy(x => x.Entity.Name, StringComparer.Ordinal).ToList()))
+            .Where(k => k.Entities.Count > 0)
+            .Select(k => (k.kind, new EntityIndexView(
+                EntityKindTitle(k.kind),
+                _urls.EntityIndex(k.kind),
+                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count())).ToList())));
+
+    public IEnumerable<PageView> Pages() =>
+        _site.Pages.Select(p => new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), p.Body.Html, Notes(p.Body.Notes)));
+
+    public static string EntityKindTitle(EntityKind kind) => kind switch
+    {
+        EntityKind.Person => "People",
+        EntityKind.Organisation => "Organisations",
+        _ => "Places",
+    };
+
+    public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
+
+    public static DateView Date(DateSpan span)
+    {
+        var encode = ThemeTemplates.Encoder;
+        var parts = EnglishDates.Parts(span);
+        var html = $"<time datetime=\"{span.Start}\">{encode.Encode(parts.Start)}</time>";
+        if (parts.End is not null && span.End is { } end)
+        {
+            html += $"{parts.Separator}<time datetime=\"{end}\">{encode.Encode(parts.End)}</time>";
+        }
+
+        if (span.Circa)
+        {
+            html = "c. " + html;
+        }
+
+        var persian = SolarHijriDates.Format(span);
+        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
+        var iso = span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
+        return new DateView(EnglishDates.Format(span), html, persian, persianHtml, iso, span.Circa);
+    }
+
+    private IEnumerable<ResolvedEvent> EventsInvolving(Entity entity) =>
+        _site.Events.Where(e => e.People.Contains(entity) || e.Organisations.Contains(entity) || e.Places.Contains(entity));
+
+    private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id));
+
+    private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
+        notes.Select(n => new NoteView(
+            n.Number,
+            string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
+            Source(n.Source, withCitations: false),
+            n.Locator,
+            n.RefIds.Select((refId, i) => new BackrefView(
+                "#" + refId,
+                n.RefIds.Count == 1 ? "↩" : ((char)('a' + Math.Min(i, 25))).ToString(),
+                n.RefIds.Count == 1
+                    ? string.Create(CultureInfo.InvariantCulture, $"Back to citation {n.Number}")
+                    : string.Create(CultureInfo.InvariantCulture, $"Back to citation {n.Number}, use {(char)('a' + Math.Min(i, 25))}"))).ToList()))
+            .ToList();
+
+    private SourceView Source(Source source, bool withCitations) => new(
+        source.Id,
+        "source-" + source.Id,
+        _urls.Source(source.Id),
+        source.Title,
+        source.Publisher,
+        source.Author,
+        source.Date is { } d ? EnglishDates.Format(d) : null,
+        source.Date?.ToString(),
+        source.Url,
+        source.ArchiveUrl,
+        source.Accessed is { } a ? EnglishDates.Format(a) : null,
+        source.Kind.ToString().ToLowerInvariant(),
+        source.Note,
+        withCitations ? _citing.GetValueOrDefault(source.Id, []).Select(e => _summaries[e.Id]).ToList() : []);
+
+    private SiteView BuildSite()
+    {
+        var settings = _site.Site;
+        var nav = new List<LinkView> { new("Timeline", _urls.Index) };
+        nav.AddRange(EntityIndexes().Select(x => new LinkView(x.View.Title, x.View.Url)));
+        nav.Add(new LinkView("Tags", _urls.Tags));
+        nav.Add(new LinkView("Sources", _urls.Sources));
+        nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal).Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id))));
+        var years = _site.Events.GroupBy(e => e.Event.When.Start.Year)
+            .Select(g => new YearLinkView(g.Key, _urls.Year(g.Key), YearAnchor(g.Key), g.Count()))
+            .ToList();
+        return new SiteView(
+            settings.Title,
+            settings.Description,
+            settings.Language,
+            settings.BaseUrl.ToString(),
+            _urls.Index,
+            _urls.Sources,
+            _urls.Tags,
+            _urls.Asset("style.css"),
+            nav,
+            years);
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        if (!list.Contains(value))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+namespace Timeline.PostProcess.Views;
+
+// What the theme's Liquid templates see. Property names reach templates in snake_case (BodyHtml is body_html).
+// Values ending in _html are already safe HTML and are written with the raw filter; every other text is escaped.
+
+/// <summary>The site as a whole: its settings, its main addresses and the year navigation.</summary>
+public sealed record SiteView(
+    string Title,
+    string Description,
+    string Language,
+    string BaseUrl,
+    string HomeUrl,
+    string SourcesUrl,
+    string TagsUrl,
+    string StylesheetUrl,
+    IReadOnlyList<LinkView> Nav,
+    IReadOnlyList<YearLinkView> Years);
+
+/// <summary>What the layout needs to know about the page it wraps.</summary>
+public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind);
+
+public sealed record LinkView(string Title, string Url);
+
+public sealed record YearLinkView(int Year, string Url, string Anchor, int Count);
+
+/// <summary>A date written for people, in both calendars, and its machine-readable form.</summary>
+public sealed record DateView(string Text, string Html, string Persian, string PersianHtml, string Iso, bool Circa);
+
+/// <summary>An event as lists show it.</summary>
+public sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year);
+
+/// <summary>An event's own page.</summary>
+public sealed record EventView(
+    string Id,
+    string Url,
+    string Title,
+    string Summary,
+    DateView Date,
+    int Year,
+    string YearUrl,
+    string BodyHtml,
+    string EntryMarkersHtml,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<LinkView> Tags,
+    IReadOnlyList<EventSummaryView> Related,
+    IReadOnlyList<EventSummaryView> ReferencedBy,
+    EventSummaryView? Previous,
+    EventSummaryView? Next,
+    IReadOnlyList<LinkView> People,
+    IReadOnlyList<LinkView> Organisations,
+    IReadOnlyList<LinkView> Places);
+
+/// <summary>One numbered note: the source in full, the locator, and links back to every marker.</summary>
+public sealed record NoteView(int Number, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
+
+public sealed record BackrefView(string Href, string Label, string Name);
+
+/// <summary>A source in full, and (on the bibliography) the events that cite it.</summary>
+public sealed record SourceView(
+    string Id,
+    string Anchor,
+    string Url,
+    string Title,
+    string Publisher,
+    string? Author,
+    string? DateText,
+    string? DateIso,
+    string? Link,
+    string? ArchiveLink,
+    string? AccessedText,
+    string Kind,
+    string? Note,
+    IReadOnlyList<EventSummaryView> CitedBy);
+
+/// <summary>The events of one year, tag or entity.</summary>
+public sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
+
+/// <summary>A year on the index: its events, under an era. Anchor is empty when the year already has one above.</summary>
+public sealed record YearSectionView(int Year, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
+
+/// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
+public sealed record EraSectionView(string Id, string? Title, string? Summary, string? DateText, IReadOnlyList<YearSectionView> Years);
+
+public sealed record TagView(string Name, string Url, int Count);
+
+public sealed record EntityView(
+    string Id,
+    string Name,
+    string Kind,
+    string Url,
+    string SummaryHtml,
+    string EntryMarkersHtml,
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<EventSummaryView> Events);
+
+public sealed record EntityIndexView(string Title, string Url, IReadOnlyList<EntityLinkView> Entities);
+
+public sealed record EntityLinkView(string Name, string Url, int Count);
+
+public sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes);

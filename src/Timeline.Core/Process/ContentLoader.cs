@@ -1,0 +1,55 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+
+namespace Timeline.Process;
+
+/// <summary>
+/// The first half of the Process phase: parses and validates every file (in parallel) and checks that ids
+/// are unique. References between records are resolved afterwards, by <see cref="ReferenceResolver"/>.
+/// </summary>
+public static class ContentLoader
+{
+    public static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics, string? baseUrlOverride)
+    {
+        var site = input.Site is null ? null : SiteLoader.Load(input.Site, diagnostics, baseUrlOverride);
+        var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics);
+        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics);
+        var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics);
+
+        var events = new TimelineEvent?[input.Events.Count];
+        Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics));
+        var pages = input.Pages.Select(p => PageLoader.Load(p, diagnostics)).OfType<Page>().ToList();
+
+        var loadedEvents = events.OfType<TimelineEvent>().ToList();
+        var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
+        var uniqueEvents = Unique(loadedEvents, e => e.Id, e => e.Origin, "event", diagnostics);
+        var uniqueEntities = Unique(entities, e => e.Id, e => e.Origin, "entity", diagnostics);
+        var uniqueEras = Unique(eras, e => e.Id, e => e.Origin, "era", diagnostics);
+
+        return site is null
+            ? null
+            : new TimelineContent(site, uniqueSources, uniqueEvents, uniqueEntities, uniqueEras, pages);
+    }
+
+    /// <summary>Keeps the first record of each id and reports the others where they are written.</summary>
+    private static IReadOnlyList<T> Unique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, Origin> origin, string kind, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<string, T>(StringComparer.Ordinal);
+        var kept = new List<T>();
+        foreach (var item in items)
+        {
+            if (first.TryGetValue(id(item), out var earlier))
+            {
+                var where = origin(item);
+                diagnostics.Error(where.Path, where.Position, ErrorMessages.DuplicateId(kind, id(item), origin(earlier).ToString()));
+                continue;
+            }
+
+            first[id(item)] = item;
+            kept.Add(item);
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,145 @@
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+using Timeline.Diagnostics;
+using Timeline.Markdown;
+using Timeline.Markdown.Citations;
+using Timeline.Markdown.EventLinks;
+using Timeline.Model;
+
+namespace Timeline.Process;
+
+/// <summary>
+/// Parses one Markdown text, checks what it points at (sources, events, links), numbers its notes in reading
+/// order and renders it. Citing the same source with the same locator again reuses the note's number.
+/// </summary>
+public sealed class DocumentResolver(
+    IReadOnlyDictionary<string, Source> sources,
+    IReadOnlyDictionary<string, TimelineEvent> events,
+    SiteUrls urls,
+    DiagnosticBag diagnostics)
+{
+    public RenderedDocument Resolve(MarkdownText text, IReadOnlyList<Reference> entrySources, string path)
+    {
+        var notes = new NoteList();
+        var linked = new List<string>();
+        var written = entrySources.Count;
+        var html = "";
+        if (text.Text.Length > 0)
+        {
+            var document = TimelineMarkdown.Parse(text.Text);
+            foreach (var inline in document.Descendants<Inline>())
+            {
+                var position = new SourcePosition(text.FirstLine + inline.Line, text.Indent + inline.Column + 1);
+                switch (inline)
+                {
+                    case CitationGroup group:
+                        written += Math.Max(1, group.Items.Count);
+                        ResolveCitation(group, notes, path, position);
+                        break;
+                    case EventLink link:
+                        ResolveEventLink(link, linked, path, position);
+                        break;
+                    case LinkInline { IsImage: true } image:
+                        diagnostics.Error(path, position, ErrorMessages.ImageNotAllowed(image.Url ?? ""));
+                        break;
+                    case LinkInline link when !UrlPolicy.IsAllowedLink(link.Url ?? ""):
+                        diagnostics.Error(path, position, ErrorMessages.UnsafeLink(link.Url ?? ""));
+                        break;
+                    case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowedLink(autolink.Url):
+                        diagnostics.Error(path, position, ErrorMessages.UnsafeLink(autolink.Url));
+                        break;
+                }
+            }
+
+            html = TimelineMarkdown.Render(document);
+        }
+
+        var entryMarkers = new List<NoteMarker>();
+        foreach (var reference in entrySources)
+        {
+            if (Lookup(reference.Id, reference.Origin.Path, reference.Origin.Position) is { } source)
+            {
+                entryMarkers.Add(notes.Cite(source, null));
+            }
+        }
+
+        return new RenderedDocument(
+            html,
+            entryMarkers.Count == 0 ? "" : NoteMarkup.Markers(entryMarkers),
+            notes.ToNotes(),
+            linked.Distinct(StringComparer.Ordinal).ToList(),
+            notes.CitedSourceIds(),
+            written);
+    }
+
+    private void ResolveCitation(CitationGroup group, NoteList notes, string path, SourcePosition position)
+    {
+        if (group.Malformed)
+        {
+            diagnostics.Error(path, position, ErrorMessages.MalformedCitation(group.RawText));
+            return;
+        }
+
+        foreach (var item in group.Items)
+        {
+            if (Lookup(item.SourceId, path, position) is { } source)
+            {
+                group.Markers.Add(notes.Cite(source, item.Locator));
+            }
+        }
+    }
+
+    private void ResolveEventLink(EventLink link, List<string> linked, string path, SourcePosition position)
+    {
+        if (events.TryGetValue(link.EventId, out var target))
+        {
+            link.Href = urls.Event(target.Id);
+            link.TargetTitle = target.Title;
+            linked.Add(target.Id);
+        }
+        else
+        {
+            diagnostics.Error(path, position, ErrorMessages.UnknownLinkedEvent(link.EventId, Suggestions.Closest(link.EventId, events.Keys)));
+        }
+    }
+
+    private Source? Lookup(string id, string path, SourcePosition position)
+    {
+        if (sources.TryGetValue(id, out var source))
+        {
+            return source;
+        }
+
+        diagnostics.Error(path, position, ErrorMessages.UnknownSource(id, Suggestions.Closest(id, sources.Keys)));
+        return null;
+    }
+
+    /// <summary>The notes of one document, numbered in the order they are first cited.</summary>
+    private sealed class NoteList
+    {
+        private readonly Dictionary<(string SourceId, string Locator), int> _numbers = new();
+        private readonly List<(Source Source, string? Locator, List<string> RefIds)> _notes = [];
+
+        public NoteMarker Cite(Source source, string? locator)
+        {
+            var key = (source.Id, locator ?? "");
+            if (!_numbers.TryGetValue(key, out var number))
+            {
+                _notes.Add((source, locator, []));
+                number = _notes.Count;
+                _numbers[key] = number;
+            }
+
+            var refs = _notes[number - 1].RefIds;
+            var refId = $"ref-{number}-{refs.Count + 1}";
+            refs.Add(refId);
+            return new NoteMarker(number, refId);
+        }
+
+        public IReadOnlyList<Note> ToNotes() =>
+            _notes.Select((n, i) => new Note(i + 1, n.Source, n.Locator, n.RefIds)).ToList();
+
+        public IReadOnlyList<string> CitedSourceIds() =>
+            _notes.Select(n => n.Source.Id).Distinct(StringComparer.Ordinal).ToList();
+    }
+}

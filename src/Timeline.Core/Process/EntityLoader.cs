@@ -1,0 +1,52 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+using Timeline.Records;
+
+namespace Timeline.Process;
+
+/// <summary>Reads entities.yml: the people, organisations and places that events involve.</summary>
+public static class EntityLoader
+{
+    public static readonly IReadOnlyList<string> KindNames = ["person", "organisation", "place"];
+
+    public static IReadOnlyList<Entity> Load(InputFile file, DiagnosticBag diagnostics)
+    {
+        var entities = new List<Entity>();
+        foreach (var item in ListLoader.Items(file, diagnostics, "entities.yml"))
+        {
+            var record = EntityRecord.Shape.Read(item, file.DisplayPath, diagnostics);
+            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var id = record.Id is null ? null : check.Id(record.Id);
+            if (record.Id is null)
+            {
+                check.Error(item.Position, ErrorMessages.MissingField("id", "hossein-ali-montazeri"));
+            }
+
+            var name = check.Required(record.Name, "name", "Hossein-Ali Montazeri", item.Position);
+            var kindText = check.Required(record.Kind, "kind", "person", item.Position);
+            EntityKind? kind = null;
+            if (kindText is not null)
+            {
+                var index = KindNames.ToList().IndexOf(kindText);
+                if (index >= 0)
+                {
+                    kind = (EntityKind)index;
+                }
+                else
+                {
+                    check.Error(record.Kind!.Position, ErrorMessages.UnknownEntityKind(kindText, KindNames));
+                }
+            }
+
+            var sources = check.References(record.Sources);
+            var summary = RecordValidator.Markdown(record.Summary, file.Text);
+            if (id is not null && name is not null && kind is not null)
+            {
+                entities.Add(new Entity(id, RecordValidator.Plain(name), kind.Value, summary, sources, new Origin(file.DisplayPath, item.Position)));
+            }
+        }
+
+        return entities;
+    }
+}

@@ -1,0 +1,52 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+using Timeline.Records;
+
+namespace Timeline.Process;
+
+/// <summary>Reads eras.yml: the named periods the index groups years under.</summary>
+public static class EraLoader
+{
+    public static IReadOnlyList<Era> Load(InputFile file, DiagnosticBag diagnostics)
+    {
+        var eras = new List<Era>();
+        foreach (var item in ListLoader.Items(file, diagnostics, "eras.yml"))
+        {
+            var record = EraRecord.Shape.Read(item, file.DisplayPath, diagnostics);
+            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var id = record.Id is null ? null : check.Id(record.Id);
+            if (record.Id is null)
+            {
+                check.Error(item.Position, ErrorMessages.MissingField("id", "the-1988-massacre"));
+            }
+
+            var title = check.Required(record.Title, "title", "The 1988 massacre", item.Position);
+            var start = check.Date(record.Start, "start");
+            var end = check.Date(record.End, "end");
+            if (record.Start is null)
+            {
+                check.Error(item.Position, ErrorMessages.MissingField("start", "1988"));
+            }
+
+            if (record.End is null)
+            {
+                check.Error(item.Position, ErrorMessages.MissingField("end", "1989"));
+            }
+
+            if (start is { } s && end is { } e && e.LastDay < s.FirstDay)
+            {
+                check.Error(record.End!.Position, ErrorMessages.EndBeforeDate(e.ToString(), s.ToString()));
+                end = null;
+            }
+
+            if (id is not null && title is not null && start is not null && end is not null)
+            {
+                var summary = RecordValidator.Optional(record.Summary) is { } text ? RecordValidator.Plain(text) : null;
+                eras.Add(new Era(id, RecordValidator.Plain(title), start.Value, end.Value, summary, new Origin(file.DisplayPath, item.Position)));
+            }
+        }
+
+        return eras;
+    }
+}

@@ -1,0 +1,67 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+using Timeline.Records;
+using Timeline.Yaml;
+
+namespace Timeline.Process;
+
+/// <summary>Reads a Markdown page with YAML front matter between two '---' lines.</summary>
+public static class PageLoader
+{
+    /// <summary>Top-level folders the generator writes itself; a page may not take their names.</summary>
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "events", "years", "tags", "sources", "people", "organisations", "places", "assets", "eras", "embed", "search", "fa",
+    };
+
+    public static Page? Load(InputFile file, DiagnosticBag diagnostics)
+    {
+        var check = new RecordValidator(file.DisplayPath, diagnostics);
+        var id = Path.GetFileNameWithoutExtension(file.FullPath);
+        if (Identifiers.Problem(id) is { } problem)
+        {
+            check.Error(SourcePosition.File, ErrorMessages.InvalidId(Identifiers.Visible(id), problem + " (it comes from the file name; rename the file)"));
+            return null;
+        }
+
+        if (ReservedNames.Contains(id))
+        {
+            check.Error(SourcePosition.File, ErrorMessages.InvalidId(id, "is used by the generator for its own pages (rename the file)"));
+            return null;
+        }
+
+        var text = file.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
+        if (text.Trim().Length == 0)
+        {
+            check.Error(SourcePosition.File, ErrorMessages.EmptyFile());
+            return null;
+        }
+
+        var lines = text.Split('\n');
+        var close = Array.FindIndex(lines, 1, l => l.TrimEnd() == "---");
+        if (lines[0].TrimEnd() != "---" || close < 0)
+        {
+            check.Error(new SourcePosition(1, 1), ErrorMessages.MissingFrontMatter());
+            return null;
+        }
+
+        var frontMatter = string.Join('\n', lines[1..close]);
+        var root = YamlTreeReader.Read(frontMatter, file.DisplayPath, diagnostics, lineOffset: 1);
+        if (root is not YamlMapping mapping)
+        {
+            if (root is not null)
+            {
+                check.Error(root.Position, ErrorMessages.ExpectedMapping("the front matter", root.Describe()));
+            }
+
+            return null;
+        }
+
+        var record = PageRecord.Shape.Read(mapping, file.DisplayPath, diagnostics);
+        var title = check.Required(record.Title, "title", "About this timeline", mapping.Position);
+        var summary = RecordValidator.Optional(record.Summary) is { } s ? RecordValidator.Plain(s) : null;
+        var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0);
+        return title is null ? null : new Page(id, RecordValidator.Plain(title), summary, body, new Origin(file.DisplayPath, SourcePosition.File));
+    }
+}

@@ -1,0 +1,48 @@
+using Timeline.Yaml;
+
+namespace Timeline.Records;
+
+/// <summary>The shape of one event file as written.</summary>
+public sealed class EventRecord
+{
+    public static readonly RecordShape<EventRecord> Shape = new RecordShape<EventRecord>()
+        .Text("id", (r, v) => r.Id = v)
+        .Text("date", (r, v) => r.Date = v)
+        .Text("circa", (r, v) => r.Circa = v)
+        .Text("end", (r, v) => r.End = v)
+        .Text("title", (r, v) => r.Title = v)
+        .Text("summary", (r, v) => r.Summary = v)
+        .List("tags", (r, v) => r.Tags = v)
+        .List("related", (r, v) => r.Related = v)
+        .List("sources", (r, v) => r.Sources = v)
+        .List("people", (r, v) => r.People = v)
+        .List("organisations", (r, v) => r.Organisations = v)
+        .List("places", (r, v) => r.Places = v)
+        .Text("body", (r, v) => r.Body = v);
+
+    public YamlScalar? Id { get; set; }
+
+    public YamlScalar? Date { get; set; }
+
+    public YamlScalar? Circa { get; set; }
+
+    public YamlScalar? End { get; set; }
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Summary { get; set; }
+
+    public ScalarList? Tags { get; set; }
+
+    public ScalarList? Related { get; set; }
+
+    public ScalarList? Sources { get; set; }
+
+    public ScalarList? People { get; set; }
+
+    public ScalarList? Organisations { get; set; }
+
+    public ScalarList? Places { get; set; }
+
+    public YamlScalar? Body { get; set; }
+}

@@ -1,0 +1,15 @@
+using Timeline.Yaml;
+
+namespace Timeline.Records;
+
+/// <summary>The shape of a page's front matter as written.</summary>
+public sealed class PageRecord
+{
+    public static readonly RecordShape<PageRecord> Shape = new RecordShape<PageRecord>()
+        .Text("title", (r, v) => r.Title = v)
+        .Text("summary", (r, v) => r.Summary = v);
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Summary { get; set; }
+}

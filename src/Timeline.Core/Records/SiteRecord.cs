@@ -1,0 +1,21 @@
+using Timeline.Yaml;
+
+namespace Timeline.Records;
+
+/// <summary>The shape of site.yml as written. Everything is optional here; the loader validates.</summary>
+public sealed class SiteRecord
+{
+    public static readonly RecordShape<SiteRecord> Shape = new RecordShape<SiteRecord>()
+        .Text("title", (r, v) => r.Title = v)
+        .Text("description", (r, v) => r.Description = v)
+        .Text("base_url", (r, v) => r.BaseUrl = v)
+        .Text("language", (r, v) => r.Language = v);
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Description { get; set; }
+
+    public YamlScalar? BaseUrl { get; set; }
+
+    public YamlScalar? Language { get; set; }
+}

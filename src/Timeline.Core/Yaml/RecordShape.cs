@@ -1,0 +1,100 @@
+using Timeline.Diagnostics;
+
+namespace Timeline.Yaml;
+
+/// <summary>A list of scalars with the place the list starts.</summary>
+public sealed record ScalarList(IReadOnlyList<YamlScalar> Items, SourcePosition Position);
+
+/// <summary>
+/// The fields a raw record may have and how each is stored. Reading a mapping through a shape reports
+/// unknown fields (with "did you mean"), repeated fields and values of the wrong kind, all at once.
+/// </summary>
+public sealed class RecordShape<T>
+    where T : new()
+{
+    private readonly Dictionary<string, Action<T, YamlNode, FieldContext>> _fields = new(StringComparer.Ordinal);
+
+    public IEnumerable<string> FieldNames => _fields.Keys;
+
+    public RecordShape<T> Text(string name, Action<T, YamlScalar> set)
+    {
+        _fields.Add(name, (record, node, context) =>
+        {
+            if (node is YamlScalar scalar)
+            {
+                if (!scalar.IsNull)
+                {
+                    set(record, scalar);
+                }
+            }
+            else
+            {
+                context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedText(name, node.Describe()));
+            }
+        });
+        return this;
+    }
+
+    public RecordShape<T> List(string name, Action<T, ScalarList> set)
+    {
+        _fields.Add(name, (record, node, context) =>
+        {
+            switch (node)
+            {
+                case YamlScalar { IsNull: true }:
+                    return;
+                case YamlSequence sequence:
+                    var items = new List<YamlScalar>();
+                    foreach (var item in sequence.Items)
+                    {
+                        if (item is YamlScalar { IsNull: false } scalar)
+                        {
+                            items.Add(scalar);
+                        }
+                        else if (item is not YamlScalar)
+                        {
+                            context.Diagnostics.Error(context.Path, item.Position, ErrorMessages.ExpectedText($"{name} item", item.Describe()));
+                        }
+                    }
+
+                    set(record, new ScalarList(items, sequence.Position));
+                    return;
+                default:
+                    context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedList(name, node.Describe()));
+                    return;
+            }
+        });
+        return this;
+    }
+
+    /// <summary>Reads a mapping into a new raw record; problems go to the diagnostics and the field is left empty.</summary>
+    public T Read(YamlMapping mapping, string path, DiagnosticBag diagnostics)
+    {
+        var record = new T();
+        var context = new FieldContext(path, diagnostics);
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (key, value) in mapping.Entries.Select(e => (e.Key, e.Value)))
+        {
+            if (seen.TryGetValue(key.Value, out var firstLine))
+            {
+                diagnostics.Error(path, key.Position, ErrorMessages.DuplicateField(key.Value, firstLine));
+                continue;
+            }
+
+            seen[key.Value] = key.Position.Line;
+            if (_fields.TryGetValue(key.Value, out var read))
+            {
+                read(record, value, context);
+            }
+            else
+            {
+                var suggestion = Suggestions.Closest(key.Value, _fields.Keys);
+                diagnostics.Error(path, key.Position, ErrorMessages.UnknownField(key.Value, suggestion, _fields.Keys));
+            }
+        }
+
+        return record;
+    }
+}
+
+public sealed record FieldContext(string Path, DiagnosticBag Diagnostics);

@@ -1,0 +1,28 @@
+using Timeline.Diagnostics;
+
+namespace Timeline.Yaml;
+
+/// <summary>A node of a parsed YAML file with the place it starts; our own small tree, without anchors or tags.</summary>
+public abstract record YamlNode(SourcePosition Position)
+{
+    /// <summary>How the node is described in messages: "a text", "a list", "a set of fields".</summary>
+    public abstract string Describe();
+}
+
+/// <summary>A scalar. Block says whether it was written as a | or > block, whose text starts on the next line.</summary>
+public sealed record YamlScalar(string Value, bool IsNull, bool Block, SourcePosition Position) : YamlNode(Position)
+{
+    public override string Describe() => IsNull ? "empty" : $"the text '{(Value.Length > 40 ? Value[..37] + "..." : Value)}'";
+}
+
+public sealed record YamlSequence(IReadOnlyList<YamlNode> Items, SourcePosition Position) : YamlNode(Position)
+{
+    public override string Describe() => "a list";
+}
+
+public sealed record YamlMapping(IReadOnlyList<YamlEntry> Entries, SourcePosition Position) : YamlNode(Position)
+{
+    public override string Describe() => "a set of fields";
+}
+
+public sealed record YamlEntry(YamlScalar Key, YamlNode Value);
