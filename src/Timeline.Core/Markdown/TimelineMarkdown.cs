@@ -14,6 +14,7 @@ public static class TimelineMarkdown
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
+        .UsePreciseSourceLocation()
         .UseSourceCitations()
         .UseEventLinks()
         .Build();

@@ -15,12 +15,12 @@ public static class EntityLoader
         var entities = new List<Entity>();
         foreach (var item in ListLoader.Items(file, diagnostics, "entities.yml"))
         {
-            var record = EntityRecord.Shape.Read(item, file.DisplayPath, diagnostics);
-            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var record = EntityRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
+            var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
             var id = record.Id is null ? null : check.Id(record.Id);
             if (record.Id is null)
             {
-                check.Error(item.Position, ErrorMessages.MissingField("id", "hossein-ali-montazeri"));
+                check.Missing("id", "hossein-ali-montazeri", item.Position);
             }
 
             var name = check.Required(record.Name, "name", "Hossein-Ali Montazeri", item.Position);

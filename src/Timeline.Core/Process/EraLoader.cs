@@ -13,12 +13,12 @@ public static class EraLoader
         var eras = new List<Era>();
         foreach (var item in ListLoader.Items(file, diagnostics, "eras.yml"))
         {
-            var record = EraRecord.Shape.Read(item, file.DisplayPath, diagnostics);
-            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var record = EraRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
+            var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
             var id = record.Id is null ? null : check.Id(record.Id);
             if (record.Id is null)
             {
-                check.Error(item.Position, ErrorMessages.MissingField("id", "the-1988-massacre"));
+                check.Missing("id", "the-1988-massacre", item.Position);
             }
 
             var title = check.Required(record.Title, "title", "The 1988 massacre", item.Position);
@@ -26,12 +26,12 @@ public static class EraLoader
             var end = check.Date(record.End, "end");
             if (record.Start is null)
             {
-                check.Error(item.Position, ErrorMessages.MissingField("start", "1988"));
+                check.Missing("start", "1988", item.Position);
             }
 
             if (record.End is null)
             {
-                check.Error(item.Position, ErrorMessages.MissingField("end", "1989"));
+                check.Missing("end", "1989", item.Position);
             }
 
             if (start is { } s && end is { } e && e.LastDay < s.FirstDay)

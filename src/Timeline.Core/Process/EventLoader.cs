@@ -25,13 +25,13 @@ public static class EventLoader
             return null;
         }
 
-        var record = EventRecord.Shape.Read(mapping, file.DisplayPath, diagnostics);
-        var check = new RecordValidator(file.DisplayPath, diagnostics);
+        var record = EventRecord.Shape.Read(mapping, file.DisplayPath, diagnostics, out var misspelt);
+        var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
         var id = IdOf(record.Id, file, check);
         var date = record.Date is null ? null : check.Date(record.Date, "date");
         if (record.Date is null)
         {
-            check.Error(mapping.Position, ErrorMessages.MissingField("date", "1988-07-19"));
+            check.Missing("date", "1988-07-19", mapping.Position);
         }
 
         var end = check.Date(record.End, "end");

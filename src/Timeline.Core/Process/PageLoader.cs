@@ -58,7 +58,8 @@ public static class PageLoader
             return null;
         }
 
-        var record = PageRecord.Shape.Read(mapping, file.DisplayPath, diagnostics);
+        var record = PageRecord.Shape.Read(mapping, file.DisplayPath, diagnostics, out var misspelt);
+        check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
         var title = check.Required(record.Title, "title", "About this timeline", mapping.Position);
         var summary = RecordValidator.Optional(record.Summary) is { } s ? RecordValidator.Plain(s) : null;
         var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0);

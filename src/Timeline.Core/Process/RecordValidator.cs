@@ -6,7 +6,7 @@ using Timeline.Yaml;
 namespace Timeline.Process;
 
 /// <summary>Turns the raw scalars of one file into checked values, reporting each problem at its place.</summary>
-public sealed class RecordValidator(string path, DiagnosticBag diagnostics)
+public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IReadOnlySet<string>? misspelt = null)
 {
     public string Path => path;
 
@@ -20,11 +20,20 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics)
         var text = value?.Value.Trim();
         if (string.IsNullOrEmpty(text))
         {
-            Error(value?.Position ?? recordPosition, ErrorMessages.MissingField(field, example));
+            Missing(field, example, value?.Position ?? recordPosition);
             return null;
         }
 
         return text;
+    }
+
+    /// <summary>Reports a missing field, unless an unknown field in the record was already taken for a misspelling of it.</summary>
+    public void Missing(string field, string example, SourcePosition position)
+    {
+        if (misspelt?.Contains(field) != true)
+        {
+            Error(position, ErrorMessages.MissingField(field, example));
+        }
     }
 
     public static string? Optional(YamlScalar? value)

@@ -23,8 +23,8 @@ public static partial class SiteLoader
             return null;
         }
 
-        var record = SiteRecord.Shape.Read(mapping, file.DisplayPath, diagnostics);
-        var check = new RecordValidator(file.DisplayPath, diagnostics);
+        var record = SiteRecord.Shape.Read(mapping, file.DisplayPath, diagnostics, out var misspelt);
+        var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
         var title = check.Required(record.Title, "title", "Remembering 1988", mapping.Position);
         var description = RecordValidator.Optional(record.Description) ?? "";
         var language = RecordValidator.Optional(record.Language) ?? "en";

@@ -17,12 +17,12 @@ public static class SourceLoader
         var sources = new List<Source>();
         foreach (var item in items)
         {
-            var record = SourceRecord.Shape.Read(item, file.DisplayPath, diagnostics);
-            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var record = SourceRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
+            var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
             var id = record.Id is null ? null : check.Id(record.Id);
             if (record.Id is null)
             {
-                check.Error(item.Position, ErrorMessages.MissingField("id", "amnesty-2018-blood-soaked-secrets"));
+                check.Missing("id", "amnesty-2018-blood-soaked-secrets", item.Position);
             }
 
             var title = check.Required(record.Title, "title", "Blood-soaked secrets", item.Position);

@@ -67,9 +67,14 @@ public sealed class RecordShape<T>
         return this;
     }
 
-    /// <summary>Reads a mapping into a new raw record; problems go to the diagnostics and the field is left empty.</summary>
-    public T Read(YamlMapping mapping, string path, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reads a mapping into a new raw record; problems go to the diagnostics and the field is left empty.
+    /// Misspelt holds the known fields that an unknown one was taken for, so "missing" is not reported twice.
+    /// </summary>
+    public T Read(YamlMapping mapping, string path, DiagnosticBag diagnostics, out IReadOnlySet<string> misspelt)
     {
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
+        misspelt = suggested;
         var record = new T();
         var context = new FieldContext(path, diagnostics);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -89,6 +94,11 @@ public sealed class RecordShape<T>
             else
             {
                 var suggestion = Suggestions.Closest(key.Value, _fields.Keys);
+                if (suggestion is not null)
+                {
+                    suggested.Add(suggestion);
+                }
+
                 diagnostics.Error(path, key.Position, ErrorMessages.UnknownField(key.Value, suggestion, _fields.Keys));
             }
         }

@@ -1,0 +1,114 @@
+using Timeline.Model;
+using Timeline.Pipeline;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Site;
+
+/// <summary>The memorial site we ship: it builds cleanly, and its coverage cannot silently shrink.</summary>
+public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
+{
+    /// <summary>The five seed articles the content started from; each must be cited somewhere.</summary>
+    private static readonly string[] SeedSources =
+    [
+        "aboutalebi-un-experts-initiative",
+        "ncri-continuing-campaign",
+        "atalayar-un-investigation",
+        "ipp-un-experts-call",
+        "ncri-us-decades-long-struggle",
+    ];
+
+    private readonly Shipped _shipped;
+
+    public ShippedSiteTests(Shipped shipped)
+    {
+        _shipped = shipped;
+    }
+
+    public sealed class Shipped : IDisposable
+    {
+        public Shipped()
+        {
+            Folder = TestSite.NewFolder();
+            Result = TimelineBuilder.Build(new BuildOptions(Repository.Input, Repository.Theme, Path.Combine(Folder, "output"), null, Repository.Root));
+        }
+
+        public string Folder { get; }
+
+        public BuildResult Result { get; }
+
+        public ResolvedSite Site => Result.Site!;
+
+        public void Dispose() => Directory.Delete(Folder, recursive: true);
+    }
+
+    [Fact]
+    public void The_shipped_input_builds_with_no_errors_and_no_warnings() =>
+        Assert.True(_shipped.Result.Diagnostics.Count == 0, string.Join('\n', _shipped.Result.Diagnostics));
+
+    [Fact]
+    public void It_has_at_least_30_events_spread_over_the_whole_story()
+    {
+        var events = _shipped.Site.Events.Select(e => e.Event.When.Start).ToList();
+
+        Assert.True(events.Count >= 30, $"{events.Count} events");
+        Assert.True(events.Count(d => d.Year == 1988) >= 8, "1988 needs at least 8 events");
+        Assert.True(events.Count(d => d.Year == 2016) >= 3, "2016 needs at least 3 events");
+        Assert.True(events.Count(d => d.Year is >= 2017 and <= 2019) >= 6, "2017 to 2019 need at least 6 events");
+        Assert.True(events.Count(d => d.Year == 2020 && d.Month == 9) >= 2, "September 2020 needs at least 2 events");
+        Assert.True(events.Count(d => d.Year == 2020 && d.Month == 12) >= 4, "December 2020 needs at least 4 events");
+        Assert.True(events.Count(d => d.Year >= 2021) >= 6, "2021 and after need at least 6 events");
+    }
+
+    [Fact]
+    public void Every_event_cites_at_least_one_source() =>
+        Assert.All(_shipped.Site.Events, e => Assert.NotEmpty(e.Body.Notes));
+
+    [Fact]
+    public void Every_seed_article_is_cited_somewhere()
+    {
+        var cited = _shipped.Site.Events.SelectMany(e => e.Body.CitedSourceIds)
+            .Concat(_shipped.Site.Pages.SelectMany(p => p.Body.CitedSourceIds))
+            .ToHashSet();
+
+        Assert.All(SeedSources, seed => Assert.Contains(seed, cited));
+    }
+
+    [Fact]
+    public void It_has_at_least_20_sources_and_the_about_and_in_memoriam_pages()
+    {
+        Assert.True(_shipped.Site.Sources.Count >= 20);
+        Assert.Contains(_shipped.Site.Pages, p => p.Page.Id == "about");
+        Assert.Contains(_shipped.Site.Pages, p => p.Page.Id == "in-memoriam");
+    }
+
+    [Fact]
+    public void It_uses_eras_and_entities()
+    {
+        Assert.NotEmpty(_shipped.Site.Eras);
+        Assert.Contains(_shipped.Site.Entities, e => e.Entity.Kind == EntityKind.Person);
+        Assert.Contains(_shipped.Site.Entities, e => e.Entity.Kind == EntityKind.Organisation);
+        Assert.Contains(_shipped.Site.Entities, e => e.Entity.Kind == EntityKind.Place);
+    }
+
+    [Fact]
+    public void Building_twice_gives_byte_identical_output()
+    {
+        var second = Path.Combine(_shipped.Folder, "second");
+        var result = TimelineBuilder.Build(new BuildOptions(Repository.Input, Repository.Theme, second, null, Repository.Root));
+        Assert.True(result.Succeeded);
+
+        var first = Path.Combine(_shipped.Folder, "output");
+        var firstFiles = Files(first);
+        Assert.Equal(firstFiles, Files(second));
+        foreach (var file in firstFiles)
+        {
+            Assert.True(File.ReadAllBytes(Path.Combine(first, file)).SequenceEqual(File.ReadAllBytes(Path.Combine(second, file))), $"{file} differs between two builds.");
+        }
+    }
+
+    private static List<string> Files(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(folder, f))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}

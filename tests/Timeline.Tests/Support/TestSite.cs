@@ -1,0 +1,115 @@
+using System.Text;
+using Timeline.Diagnostics;
+using Timeline.Pipeline;
+
+namespace Timeline.Tests.Support;
+
+/// <summary>
+/// A small site built in a temporary folder, in the shape of Hugo's integration tests: write the files,
+/// build, then assert on fragments of the output.
+/// </summary>
+public sealed class TestSite : IDisposable
+{
+    private TestSite(string folder, BuildResult result, string output)
+    {
+        Folder = folder;
+        Result = result;
+        Output = output;
+    }
+
+    public string Folder { get; }
+
+    public string Output { get; }
+
+    public BuildResult Result { get; }
+
+    public IEnumerable<string> Errors => Result.Diagnostics.Select(d => d.ToString());
+
+    /// <summary>Copies a fixture site from Sites/ and builds it with the repository's theme unless it has its own.</summary>
+    public static TestSite Build(string fixture, string? baseUrl = null)
+    {
+        var folder = NewFolder();
+        CopyFolder(Path.Combine(Repository.Sites, fixture), folder);
+        return BuildIn(folder, baseUrl);
+    }
+
+    /// <summary>Writes the given files (path to text) into a new site folder and builds it.</summary>
+    public static TestSite FromFiles(IReadOnlyDictionary<string, string> files, string? baseUrl = null)
+    {
+        var folder = NewFolder();
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text, new UTF8Encoding(false));
+        }
+
+        return BuildIn(folder, baseUrl);
+    }
+
+    public static TestSite BuildIn(string folder, string? baseUrl = null)
+    {
+        var theme = Directory.Exists(Path.Combine(folder, "theme")) ? Path.Combine(folder, "theme") : Repository.Theme;
+        var output = Path.Combine(folder, "output");
+        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder));
+        return new TestSite(folder, result, output);
+    }
+
+    public static string NewFolder()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "timeline-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    public static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
+    public string Read(string path) => File.ReadAllText(Path.Combine(Output, path));
+
+    public bool Exists(string path) => File.Exists(Path.Combine(Output, path));
+
+    public void AssertSucceeded()
+    {
+        Assert.True(Result.Succeeded, "The build failed:\n" + string.Join('\n', Errors));
+        Assert.Equal(0, Result.WarningCount);
+    }
+
+    public void AssertFileContains(string path, string fragment)
+    {
+        Assert.True(Exists(path), $"{path} was not written.");
+        var text = Read(path);
+        Assert.True(text.Contains(fragment, StringComparison.Ordinal), $"{path} does not contain:\n{fragment}\n\nIt holds:\n{text}");
+    }
+
+    public void AssertFileDoesNotContain(string path, string fragment)
+    {
+        var text = Read(path);
+        Assert.False(text.Contains(fragment, StringComparison.Ordinal), $"{path} contains, but must not:\n{fragment}");
+    }
+
+    public Diagnostic SingleError()
+    {
+        var errors = Result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        Assert.True(errors.Count == 1, "Expected one error, got:\n" + string.Join('\n', errors));
+        return errors[0];
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
