@@ -73,7 +73,8 @@ public static class Program
             return UsageError;
         }
 
-        return result.Invoke(new InvocationConfiguration { Output = output, Error = errors });
+        // Our own handler in Main prints a sentence; System.CommandLine's would print a stack trace.
+        return result.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
     }
 
     private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors)

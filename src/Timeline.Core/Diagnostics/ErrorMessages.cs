@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Timeline.Diagnostics;
 
 /// <summary>A stable error code and its text: what is wrong, then how to fix it.</summary>
@@ -17,10 +19,10 @@ public static class ErrorMessages
         new("TL0001", $"the file is not valid UTF-8 (bad byte at offset {offset}). Save it as UTF-8 in your editor.");
 
     public static ErrorMessage FileTooLarge(long size, long limit) =>
-        new("TL0002", $"the file is {size:N0} bytes, over the limit of {limit:N0} bytes. Split it into smaller files.");
+        new("TL0002", string.Create(CultureInfo.InvariantCulture, $"the file is {size:N0} bytes, over the limit of {limit:N0} bytes. Split it into smaller files."));
 
-    public static ErrorMessage EmptyFile() =>
-        new("TL0003", "the file is empty. Write the record in it, or delete the file.");
+    public static ErrorMessage EmptyFile(string fix) =>
+        new("TL0003", $"the file is empty. {fix}");
 
     public static ErrorMessage MissingFile(string name, string what) =>
         new("TL0004", $"'{name}' is missing. Create it with {what}.");
@@ -72,11 +74,13 @@ public static class ErrorMessages
     public static ErrorMessage MalformedDate(string field, string value) =>
         new("TL0200", $"'{field}' is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
 
-    public static ErrorMessage ImpossibleDate(string field, string value) =>
-        new("TL0201", $"'{field}' is '{value}', a day that does not exist. Check the month and the day.");
+    public static ErrorMessage ImpossibleDate(string field, string value, bool hasDay) =>
+        new("TL0201", hasDay
+            ? $"'{field}' is '{value}', a day that does not exist. Check the month and the day."
+            : $"'{field}' is '{value}', a month that does not exist. Months go from 01 to 12.");
 
-    public static ErrorMessage EndBeforeDate(string end, string date) =>
-        new("TL0202", $"'end' ({end}) is before 'date' ({date}). Make 'end' the same as or later than 'date', or swap them.");
+    public static ErrorMessage EndBeforeDate(string end, string date, string startField = "date") =>
+        new("TL0202", $"'end' ({end}) is before '{startField}' ({date}). Make 'end' the same as or later than '{startField}', or swap them.");
 
     public static ErrorMessage NotABoolean(string field, string value) =>
         new("TL0203", $"'{field}' is '{value}', but it must be true or false. Write '{field}: true' or remove the line.");
@@ -105,8 +109,8 @@ public static class ErrorMessages
     public static ErrorMessage InvalidLanguage(string value) =>
         new("TL0211", $"'language' is '{value}', which is not a language tag. Use a tag such as en or fa.");
 
-    public static ErrorMessage InvalidText(string field, string reason) =>
-        new("TL0212", $"'{field}' {reason}. Remove the character; it is invisible to readers and can hide what the text says.");
+    public static ErrorMessage InvisibleCharacter(string field, string character, int offset) =>
+        new("TL0212", $"'{field}' holds the invisible character {character} (at character {offset}). Remove it: it can hide or reverse what the text says.");
 
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>
@@ -146,11 +150,14 @@ public static class ErrorMessages
     public static ErrorMessage TemplateRender(string page, string detail) =>
         new("TL0401", $"the template failed while rendering {page}: {detail}. Check the variables and filters it uses.");
 
-    public static ErrorMessage BrokenLink(string href, string reason) =>
-        new("TL0402", $"broken link '{Shorten(href)}': {reason}. Fix the link in the template or the record that makes it.");
+    public static ErrorMessage BrokenLink(string href, string reason, string pages) =>
+        new("TL0402", $"broken link '{Shorten(href)}' on {pages}: {reason}. Fix the link in the template or the record that makes it.");
 
     public static ErrorMessage MissingTemplate(string name) =>
         new("TL0403", $"the theme has no template '{name}'. Add it to the theme's templates folder.");
+
+    public static ErrorMessage UnknownFilter(string filter, string? suggestion) =>
+        new("TL0405", $"unknown filter '{filter}'{Hint(suggestion)} Use one of Liquid's filters, or remove it.");
 
     public static ErrorMessage MissingThemeFolder(string path) =>
         new("TL0404", $"the theme folder '{path}' does not exist or has no templates/ folder. Pass --theme with the folder that holds templates/ and assets/.");
@@ -166,5 +173,6 @@ public static class ErrorMessages
     public static ErrorMessage UnusedSource(string id) =>
         new("TL0600", $"the source '{id}' is never cited. Cite it in an event or page with [@{id}], or remove it from sources.yml.");
 
-    private static string Shorten(string value) => value.Length <= 80 ? value : value[..77] + "...";
+    private static string Shorten(string value) =>
+        Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

@@ -86,8 +86,10 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
             catch (DecoderFallbackException ex)
             {
                 var offset = start + Math.Max(0, ex.Index);
-                var line = 1 + bytes.AsSpan(0, Math.Min(offset, bytes.Length)).Count((byte)'\n');
-                diagnostics.Error(shown, new SourcePosition(line, 1), ErrorMessages.NotUtf8(offset));
+                var before = bytes.AsSpan(0, Math.Min(offset, bytes.Length));
+                var lineStart = before.LastIndexOf((byte)'\n') + 1;
+                var column = 1 + StrictUtf8.GetCharCount(bytes, lineStart, offset - lineStart);
+                diagnostics.Error(shown, new SourcePosition(1 + before.Count((byte)'\n'), column), ErrorMessages.NotUtf8(offset));
                 return null;
             }
         }

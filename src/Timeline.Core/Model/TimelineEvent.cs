@@ -17,8 +17,11 @@ public sealed record TimelineEvent(
     MarkdownText Body,
     Origin Origin);
 
-/// <summary>Markdown with the file line and column its first character is on, for messages about what it contains.</summary>
-public sealed record MarkdownText(string Text, int FirstLine, int Indent)
+/// <summary>
+/// Markdown with the file line its text starts on and the columns before it, for messages about what it contains.
+/// LinesExact is false when YAML folded the text's lines together: past its first line, places are then approximate.
+/// </summary>
+public sealed record MarkdownText(string Text, int FirstLine, int Indent, bool LinesExact)
 {
-    public static readonly MarkdownText Empty = new("", 1, 0);
+    public static readonly MarkdownText Empty = new("", 1, 0, true);
 }

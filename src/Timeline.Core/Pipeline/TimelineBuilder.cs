@@ -53,7 +53,7 @@ public static class TimelineBuilder
         var files = new SiteRenderer(theme, diagnostics).Render(site);
         if (!diagnostics.HasErrors)
         {
-            LinkChecker.Check(files, site.Site.BasePath, display.Show(options.OutputFolder), diagnostics);
+            LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
         }
 
         if (diagnostics.HasErrors || !write)

@@ -29,7 +29,9 @@ public sealed class DocumentResolver(
             var document = TimelineMarkdown.Parse(text.Text);
             foreach (var inline in document.Descendants<Inline>())
             {
-                var position = new SourcePosition(text.FirstLine + inline.Line, text.Indent + inline.Column + 1);
+                var position = text.LinesExact
+                    ? new SourcePosition(text.FirstLine + inline.Line, text.Indent + inline.Column + 1)
+                    : new SourcePosition(text.FirstLine, text.Indent + 1);
                 switch (inline)
                 {
                     case CitationGroup group:

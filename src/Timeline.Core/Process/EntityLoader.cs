@@ -13,7 +13,7 @@ public static class EntityLoader
     public static IReadOnlyList<Entity> Load(InputFile file, DiagnosticBag diagnostics)
     {
         var entities = new List<Entity>();
-        foreach (var item in ListLoader.Items(file, diagnostics, "entities.yml"))
+        foreach (var item in ListLoader.Items(file, diagnostics, "entities.yml", "List people, organisations and places in it, or delete the file."))
         {
             var record = EntityRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
             var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);

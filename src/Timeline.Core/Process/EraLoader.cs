@@ -11,7 +11,7 @@ public static class EraLoader
     public static IReadOnlyList<Era> Load(InputFile file, DiagnosticBag diagnostics)
     {
         var eras = new List<Era>();
-        foreach (var item in ListLoader.Items(file, diagnostics, "eras.yml"))
+        foreach (var item in ListLoader.Items(file, diagnostics, "eras.yml", "List the eras in it, or delete the file."))
         {
             var record = EraRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
             var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
@@ -36,7 +36,7 @@ public static class EraLoader
 
             if (start is { } s && end is { } e && e.LastDay < s.FirstDay)
             {
-                check.Error(record.End!.Position, ErrorMessages.EndBeforeDate(e.ToString(), s.ToString()));
+                check.Error(record.End!.Position, ErrorMessages.EndBeforeDate(e.ToString(), s.ToString(), "start"));
                 end = null;
             }
 

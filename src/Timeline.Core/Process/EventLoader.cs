@@ -14,7 +14,7 @@ public static class EventLoader
 
     public static TimelineEvent? Load(InputFile file, DiagnosticBag diagnostics)
     {
-        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics) is not { } root)
+        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics, "Write the event's date, title, summary and body in it, or delete the file.") is not { } root)
         {
             return null;
         }

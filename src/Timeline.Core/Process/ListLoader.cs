@@ -7,9 +7,9 @@ namespace Timeline.Process;
 /// <summary>Reads a file that holds a list of records (sources, entities, eras) into its mappings.</summary>
 public static class ListLoader
 {
-    public static IReadOnlyList<YamlMapping> Items(InputFile file, DiagnosticBag diagnostics, string name)
+    public static IReadOnlyList<YamlMapping> Items(InputFile file, DiagnosticBag diagnostics, string name, string emptyFix)
     {
-        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics) is not { } root)
+        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics, emptyFix) is not { } root)
         {
             return [];
         }

@@ -34,7 +34,7 @@ public static class PageLoader
         var text = file.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (text.Trim().Length == 0)
         {
-            check.Error(SourcePosition.File, ErrorMessages.EmptyFile());
+            check.Error(SourcePosition.File, ErrorMessages.EmptyFile("Write the page's front matter and text in it, or delete the file."));
             return null;
         }
 
@@ -47,7 +47,7 @@ public static class PageLoader
         }
 
         var frontMatter = string.Join('\n', lines[1..close]);
-        var root = YamlTreeReader.Read(frontMatter, file.DisplayPath, diagnostics, lineOffset: 1);
+        var root = YamlTreeReader.Read(frontMatter, file.DisplayPath, diagnostics, "Write 'title: Your title' between the two '---' lines.", lineOffset: 1);
         if (root is not YamlMapping mapping)
         {
             if (root is not null)
@@ -62,7 +62,7 @@ public static class PageLoader
         check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
         var title = check.Required(record.Title, "title", "About this timeline", mapping.Position);
         var summary = RecordValidator.Optional(record.Summary) is { } s ? RecordValidator.Plain(s) : null;
-        var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0);
+        var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0, LinesExact: true);
         return title is null ? null : new Page(id, RecordValidator.Plain(title), summary, body, new Origin(file.DisplayPath, SourcePosition.File));
     }
 }

@@ -59,7 +59,7 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
             case PartialDateError.None:
                 return result.Date;
             case PartialDateError.Impossible:
-                Error(value.Position, ErrorMessages.ImpossibleDate(field, text));
+                Error(value.Position, ErrorMessages.ImpossibleDate(field, text, hasDay: text.Length > 7));
                 return null;
             default:
                 Error(value.Position, ErrorMessages.MalformedDate(field, text));
@@ -141,13 +141,17 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
             return MarkdownText.Empty;
         }
 
-        if (!value.Block)
+        var lines = fileText.Split('\n');
+        if (value.Style is ScalarStyle.Plain or ScalarStyle.Quoted)
         {
-            return new MarkdownText(value.Value, value.Position.Line, value.Position.Column);
+            // Places inside are exact only when the whole text stands as written on its one line.
+            var opening = value.Style == ScalarStyle.Quoted ? 1 : 0;
+            var line = value.Position.Line <= lines.Length ? lines[value.Position.Line - 1] : "";
+            var exact = !value.Value.Contains('\n') && line.Contains(value.Value, StringComparison.Ordinal);
+            return new MarkdownText(value.Value, value.Position.Line, value.Position.Column - 1 + opening, exact);
         }
 
         // A | or > block starts on the line after its indicator; its indentation is that of its first non-blank line.
-        var lines = fileText.Split('\n');
         var firstLine = value.Position.Line + 1;
         var indent = 0;
         for (var i = firstLine - 1; i < lines.Length; i++)
@@ -159,6 +163,6 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
             }
         }
 
-        return new MarkdownText(value.Value, firstLine, indent);
+        return new MarkdownText(value.Value, firstLine, indent, LinesExact: value.Style == ScalarStyle.Literal);
     }
 }

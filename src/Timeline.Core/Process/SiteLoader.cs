@@ -12,7 +12,7 @@ public static partial class SiteLoader
 {
     public static SiteSettings? Load(InputFile file, DiagnosticBag diagnostics, string? baseUrlOverride)
     {
-        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics) is not { } root)
+        if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics, "Write the site's title, description, base_url and language in it.") is not { } root)
         {
             return null;
         }

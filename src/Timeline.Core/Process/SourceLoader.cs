@@ -13,7 +13,7 @@ public static class SourceLoader
 
     public static IReadOnlyList<Source> Load(InputFile file, DiagnosticBag diagnostics)
     {
-        var items = ListLoader.Items(file, diagnostics, "sources.yml");
+        var items = ListLoader.Items(file, diagnostics, "sources.yml", "List at least one source in it, each starting with '- id:'.");
         var sources = new List<Source>();
         foreach (var item in items)
         {

@@ -25,14 +25,18 @@ public sealed partial class ThemeTemplates
 
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
 
-    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, TemplateOptions options, string folder)
+    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyList<InputFile> files, TemplateOptions options, string folder)
     {
         _templates = templates;
+        Files = files;
         Options = options;
         Folder = folder;
     }
 
     public TemplateOptions Options { get; }
+
+    /// <summary>The template files as read, so that later checks can point at the line that needs fixing.</summary>
+    public IReadOnlyList<InputFile> Files { get; }
 
     /// <summary>The theme folder; its assets/ are copied to the site.</summary>
     public string Folder { get; }
@@ -48,6 +52,7 @@ public sealed partial class ThemeTemplates
 
         var reader = new InputReader(display, diagnostics);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var read = new List<InputFile>();
         var parsed = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(templatesFolder, "*.liquid", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
         foreach (var path in files)
@@ -59,6 +64,7 @@ public sealed partial class ThemeTemplates
 
             var name = Path.GetRelativePath(templatesFolder, path).Replace('\\', '/');
             sources[name] = file.Text;
+            read.Add(file);
             if (Parser.TryParse(file.Text, out var template, out var error))
             {
                 parsed[name[..^".liquid".Length]] = template;
@@ -89,7 +95,12 @@ public sealed partial class ThemeTemplates
         var options = new TemplateOptions { FileProvider = new ThemeFileProvider(sources) };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
-        return new ThemeTemplates(parsed, options, themeFolder);
+        if (!CheckFilters(read, options, diagnostics))
+        {
+            return null;
+        }
+
+        return new ThemeTemplates(parsed, read, options, themeFolder);
     }
 
     /// <summary>Renders a template with the given values; Liquid errors at render time become a diagnostic.</summary>
@@ -103,6 +114,38 @@ public sealed partial class ThemeTemplates
 
         return _templates[name].Render(context, Encoder);
     }
+
+    /// <summary>Fluid passes a value through an unknown filter unchanged; a misspelt filter is reported instead.</summary>
+    private static bool CheckFilters(IEnumerable<InputFile> files, TemplateOptions options, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        foreach (var file in files)
+        {
+            foreach (Match tag in LiquidTag().Matches(file.Text))
+            {
+                foreach (Match filter in FilterName().Matches(tag.Value))
+                {
+                    var name = filter.Groups[1].Value;
+                    if (!options.Filters.TryGetValue(name, out _))
+                    {
+                        var offset = tag.Index + filter.Groups[1].Index;
+                        var line = 1 + file.Text.AsSpan(0, offset).Count('\n');
+                        var column = offset - file.Text.LastIndexOf('\n', Math.Max(0, offset - 1));
+                        diagnostics.Error(file.DisplayPath, new SourcePosition(line, column), ErrorMessages.UnknownFilter(name, Suggestions.Closest(name, options.Filters.Select(f => f.Key))));
+                        ok = false;
+                    }
+                }
+            }
+        }
+
+        return ok;
+    }
+
+    [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
+    private static partial Regex LiquidTag();
+
+    [GeneratedRegex(@"\|\s*([A-Za-z_][A-Za-z0-9_]*)")]
+    private static partial Regex FilterName();
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
     private static partial Regex ErrorPosition();

@@ -12,7 +12,7 @@ public sealed record ScalarList(IReadOnlyList<YamlScalar> Items, SourcePosition 
 public sealed class RecordShape<T>
     where T : new()
 {
-    private readonly Dictionary<string, Action<T, YamlNode, FieldContext>> _fields = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<T, YamlNode, FieldContext, bool>> _fields = new(StringComparer.Ordinal);
 
     public IEnumerable<string> FieldNames => _fields.Keys;
 
@@ -22,15 +22,22 @@ public sealed class RecordShape<T>
         {
             if (node is YamlScalar scalar)
             {
+                // Ids have their own, stricter check with a message of its own.
+                if (!scalar.IsNull && name != "id")
+                {
+                    ReportInvisible(name, scalar, context);
+                }
+
                 if (!scalar.IsNull)
                 {
                     set(record, scalar);
                 }
+
+                return true;
             }
-            else
-            {
-                context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedText(name, node.Describe()));
-            }
+
+            context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedText(name, node.Describe()));
+            return false;
         });
         return this;
     }
@@ -42,7 +49,7 @@ public sealed class RecordShape<T>
             switch (node)
             {
                 case YamlScalar { IsNull: true }:
-                    return;
+                    return true;
                 case YamlSequence sequence:
                     var items = new List<YamlScalar>();
                     foreach (var item in sequence.Items)
@@ -58,18 +65,40 @@ public sealed class RecordShape<T>
                     }
 
                     set(record, new ScalarList(items, sequence.Position));
-                    return;
+                    return true;
                 default:
                     context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedList(name, node.Describe()));
-                    return;
+                    return false;
             }
         });
         return this;
     }
 
     /// <summary>
+    /// Characters that change or hide what a text says without being seen: direction overrides, zero-width
+    /// spaces, controls. Joiners and direction marks stay allowed: Persian needs them.
+    /// </summary>
+    private static void ReportInvisible(string field, YamlScalar scalar, FieldContext context)
+    {
+        var value = scalar.Value;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var hidden = c is (>= '\u202A' and <= '\u202E') or '\u200B' or '\u2060' or '\uFEFF'
+                || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
+            if (hidden)
+            {
+                var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
+                context.Diagnostics.Error(context.Path, scalar.Position, ErrorMessages.InvisibleCharacter(field, name, i + 1));
+                return;
+            }
+        }
+    }
+
+    /// <summary>
     /// Reads a mapping into a new raw record; problems go to the diagnostics and the field is left empty.
-    /// Misspelt holds the known fields that an unknown one was taken for, so "missing" is not reported twice.
+    /// Misspelt holds the known fields already reported (a misspelling of them, or a value of the wrong kind),
+    /// so that they are not reported as missing too.
     /// </summary>
     public T Read(YamlMapping mapping, string path, DiagnosticBag diagnostics, out IReadOnlySet<string> misspelt)
     {
@@ -89,7 +118,10 @@ public sealed class RecordShape<T>
             seen[key.Value] = key.Position.Line;
             if (_fields.TryGetValue(key.Value, out var read))
             {
-                read(record, value, context);
+                if (!read(record, value, context))
+                {
+                    suggested.Add(key.Value);
+                }
             }
             else
             {

@@ -9,8 +9,17 @@ public abstract record YamlNode(SourcePosition Position)
     public abstract string Describe();
 }
 
-/// <summary>A scalar. Block says whether it was written as a | or > block, whose text starts on the next line.</summary>
-public sealed record YamlScalar(string Value, bool IsNull, bool Block, SourcePosition Position) : YamlNode(Position)
+/// <summary>How a scalar was written; it decides where its text starts and whether its lines are the file's lines.</summary>
+public enum ScalarStyle
+{
+    Plain,
+    Quoted,
+    Literal,
+    Folded,
+}
+
+/// <summary>A scalar, with how it was written.</summary>
+public sealed record YamlScalar(string Value, bool IsNull, ScalarStyle Style, SourcePosition Position) : YamlNode(Position)
 {
     public override string Describe() => IsNull ? "empty" : $"the text '{(Value.Length > 40 ? Value[..37] + "..." : Value)}'";
 }

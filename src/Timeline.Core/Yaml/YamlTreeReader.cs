@@ -12,8 +12,11 @@ public static class YamlTreeReader
 {
     public const int MaxDepth = 32;
 
-    /// <summary>Returns the root node, or null with a diagnostic added when the text is empty or malformed.</summary>
-    public static YamlNode? Read(string text, string path, DiagnosticBag diagnostics, int lineOffset = 0)
+    /// <summary>
+    /// Returns the root node, or null with a diagnostic added when the text is empty or malformed.
+    /// EmptyFix tells the author what an empty file of this kind should hold.
+    /// </summary>
+    public static YamlNode? Read(string text, string path, DiagnosticBag diagnostics, string emptyFix, int lineOffset = 0)
     {
         try
         {
@@ -21,7 +24,7 @@ public static class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile());
+                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile(emptyFix));
                 return null;
             }
 
@@ -37,7 +40,7 @@ public static class YamlTreeReader
 
             if (root is YamlScalar { IsNull: true })
             {
-                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile());
+                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile(emptyFix));
                 return null;
             }
 
@@ -50,18 +53,59 @@ public static class YamlTreeReader
         }
         catch (YamlException ex)
         {
-            var tab = FindTabIndentation(text, (int)ex.Start.Line);
-            if (tab is { } tabPosition)
-            {
-                diagnostics.Error(path, new SourcePosition(tabPosition.Line + lineOffset, tabPosition.Column), ErrorMessages.TabIndentation());
-            }
-            else
-            {
-                diagnostics.Error(path, At(ex.Start, lineOffset), ErrorMessages.YamlSyntax(ParserReason(ex)));
-            }
-
+            Report(text, path, diagnostics, lineOffset, new SourcePosition((int)ex.Start.Line, (int)ex.Start.Column), ParserReason(ex));
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner can fail this way on an unclosed flow collection, such as 'tags: [a, b'.
+            Report(text, path, diagnostics, lineOffset, UnclosedBracket(text) ?? new SourcePosition(1, 1), "a '[' or '{' is never closed");
+            return null;
+        }
+    }
+
+    private static void Report(string text, string path, DiagnosticBag diagnostics, int lineOffset, SourcePosition position, string reason)
+    {
+        // A tab anywhere in indentation is the likeliest cause, and the parser often reports it far from the tab.
+        var tab = FindTabIndentation(text, reason.Contains("tab", StringComparison.OrdinalIgnoreCase) ? int.MaxValue : position.Line);
+        if (tab is { } tabPosition)
+        {
+            diagnostics.Error(path, new SourcePosition(tabPosition.Line + lineOffset, tabPosition.Column), ErrorMessages.TabIndentation());
+            return;
+        }
+
+        // The parser may point just past the end of the file; point at the last line instead.
+        var lines = text.TrimEnd('\n', '\r').Split('\n');
+        if (position.Line > lines.Length)
+        {
+            position = new SourcePosition(lines.Length, Math.Max(1, lines[^1].TrimEnd('\r').Length));
+        }
+
+        diagnostics.Error(path, new SourcePosition(position.Line + lineOffset, position.Column), ErrorMessages.YamlSyntax(reason));
+    }
+
+    /// <summary>The first '[' or '{' that starts a flow value and is not closed on its line.</summary>
+    private static SourcePosition? UnclosedBracket(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            var colon = line.IndexOf(": ", StringComparison.Ordinal);
+            var start = colon >= 0 ? colon + 2 : 0;
+            var rest = line[start..].TrimStart();
+            if (rest.StartsWith('[') || rest.StartsWith('{'))
+            {
+                var open = rest[0];
+                var close = open == '[' ? ']' : '}';
+                if (rest.Count(c => c == open) > rest.Count(c => c == close))
+                {
+                    return new SourcePosition(i + 1, line.IndexOf(open, start) + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static YamlNode ReadNode(IParser parser, int depth, int lineOffset)
@@ -120,10 +164,15 @@ public static class YamlTreeReader
 
     private static YamlScalar ToScalar(Scalar scalar, int lineOffset)
     {
-        var plain = scalar.Style == ScalarStyle.Plain;
-        var isNull = plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
-        var block = scalar.Style is ScalarStyle.Literal or ScalarStyle.Folded;
-        return new YamlScalar(isNull ? "" : scalar.Value, isNull, block, At(scalar.Start, lineOffset));
+        var style = scalar.Style switch
+        {
+            YamlDotNet.Core.ScalarStyle.Literal => ScalarStyle.Literal,
+            YamlDotNet.Core.ScalarStyle.Folded => ScalarStyle.Folded,
+            YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted => ScalarStyle.Quoted,
+            _ => ScalarStyle.Plain,
+        };
+        var isNull = style == ScalarStyle.Plain && scalar.Value is "" or "~" or "null" or "Null" or "NULL";
+        return new YamlScalar(isNull ? "" : scalar.Value, isNull, style, At(scalar.Start, lineOffset));
     }
 
     private static SourcePosition At(Mark mark, int lineOffset) => new((int)mark.Line + lineOffset, (int)mark.Column);
@@ -134,14 +183,14 @@ public static class YamlTreeReader
         var message = ex.Message;
         var dash = message.IndexOf("): ", StringComparison.Ordinal);
         var reason = dash >= 0 ? message[(dash + 3)..] : message;
-        return reason.TrimEnd('.').Trim();
+        return string.Join(' ', reason.Split(' ', StringSplitOptions.RemoveEmptyEntries)).TrimEnd('.').Trim();
     }
 
     /// <summary>Tabs are the most common cause of a YAML error people cannot see; point at the first one in indentation.</summary>
     private static SourcePosition? FindTabIndentation(string text, int errorLine)
     {
         var lines = text.Split('\n');
-        for (var i = 0; i < lines.Length && i < Math.Max(errorLine, 1) + 1; i++)
+        for (var i = 0; i < lines.Length && i <= Math.Min(errorLine, int.MaxValue - 1); i++)
         {
             var line = lines[i];
             for (var c = 0; c < line.Length && (line[c] == ' ' || line[c] == '\t' || line[c] == '-'); c++)

@@ -71,4 +71,21 @@ public sealed class LoaderErrorTests
         site.AssertSucceeded();
         site.AssertFileContains("events/e/index.html", "Claim <sup");
     }
+
+    [Fact]
+    public void A_site_with_a_bom_and_crlf_line_ends_builds()
+    {
+        using var site = TestSite.Build("valid/bom-and-crlf");
+
+        site.AssertSucceeded();
+    }
+
+    [Fact]
+    public void A_file_over_the_size_limit_is_refused_without_being_read()
+    {
+        var body = new string('x', (int)Timeline.Input.InputReader.MaxFileBytes);
+        using var site = BuildEvent($"date: \"1988\"\ntitle: T\nsummary: S\nsources: [a]\nbody: {body}\n");
+
+        Assert.Equal("input/events/e.yml: error TL0002: the file is 1,048,629 bytes, over the limit of 1,048,576 bytes. Split it into smaller files.", site.SingleError().ToString());
+    }
 }
