@@ -49,7 +49,24 @@ public sealed class TestSite : IDisposable
 
     public static TestSite BuildIn(string folder, string? baseUrl = null)
     {
-        var theme = Directory.Exists(Path.Combine(folder, "theme")) ? Path.Combine(folder, "theme") : Repository.Theme;
+        // A fixture's theme/ holds only the files it changes; the rest comes from the repository's theme.
+        var theme = Path.Combine(folder, "theme");
+        if (Directory.Exists(theme))
+        {
+            foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(theme, Path.GetRelativePath(Repository.Theme, file));
+                if (!File.Exists(target))
+                {
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Copy(file, target);
+                }
+            }
+        }
+        else
+        {
+            theme = Repository.Theme;
+        }
         var output = Path.Combine(folder, "output");
         var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder));
         return new TestSite(folder, result, output);
