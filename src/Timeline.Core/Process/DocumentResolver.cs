@@ -37,6 +37,7 @@ public sealed class DocumentResolver(
                     case CitationGroup group:
                         written += Math.Max(1, group.Items.Count);
                         ResolveCitation(group, notes, path, position);
+                        AttachToPrecedingWord(group);
                         break;
                     case EventLink link:
                         ResolveEventLink(link, linked, path, position);
@@ -72,6 +73,21 @@ public sealed class DocumentResolver(
             linked.Distinct(StringComparer.Ordinal).ToList(),
             notes.CitedSourceIds(),
             written);
+    }
+
+    /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>
+    private static void AttachToPrecedingWord(CitationGroup group)
+    {
+        if (group.PreviousSibling is LiteralInline literal)
+        {
+            var content = literal.Content;
+            while (content.Length > 0 && content.Text[content.End] == ' ')
+            {
+                content.End--;
+            }
+
+            literal.Content = content;
+        }
     }
 
     private void ResolveCitation(CitationGroup group, NoteList notes, string path, SourcePosition position)

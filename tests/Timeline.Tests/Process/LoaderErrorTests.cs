@@ -69,7 +69,7 @@ public sealed class LoaderErrorTests
         using var site = BuildEvent("\uFEFFdate: \"1988\"\r\ntitle: T\r\nsummary: S\r\nbody: |\r\n  Claim [@a].\r\n");
 
         site.AssertSucceeded();
-        site.AssertFileContains("events/e/index.html", "Claim <sup");
+        site.AssertFileContains("events/e/index.html", "Claim<sup");
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
     public void Citations_become_numbered_note_markers_that_reuse_numbers_for_the_same_source_and_locator()
     {
         const string page = "events/first-event/index.html";
-        _site.AssertFileContains(page, "The first claim <sup class=\"noteref\"><a href=\"#note-1\" id=\"ref-1-1\" role=\"doc-noteref\">[1]</a></sup>");
+        _site.AssertFileContains(page, "The first claim<sup class=\"noteref\"><a href=\"#note-1\" id=\"ref-1-1\" role=\"doc-noteref\">[1]</a></sup>");
         _site.AssertFileContains(page, "<a href=\"#note-2\" id=\"ref-2-1\" role=\"doc-noteref\">[2]</a><a href=\"#note-1\" id=\"ref-1-2\" role=\"doc-noteref\">[1]</a>");
         _site.AssertFileContains(page, "<a href=\"#note-3\" id=\"ref-3-1\" role=\"doc-noteref\">[3]</a>");
     }
@@ -134,7 +134,7 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
     {
         var person = _site.Read("people/person-one/index.html");
 
-        Assert.Contains("Person One appears in two events <sup class=\"noteref\">", person, StringComparison.Ordinal);
+        Assert.Contains("Person One appears in two events<sup class=\"noteref\">", person, StringComparison.Ordinal);
         Assert.True(person.IndexOf("The first event", StringComparison.Ordinal) < person.IndexOf("The letter is sent", StringComparison.Ordinal));
         _site.AssertFileContains("people/index.html", "<a href=\"/memorial/people/person-one/\">Person One</a>");
         _site.AssertFileContains("places/prison-x/index.html", "The first event");
