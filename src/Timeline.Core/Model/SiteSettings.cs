@@ -5,7 +5,4 @@ public sealed record SiteSettings(string Title, string Description, Uri BaseUrl,
 {
     /// <summary>The path the site lives under: "/" at a domain's root, "/timeline/" under a folder.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
-
-    /// <summary>The absolute address of a site path such as "/events/x/".</summary>
-    public string AbsoluteUrl(string sitePath) => new Uri(BaseUrl, sitePath.TrimStart('/')).ToString();
 }

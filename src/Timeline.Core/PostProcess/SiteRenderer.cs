@@ -66,7 +66,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 
     private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values)
     {
-        var meta = new PageMeta(title, description, url, views.Urls.Index == url ? views.Site.BaseUrl : AbsoluteUrl(views, url), kind);
+        var meta = new PageMeta(title, description, url, AbsoluteUrl(views, url), kind);
         values["site"] = views.Site;
         values["page"] = meta;
         try
@@ -83,6 +83,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         }
     }
 
+    /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
     private static string AbsoluteUrl(ViewBuilder views, string sitePath) =>
         new Uri(new Uri(views.Site.BaseUrl), sitePath).ToString();
 
