@@ -14,6 +14,7 @@ public sealed class ViewBuilder
     private readonly Dictionary<string, EventSummaryView> _summaries;
     private readonly Dictionary<string, List<string>> _referencedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResolvedEvent>> _citing = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
     private readonly Comparer<EventSummaryView> _timeOrder;
 
     public ViewBuilder(ResolvedSite site)
@@ -35,6 +36,11 @@ public sealed class ViewBuilder
             foreach (var sourceId in e.Body.CitedSourceIds)
             {
                 Add(_citing, sourceId, e);
+            }
+
+            foreach (var entity in e.People.Concat(e.Organisations).Concat(e.Places))
+            {
+                Add(_involving, entity.Id, e);
             }
         }
 
@@ -144,7 +150,7 @@ public sealed class ViewBuilder
             .Select(k => (k.kind, new EntityIndexView(
                 EntityKindTitle(k.kind),
                 _urls.EntityIndex(k.kind),
-                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count())).ToList())));
+                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count)).ToList())));
 
     public IEnumerable<PageView> Pages() =>
         _site.Pages.Select(p => new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), p.Body.Html, Notes(p.Body.Notes)));
@@ -179,8 +185,7 @@ public sealed class ViewBuilder
         return new DateView(EnglishDates.Format(span), html, persian, persianHtml, iso, span.Circa);
     }
 
-    private IEnumerable<ResolvedEvent> EventsInvolving(Entity entity) =>
-        _site.Events.Where(e => e.People.Contains(entity) || e.Organisations.Contains(entity) || e.Places.Contains(entity));
+    private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.GetValueOrDefault(entity.Id, []);
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id));
 
