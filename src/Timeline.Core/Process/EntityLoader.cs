@@ -13,6 +13,7 @@ public static class EntityLoader
     public static IReadOnlyList<Entity> Load(InputFile file, DiagnosticBag diagnostics)
     {
         var entities = new List<Entity>();
+        var lines = file.Text.Split('\n');
         foreach (var item in ListLoader.Items(file, diagnostics, "entities.yml", "List people, organisations and places in it, or delete the file."))
         {
             var record = EntityRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
@@ -40,7 +41,7 @@ public static class EntityLoader
             }
 
             var sources = check.References(record.Sources);
-            var summary = RecordValidator.Markdown(record.Summary, file.Text);
+            var summary = RecordValidator.Markdown(record.Summary, lines);
             if (id is not null && name is not null && kind is not null)
             {
                 entities.Add(new Entity(id, RecordValidator.Plain(name), kind.Value, summary, sources, new Origin(file.DisplayPath, item.Position)));

@@ -55,7 +55,7 @@ public static class EventLoader
         var people = check.References(record.People);
         var organisations = check.References(record.Organisations);
         var places = check.References(record.Places);
-        var body = RecordValidator.Markdown(record.Body, file.Text);
+        var body = RecordValidator.Markdown(record.Body, file.Text.Split('\n'));
 
         if (id is null || date is null || title is null || summary is null)
         {

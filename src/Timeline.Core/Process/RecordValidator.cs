@@ -59,7 +59,7 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
             case PartialDateError.None:
                 return result.Date;
             case PartialDateError.Impossible:
-                Error(value.Position, ErrorMessages.ImpossibleDate(field, text, hasDay: text.Length > 7));
+                Error(value.Position, ErrorMessages.ImpossibleDate(field, text, hasDay: text.Count(c => c == '-') == 2));
                 return null;
             default:
                 Error(value.Position, ErrorMessages.MalformedDate(field, text));
@@ -133,20 +133,22 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
         return references;
     }
 
-    /// <summary>Markdown text with where it starts in the file, so that errors inside it can point at their line.</summary>
-    public static MarkdownText Markdown(YamlScalar? value, string fileText)
+    /// <summary>
+    /// Markdown text with where it starts in the file, so that errors inside it can point at their line.
+    /// Lines are the file's lines, split once by the caller however many texts the file holds.
+    /// </summary>
+    public static MarkdownText Markdown(YamlScalar? value, IReadOnlyList<string> lines)
     {
         if (value is null)
         {
             return MarkdownText.Empty;
         }
 
-        var lines = fileText.Split('\n');
         if (value.Style is ScalarStyle.Plain or ScalarStyle.Quoted)
         {
             // Places inside are exact only when the whole text stands as written on its one line.
             var opening = value.Style == ScalarStyle.Quoted ? 1 : 0;
-            var line = value.Position.Line <= lines.Length ? lines[value.Position.Line - 1] : "";
+            var line = value.Position.Line <= lines.Count ? lines[value.Position.Line - 1] : "";
             var exact = !value.Value.Contains('\n') && line.Contains(value.Value, StringComparison.Ordinal);
             return new MarkdownText(value.Value, value.Position.Line, value.Position.Column - 1 + opening, exact);
         }
@@ -154,7 +156,7 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
         // A | or > block starts on the line after its indicator; its indentation is that of its first non-blank line.
         var firstLine = value.Position.Line + 1;
         var indent = 0;
-        for (var i = firstLine - 1; i < lines.Length; i++)
+        for (var i = firstLine - 1; i < lines.Count; i++)
         {
             if (lines[i].Trim().Length > 0)
             {
