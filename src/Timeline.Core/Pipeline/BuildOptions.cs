@@ -3,6 +3,12 @@ namespace Timeline.Pipeline;
 /// <summary>What to build and where. DisplayRoot is the folder paths in messages are shown relative to.</summary>
 public sealed record BuildOptions(string InputFolder, string ThemeFolder, string OutputFolder, string? BaseUrl, string DisplayRoot)
 {
+    /// <summary>
+    /// The folder whose node_modules/ holds the build's npm tools (Pagefind, the fonts of share images).
+    /// Null means: look upwards from the theme, then the input, then the current folder (see <see cref="BuildTools"/>).
+    /// </summary>
+    public string? ToolsFolder { get; init; }
+
     /// <summary>The defaults of the command line: input, theme and output in the current folder.</summary>
     public static BuildOptions InFolder(string folder) => new(
         Path.Combine(folder, "input"),

@@ -68,7 +68,7 @@ public sealed class TestSite : IDisposable
             theme = Repository.Theme;
         }
         var output = Path.Combine(folder, "output");
-        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder));
+        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder) { ToolsFolder = Repository.Root });
         return new TestSite(folder, result, output);
     }
 
