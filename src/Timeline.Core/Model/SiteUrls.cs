@@ -7,6 +7,13 @@ public sealed record SiteUrls(string BasePath)
 
     public string Event(string id) => $"{BasePath}events/{id}/";
 
+    /// <summary>An event's citation file: cite.json (CSL-JSON) or cite.bib (BibTeX).</summary>
+    public string EventCitation(string id, string extension) => $"{Event(id)}cite.{extension}";
+
+    public string EventsData => $"{BasePath}events.json";
+
+    public string SourcesData => $"{BasePath}sources.json";
+
     public string Year(int year) => $"{BasePath}years/{year:D4}/";
 
     public string Tag(string tag) => $"{BasePath}tags/{tag}/";

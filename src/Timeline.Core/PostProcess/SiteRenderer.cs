@@ -1,5 +1,6 @@
 using Timeline.Diagnostics;
 using Timeline.Model;
+using Timeline.PostProcess.Reuse;
 using Timeline.PostProcess.Views;
 using Timeline.Theme;
 
@@ -32,7 +33,13 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
                 var view = views.Event(index);
                 return Page("event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view });
             }));
+            jobs.Add(($"events/{e.Id}/cite.json", () => views.Citation(e).CslJson()));
+            jobs.Add(($"events/{e.Id}/cite.bib", () => views.Citation(e).BibTex()));
         }
+
+        // The timeline as data for reuse (README.md, "Data for reuse").
+        jobs.Add(("events.json", () => DataFiles.Events(site, urls, views.AbsoluteUrl)));
+        jobs.Add(("sources.json", () => DataFiles.Sources(site, urls, views.AbsoluteUrl)));
 
         foreach (var year in views.Years())
         {
@@ -60,13 +67,13 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         }
 
         var files = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, i => files[i] = OutputFile.Html(jobs[i].Path, jobs[i].Render()));
+        Parallel.For(0, jobs.Count, i => files[i] = OutputFile.Text(jobs[i].Path, jobs[i].Render()));
         return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values)
     {
-        var meta = new PageMeta(title, description, url, AbsoluteUrl(views, url), kind);
+        var meta = new PageMeta(title, description, url, views.AbsoluteUrl(url), kind);
         values["site"] = views.Site;
         values["page"] = meta;
         try
@@ -82,10 +89,6 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             return "";
         }
     }
-
-    /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
-    private static string AbsoluteUrl(ViewBuilder views, string sitePath) =>
-        new Uri(new Uri(views.Site.BaseUrl), sitePath).ToString();
 
     private IEnumerable<OutputFile> Assets()
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.PostProcess.Reuse;
 using Timeline.PostProcess.Views;
 using Timeline.Theme;
 
@@ -81,8 +82,22 @@ public sealed class ViewBuilder
             index < _site.Events.Count - 1 ? _summaries[_site.Events[index + 1].Id] : null,
             e.People.Select(EntityLink).ToList(),
             e.Organisations.Select(EntityLink).ToList(),
-            e.Places.Select(EntityLink).ToList());
+            e.Places.Select(EntityLink).ToList(),
+            new CitationView(
+                Citation(e).Text,
+                _urls.EventCitation(e.Id, "json"),
+                e.Id + ".json",
+                _urls.EventCitation(e.Id, "bib"),
+                e.Id + ".bib"),
+            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl));
     }
+
+    /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
+    public EntryCitation Citation(ResolvedEvent e) =>
+        new(e.Id, _site.Site.Title, e.Event.Title, e.Event.Summary, e.Event.When, AbsoluteUrl(_urls.Event(e.Id)), _site.Site.Language);
+
+    /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
+    public string AbsoluteUrl(string sitePath) => new Uri(_site.Site.BaseUrl, sitePath).ToString();
 
     /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
     public IReadOnlyList<EraSectionView> EraSections()
@@ -239,6 +254,8 @@ public sealed class ViewBuilder
             _urls.Sources,
             _urls.Tags,
             _urls.Asset("style.css"),
+            _urls.EventsData,
+            _urls.SourcesData,
             nav,
             years);
     }

@@ -22,7 +22,7 @@ public sealed class CommandLineTests
         var (code, text, _) = Run("build", "--input", Path.Combine(folder, "input"), "--theme", Repository.Theme, "--output", output);
 
         Assert.Equal(0, code);
-        Assert.Matches(@"^Built 4 events, 1 page, 3 sources into .*output/ \(\d+ files\) in \d+\.\d\d s; 0 errors, 0 warnings\.", text);
+        Assert.Matches(@"^Built 5 events, 1 page, 3 sources into .*output/ \(\d+ files\) in \d+\.\d\d s; 0 errors, 0 warnings\.", text);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
     }
 

@@ -12,6 +12,9 @@ public static class Repository
     /// <summary>Fixture sites are copied beside the test binaries.</summary>
     public static string Sites => Path.Combine(AppContext.BaseDirectory, "Sites");
 
+    /// <summary>The JSON Schemas the published data is checked against, copied beside the test binaries.</summary>
+    public static string Schemas => Path.Combine(AppContext.BaseDirectory, "Schemas");
+
     private static string FindRoot()
     {
         var folder = new DirectoryInfo(AppContext.BaseDirectory);

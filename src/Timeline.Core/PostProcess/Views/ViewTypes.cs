@@ -14,6 +14,7 @@ public static class ViewTypes
         strategy.Register<DateView>();
         strategy.Register<EventSummaryView>();
         strategy.Register<EventView>();
+        strategy.Register<CitationView>();
         strategy.Register<NoteView>();
         strategy.Register<BackrefView>();
         strategy.Register<SourceView>();

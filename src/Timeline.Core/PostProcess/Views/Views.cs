@@ -13,6 +13,8 @@ public sealed record SiteView(
     string SourcesUrl,
     string TagsUrl,
     string StylesheetUrl,
+    string EventsDataUrl,
+    string SourcesDataUrl,
     IReadOnlyList<LinkView> Nav,
     IReadOnlyList<YearLinkView> Years);
 
@@ -48,7 +50,12 @@ public sealed record EventView(
     EventSummaryView? Next,
     IReadOnlyList<LinkView> People,
     IReadOnlyList<LinkView> Organisations,
-    IReadOnlyList<LinkView> Places);
+    IReadOnlyList<LinkView> Places,
+    CitationView Citation,
+    string JsonLdHtml);
+
+/// <summary>How to cite an entry: the text to copy, and the same citation as CSL-JSON and BibTeX files to download.</summary>
+public sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
 
 /// <summary>One numbered note: the source in full, the locator, and links back to every marker.</summary>
 public sealed record NoteView(int Number, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
