@@ -25,11 +25,22 @@ public sealed record ResolvedEvent(
     IReadOnlyList<string> RelatedIds)
 {
     public string Id => Event.Id;
+
+    /// <summary>The translated bodies by language, for the translations that have a body; links go to that language's pages.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedBodies { get; init; } = Translations.None<RenderedDocument>();
 }
 
-public sealed record ResolvedEntity(Entity Entity, RenderedDocument Summary);
+public sealed record ResolvedEntity(Entity Entity, RenderedDocument Summary)
+{
+    /// <summary>The translated summaries by language, for the translations that have a summary.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedSummaries { get; init; } = Translations.None<RenderedDocument>();
+}
 
-public sealed record ResolvedPage(Page Page, RenderedDocument Body);
+public sealed record ResolvedPage(Page Page, RenderedDocument Body)
+{
+    /// <summary>The translated bodies by language, one for each translation of the page.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedBodies { get; init; } = Translations.None<RenderedDocument>();
+}
 
 /// <summary>The whole site after the Process phase: every reference checked, every text rendered, events in time order.</summary>
 public sealed record ResolvedSite(

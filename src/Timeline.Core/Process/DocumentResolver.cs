@@ -11,12 +11,15 @@ namespace Timeline.Process;
 /// <summary>
 /// Parses one Markdown text, checks what it points at (sources, events, links), numbers its notes in reading
 /// order and renders it. Citing the same source with the same locator again reuses the note's number.
+/// Language is set for a translation: [[event-id]] links then show the event's title in that language when it
+/// has one, and Urls should be that language's addresses.
 /// </summary>
 public sealed class DocumentResolver(
     IReadOnlyDictionary<string, Source> sources,
     IReadOnlyDictionary<string, TimelineEvent> events,
     SiteUrls urls,
-    DiagnosticBag diagnostics)
+    DiagnosticBag diagnostics,
+    string? language = null)
 {
     public RenderedDocument Resolve(MarkdownText text, IReadOnlyList<Reference> entrySources, string path)
     {
@@ -112,7 +115,9 @@ public sealed class DocumentResolver(
         if (events.TryGetValue(link.EventId, out var target))
         {
             link.Href = urls.Event(target.Id);
-            link.TargetTitle = target.Title;
+            link.TargetTitle = language is not null && target.Translations.TryGetValue(language, out var translation)
+                ? translation.Title
+                : target.Title;
             linked.Add(target.Id);
         }
         else
