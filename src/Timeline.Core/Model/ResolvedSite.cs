@@ -13,7 +13,11 @@ public sealed record RenderedDocument(
     IReadOnlyList<Note> Notes,
     IReadOnlyList<string> LinkedEventIds,
     IReadOnlyList<string> CitedSourceIds,
-    int CitationsWritten);
+    int CitationsWritten)
+{
+    /// <summary>Every source id the text cites as written, found or not: a translation whose ids are not all found is not compared with its original.</summary>
+    public IReadOnlySet<string> WrittenSourceIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>An event with everything it points at resolved.</summary>
 public sealed record ResolvedEvent(

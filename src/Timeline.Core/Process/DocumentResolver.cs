@@ -25,6 +25,7 @@ public sealed class DocumentResolver(
     {
         var notes = new NoteList();
         var linked = new List<string>();
+        var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
         if (text.Text.Length > 0)
@@ -39,6 +40,7 @@ public sealed class DocumentResolver(
                 {
                     case CitationGroup group:
                         written += Math.Max(1, group.Items.Count);
+                        writtenIds.UnionWith(group.Items.Select(item => item.SourceId));
                         ResolveCitation(group, notes, path, position);
                         AttachToPrecedingWord(group);
                         break;
@@ -75,7 +77,10 @@ public sealed class DocumentResolver(
             notes.ToNotes(),
             linked.Distinct(StringComparer.Ordinal).ToList(),
             notes.CitedSourceIds(),
-            written);
+            written)
+        {
+            WrittenSourceIds = writtenIds,
+        };
     }
 
     /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>

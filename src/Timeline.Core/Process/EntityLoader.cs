@@ -45,7 +45,7 @@ public static class EntityLoader
             var translations = new Dictionary<string, EntityTranslation>(StringComparer.Ordinal);
             foreach (var entry in TranslationReader.Read(record.Translations, EntityTranslationRecord.Shape, languages, check))
             {
-                var translatedName = check.Required(entry.Record.Name, "name", "the name in this language", entry.Position);
+                var translatedName = entry.Check.Required(entry.Record.Name, "name", "the name in this language", entry.Position);
                 if (translatedName is not null)
                 {
                     translations[entry.Language] = new EntityTranslation(

@@ -43,7 +43,7 @@ public static class EraLoader
             var translations = new Dictionary<string, EraTranslation>(StringComparer.Ordinal);
             foreach (var entry in TranslationReader.Read(record.Translations, EraTranslationRecord.Shape, languages, check))
             {
-                var translatedTitle = check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+                var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
                 if (translatedTitle is not null)
                 {
                     var translatedSummary = RecordValidator.Optional(entry.Record.Summary) is { } text ? RecordValidator.Plain(text) : null;

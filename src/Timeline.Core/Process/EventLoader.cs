@@ -88,11 +88,11 @@ public static class EventLoader
         var translations = new Dictionary<string, EventTranslation>(StringComparer.Ordinal);
         foreach (var entry in TranslationReader.Read(record.Translations, EventTranslationRecord.Shape, languages, check))
         {
-            var title = check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
-            var summary = check.Required(entry.Record.Summary, "summary", "the summary in this language", entry.Position);
+            var title = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var summary = entry.Check.Required(entry.Record.Summary, "summary", "the summary in this language", entry.Position);
             if (summary is not null && RecordValidator.Plain(summary).Length > MaxSummaryLength)
             {
-                check.Error(entry.Record.Summary!.Position, ErrorMessages.SummaryTooLong(RecordValidator.Plain(summary).Length, MaxSummaryLength));
+                entry.Check.Error(entry.Record.Summary!.Position, ErrorMessages.SummaryTooLong(RecordValidator.Plain(summary).Length, MaxSummaryLength));
             }
 
             if (title is not null && summary is not null)

@@ -121,9 +121,11 @@ public static class ReferenceResolver
 
             var where = origin(translation);
             var document = resolver.Resolve(text(translation), entrySources, where.Path);
+            // A misspelt id is reported once, as an unknown source, and not again as a difference.
             var missing = original.CitedSourceIds.Except(document.CitedSourceIds, StringComparer.Ordinal).ToList();
             var extra = document.CitedSourceIds.Except(original.CitedSourceIds, StringComparer.Ordinal).ToList();
-            if (missing.Count > 0 || extra.Count > 0)
+            var allFound = document.WrittenSourceIds.SetEquals(document.CitedSourceIds);
+            if (allFound && (missing.Count > 0 || extra.Count > 0))
             {
                 diagnostics.Warning(where.Path, where.Position, ErrorMessages.TranslationCitesOtherSources(language(translation), missing, extra));
             }

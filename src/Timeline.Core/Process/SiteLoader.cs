@@ -46,7 +46,7 @@ public static partial class SiteLoader
         var translations = new Dictionary<string, SiteTranslation>(StringComparer.Ordinal);
         foreach (var entry in TranslationReader.Read(record.Translations, SiteTranslationRecord.Shape, languages, check))
         {
-            var translatedTitle = check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
             var translatedDescription = RecordValidator.Optional(entry.Record.Description);
             if (translatedTitle is not null)
             {

@@ -9,8 +9,11 @@ public sealed record SiteLanguages(string Default, IReadOnlyList<string> Others)
     public static readonly SiteLanguages EnglishOnly = new("en", []);
 }
 
-/// <summary>One language's entry of a record's 'translations', read through its shape.</summary>
-public sealed record TranslationEntry<T>(string Language, T Record, SourcePosition Position);
+/// <summary>
+/// One language's entry of a record's 'translations', read through its shape. Check knows the fields already
+/// reported as misspelt in it, so that they are not reported as missing too.
+/// </summary>
+public sealed record TranslationEntry<T>(string Language, T Record, SourcePosition Position, RecordValidator Check);
 
 /// <summary>
 /// Reads the 'translations' field of a record: a set of fields keyed by language tag, each holding the
@@ -59,10 +62,10 @@ public static class TranslationReader
             }
 
             // Read even when the language is unknown, so that every mistake inside is reported in the same build.
-            var record = shape.Read(fields, check.Path, check.Diagnostics, out _);
+            var record = shape.Read(fields, check.Path, check.Diagnostics, out var misspelt);
             if (known)
             {
-                entries.Add(new TranslationEntry<T>(language, record, fields.Position));
+                entries.Add(new TranslationEntry<T>(language, record, fields.Position, new RecordValidator(check.Path, check.Diagnostics, misspelt)));
             }
         }
 
@@ -85,11 +88,21 @@ public static class TranslationReader
 
         if (!languages.Others.Contains(language, StringComparer.Ordinal))
         {
-            var suggestion = Suggestions.Closest(language, languages.Others);
+            var suggestion = languages.Others.FirstOrDefault(known => IsSlip(language, known));
             check.Error(position, ErrorMessages.UnknownTranslationLanguage(Identifiers.Visible(language), suggestion, languages.Others));
             return false;
         }
 
         return true;
     }
+
+    /// <summary>
+    /// Language tags are so short that any two are a couple of edits apart; suggest only a slip of one letter,
+    /// of case or of a region (fr for fa, FA or fa-IR for fa), never a different language (ar for fa).
+    /// </summary>
+    private static bool IsSlip(string written, string known) =>
+        string.Equals(written, known, StringComparison.OrdinalIgnoreCase)
+        || written.StartsWith(known + "-", StringComparison.OrdinalIgnoreCase)
+        || known.StartsWith(written + "-", StringComparison.OrdinalIgnoreCase)
+        || (written.Length == known.Length && written.Zip(known).Count(pair => pair.First != pair.Second) == 1);
 }
