@@ -173,6 +173,46 @@ public static class ErrorMessages
     public static ErrorMessage UnusedSource(string id) =>
         new("TL0600", $"the source '{id}' is never cited. Cite it in an event or page with [@{id}], or remove it from sources.yml.");
 
+    // Languages and translations (TL10xx)
+    public static ErrorMessage UnknownTranslationLanguage(string language, string? suggestion, IReadOnlyList<string> others) =>
+        new("TL1000", others.Count == 0
+            ? $"the translation into '{language}' is for a language the site does not have. List the site's languages in site.yml, default first, for example 'languages: [en, {language}]'."
+            : $"the translation into '{language}' is for a language the site does not have{Hint(suggestion)} The site's other languages are: {string.Join(", ", others)}; add '{language}' to 'languages' in site.yml or fix the key.");
+
+    public static ErrorMessage TranslationIntoDefaultLanguage(string language) =>
+        new("TL1001", $"the translation into '{language}' is in the site's default language, which the record's own fields already hold. Remove it, or translate into another language.");
+
+    public static ErrorMessage InvalidLanguageInList(string value) =>
+        new("TL1002", $"'languages' holds '{value}', which is not a language tag. Use tags such as en or fa.");
+
+    public static ErrorMessage DuplicateLanguage(string value) =>
+        new("TL1003", $"'languages' holds '{value}' twice. List each language once.");
+
+    public static ErrorMessage LanguageDisagrees(string language, string first) =>
+        new("TL1004", $"'language' is '{language}' but 'languages' starts with '{first}', and the first of 'languages' is the default. Remove 'language', or make it the first of 'languages'.");
+
+    public static ErrorMessage TranslatedPageWithoutPage(string id, string language) =>
+        new("TL1005", $"this file translates the page '{id}' into '{language}', but there is no pages/{id}.md. Write the page in the default language first, or fix the file name.");
+
+    public static ErrorMessage TranslationCitesOtherSources(string language, IReadOnlyList<string> missing, IReadOnlyList<string> extra) =>
+        new("TL1006", $"the '{language}' text does not cite the same sources as the default text ({Differences(missing, extra)}). A translation cites what the text it translates cites; check its [@id] markers.");
+
+    private static string Differences(IReadOnlyList<string> missing, IReadOnlyList<string> extra)
+    {
+        var parts = new List<string>();
+        if (missing.Count > 0)
+        {
+            parts.Add("it leaves out " + string.Join(", ", missing.Select(m => $"'{m}'")));
+        }
+
+        if (extra.Count > 0)
+        {
+            parts.Add("it adds " + string.Join(", ", extra.Select(m => $"'{m}'")));
+        }
+
+        return string.Join("; ", parts);
+    }
+
     private static string Shorten(string value) =>
         Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

@@ -13,7 +13,11 @@ public sealed record RenderedDocument(
     IReadOnlyList<Note> Notes,
     IReadOnlyList<string> LinkedEventIds,
     IReadOnlyList<string> CitedSourceIds,
-    int CitationsWritten);
+    int CitationsWritten)
+{
+    /// <summary>Every source id the text cites as written, found or not: a translation whose ids are not all found is not compared with its original.</summary>
+    public IReadOnlySet<string> WrittenSourceIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+}
 
 /// <summary>An event with everything it points at resolved.</summary>
 public sealed record ResolvedEvent(
@@ -25,11 +29,22 @@ public sealed record ResolvedEvent(
     IReadOnlyList<string> RelatedIds)
 {
     public string Id => Event.Id;
+
+    /// <summary>The translated bodies by language, for the translations that have a body; links go to that language's pages.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedBodies { get; init; } = Translations.None<RenderedDocument>();
 }
 
-public sealed record ResolvedEntity(Entity Entity, RenderedDocument Summary);
+public sealed record ResolvedEntity(Entity Entity, RenderedDocument Summary)
+{
+    /// <summary>The translated summaries by language, for the translations that have a summary.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedSummaries { get; init; } = Translations.None<RenderedDocument>();
+}
 
-public sealed record ResolvedPage(Page Page, RenderedDocument Body);
+public sealed record ResolvedPage(Page Page, RenderedDocument Body)
+{
+    /// <summary>The translated bodies by language, one for each translation of the page.</summary>
+    public IReadOnlyDictionary<string, RenderedDocument> TranslatedBodies { get; init; } = Translations.None<RenderedDocument>();
+}
 
 /// <summary>The whole site after the Process phase: every reference checked, every text rendered, events in time order.</summary>
 public sealed record ResolvedSite(

@@ -1,8 +1,17 @@
 namespace Timeline.Model;
 
-/// <summary>The validated settings of site.yml.</summary>
+/// <summary>The validated settings of site.yml. Language is the default language, the first of Languages.</summary>
 public sealed record SiteSettings(string Title, string Description, Uri BaseUrl, string Language)
 {
+    /// <summary>Every language of the site, the default first; just the default for a site in one language.</summary>
+    public IReadOnlyList<string> Languages { get; init; } = [Language];
+
+    /// <summary>The title and description in the site's other languages, by language tag.</summary>
+    public IReadOnlyDictionary<string, SiteTranslation> Translations { get; init; } = Model.Translations.None<SiteTranslation>();
+
+    /// <summary>The languages other than the default, in the order site.yml lists them.</summary>
+    public IReadOnlyList<string> OtherLanguages => Languages.Skip(1).ToList();
+
     /// <summary>The path the site lives under: "/" at a domain's root, "/timeline/" under a folder.</summary>
     public string BasePath => BaseUrl.AbsolutePath.EndsWith('/') ? BaseUrl.AbsolutePath : BaseUrl.AbsolutePath + "/";
 }

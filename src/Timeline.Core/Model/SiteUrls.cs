@@ -5,6 +5,9 @@ public sealed record SiteUrls(string BasePath)
 {
     public string Index => BasePath;
 
+    /// <summary>The addresses of a language's own tree: /fa/events/... for fa.</summary>
+    public SiteUrls ForLanguage(string language) => new($"{BasePath}{language}/");
+
     public string Event(string id) => $"{BasePath}events/{id}/";
 
     /// <summary>An event's citation file: cite.json (CSL-JSON) or cite.bib (BibTeX).</summary>

@@ -15,7 +15,11 @@ public sealed record TimelineEvent(
     IReadOnlyList<Reference> Organisations,
     IReadOnlyList<Reference> Places,
     MarkdownText Body,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>The event in the site's other languages, by language tag.</summary>
+    public IReadOnlyDictionary<string, EventTranslation> Translations { get; init; } = Model.Translations.None<EventTranslation>();
+}
 
 /// <summary>
 /// Markdown with the file line its text starts on and the columns before it, for messages about what it contains.

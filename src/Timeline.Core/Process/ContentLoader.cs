@@ -13,13 +13,14 @@ public static class ContentLoader
     public static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics, string? baseUrlOverride)
     {
         var site = input.Site is null ? null : SiteLoader.Load(input.Site, diagnostics, baseUrlOverride);
+        var languages = site is null ? null : new SiteLanguages(site.Language, site.OtherLanguages);
         var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics);
-        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics);
-        var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics);
+        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics, languages);
+        var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics, languages);
 
         var events = new TimelineEvent?[input.Events.Count];
-        Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics));
-        var pages = input.Pages.Select(p => PageLoader.Load(p, diagnostics)).OfType<Page>().ToList();
+        Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics, languages));
+        var pages = Pages(input.Pages, languages, diagnostics);
 
         var loadedEvents = events.OfType<TimelineEvent>().ToList();
         var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
@@ -30,6 +31,43 @@ public static class ContentLoader
         return site is null
             ? null
             : new TimelineContent(site, uniqueSources, uniqueEvents, uniqueEntities, uniqueEras, pages);
+    }
+
+    /// <summary>Reads each page, then each translation (about.fa.md) into the page it translates.</summary>
+    private static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
+    {
+        var pages = files.Where(f => PageLoader.TranslationName(f) is null)
+            .Select(f => PageLoader.Load(f, diagnostics))
+            .OfType<Page>()
+            .ToList();
+        var translations = new Dictionary<string, Dictionary<string, PageTranslation>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (PageLoader.TranslationName(file) is not var (id, language))
+            {
+                continue;
+            }
+
+            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var known = TranslationReader.IsKnown(language, SourcePosition.File, languages, check);
+            if (pages.All(p => p.Id != id))
+            {
+                check.Error(SourcePosition.File, ErrorMessages.TranslatedPageWithoutPage(Identifiers.Visible(id), language));
+                continue;
+            }
+
+            if (known && PageLoader.LoadTranslation(file, language, diagnostics) is { } translation)
+            {
+                if (!translations.TryGetValue(id, out var byLanguage))
+                {
+                    translations[id] = byLanguage = new Dictionary<string, PageTranslation>(StringComparer.Ordinal);
+                }
+
+                byLanguage[language] = translation;
+            }
+        }
+
+        return pages.Select(p => translations.TryGetValue(p.Id, out var t) ? p with { Translations = t } : p).ToList();
     }
 
     /// <summary>Keeps the first record of each id and reports the others where they are written.</summary>

@@ -11,17 +11,21 @@ namespace Timeline.Process;
 /// <summary>
 /// Parses one Markdown text, checks what it points at (sources, events, links), numbers its notes in reading
 /// order and renders it. Citing the same source with the same locator again reuses the note's number.
+/// Language is set for a translation: [[event-id]] links then show the event's title in that language when it
+/// has one, and Urls should be that language's addresses.
 /// </summary>
 public sealed class DocumentResolver(
     IReadOnlyDictionary<string, Source> sources,
     IReadOnlyDictionary<string, TimelineEvent> events,
     SiteUrls urls,
-    DiagnosticBag diagnostics)
+    DiagnosticBag diagnostics,
+    string? language = null)
 {
     public RenderedDocument Resolve(MarkdownText text, IReadOnlyList<Reference> entrySources, string path)
     {
         var notes = new NoteList();
         var linked = new List<string>();
+        var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
         if (text.Text.Length > 0)
@@ -36,6 +40,7 @@ public sealed class DocumentResolver(
                 {
                     case CitationGroup group:
                         written += Math.Max(1, group.Items.Count);
+                        writtenIds.UnionWith(group.Items.Select(item => item.SourceId));
                         ResolveCitation(group, notes, path, position);
                         AttachToPrecedingWord(group);
                         break;
@@ -72,7 +77,10 @@ public sealed class DocumentResolver(
             notes.ToNotes(),
             linked.Distinct(StringComparer.Ordinal).ToList(),
             notes.CitedSourceIds(),
-            written);
+            written)
+        {
+            WrittenSourceIds = writtenIds,
+        };
     }
 
     /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>
@@ -112,7 +120,9 @@ public sealed class DocumentResolver(
         if (events.TryGetValue(link.EventId, out var target))
         {
             link.Href = urls.Event(target.Id);
-            link.TargetTitle = target.Title;
+            link.TargetTitle = language is not null && target.Translations.TryGetValue(language, out var translation)
+                ? translation.Title
+                : target.Title;
             linked.Add(target.Id);
         }
         else

@@ -10,7 +10,7 @@ public static class EntityLoader
 {
     public static readonly IReadOnlyList<string> KindNames = ["person", "organisation", "place"];
 
-    public static IReadOnlyList<Entity> Load(InputFile file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Entity> Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages = null)
     {
         var entities = new List<Entity>();
         var lines = file.Text.Split('\n');
@@ -42,9 +42,26 @@ public static class EntityLoader
 
             var sources = check.References(record.Sources);
             var summary = RecordValidator.Markdown(record.Summary, lines);
+            var translations = new Dictionary<string, EntityTranslation>(StringComparer.Ordinal);
+            foreach (var entry in TranslationReader.Read(record.Translations, EntityTranslationRecord.Shape, languages, check))
+            {
+                var translatedName = entry.Check.Required(entry.Record.Name, "name", "the name in this language", entry.Position);
+                if (translatedName is not null)
+                {
+                    translations[entry.Language] = new EntityTranslation(
+                        entry.Language,
+                        RecordValidator.Plain(translatedName),
+                        RecordValidator.Markdown(entry.Record.Summary, lines),
+                        new Origin(file.DisplayPath, entry.Position));
+                }
+            }
+
             if (id is not null && name is not null && kind is not null)
             {
-                entities.Add(new Entity(id, RecordValidator.Plain(name), kind.Value, summary, sources, new Origin(file.DisplayPath, item.Position)));
+                entities.Add(new Entity(id, RecordValidator.Plain(name), kind.Value, summary, sources, new Origin(file.DisplayPath, item.Position))
+                {
+                    Translations = translations,
+                });
             }
         }
 

@@ -8,7 +8,7 @@ namespace Timeline.Process;
 /// <summary>Reads eras.yml: the named periods the index groups years under.</summary>
 public static class EraLoader
 {
-    public static IReadOnlyList<Era> Load(InputFile file, DiagnosticBag diagnostics)
+    public static IReadOnlyList<Era> Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages = null)
     {
         var eras = new List<Era>();
         foreach (var item in ListLoader.Items(file, diagnostics, "eras.yml", "List the eras in it, or delete the file."))
@@ -40,10 +40,24 @@ public static class EraLoader
                 end = null;
             }
 
+            var translations = new Dictionary<string, EraTranslation>(StringComparer.Ordinal);
+            foreach (var entry in TranslationReader.Read(record.Translations, EraTranslationRecord.Shape, languages, check))
+            {
+                var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+                if (translatedTitle is not null)
+                {
+                    var translatedSummary = RecordValidator.Optional(entry.Record.Summary) is { } text ? RecordValidator.Plain(text) : null;
+                    translations[entry.Language] = new EraTranslation(entry.Language, RecordValidator.Plain(translatedTitle), translatedSummary, new Origin(file.DisplayPath, entry.Position));
+                }
+            }
+
             if (id is not null && title is not null && start is not null && end is not null)
             {
                 var summary = RecordValidator.Optional(record.Summary) is { } text ? RecordValidator.Plain(text) : null;
-                eras.Add(new Era(id, RecordValidator.Plain(title), start.Value, end.Value, summary, new Origin(file.DisplayPath, item.Position)));
+                eras.Add(new Era(id, RecordValidator.Plain(title), start.Value, end.Value, summary, new Origin(file.DisplayPath, item.Position))
+                {
+                    Translations = translations,
+                });
             }
         }
 

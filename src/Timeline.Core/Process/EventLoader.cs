@@ -12,7 +12,7 @@ public static class EventLoader
 {
     public const int MaxSummaryLength = 300;
 
-    public static TimelineEvent? Load(InputFile file, DiagnosticBag diagnostics)
+    public static TimelineEvent? Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages = null)
     {
         if (YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics, "Write the event's date, title, summary and body in it, or delete the file.") is not { } root)
         {
@@ -55,7 +55,9 @@ public static class EventLoader
         var people = check.References(record.People);
         var organisations = check.References(record.Organisations);
         var places = check.References(record.Places);
-        var body = RecordValidator.Markdown(record.Body, file.Text.Split('\n'));
+        var lines = file.Text.Split('\n');
+        var body = RecordValidator.Markdown(record.Body, lines);
+        var translations = ReadTranslations(record, languages, check, lines);
 
         if (id is null || date is null || title is null || summary is null)
         {
@@ -74,7 +76,37 @@ public static class EventLoader
             organisations,
             places,
             body,
-            new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.File));
+            new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.File))
+        {
+            Translations = translations,
+        };
+    }
+
+    /// <summary>The event's other languages: a title and a summary each, and a body when it is translated too.</summary>
+    private static Dictionary<string, EventTranslation> ReadTranslations(EventRecord record, SiteLanguages? languages, RecordValidator check, IReadOnlyList<string> lines)
+    {
+        var translations = new Dictionary<string, EventTranslation>(StringComparer.Ordinal);
+        foreach (var entry in TranslationReader.Read(record.Translations, EventTranslationRecord.Shape, languages, check))
+        {
+            var title = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var summary = entry.Check.Required(entry.Record.Summary, "summary", "the summary in this language", entry.Position);
+            if (summary is not null && RecordValidator.Plain(summary).Length > MaxSummaryLength)
+            {
+                entry.Check.Error(entry.Record.Summary!.Position, ErrorMessages.SummaryTooLong(RecordValidator.Plain(summary).Length, MaxSummaryLength));
+            }
+
+            if (title is not null && summary is not null)
+            {
+                translations[entry.Language] = new EventTranslation(
+                    entry.Language,
+                    RecordValidator.Plain(title),
+                    RecordValidator.Plain(summary),
+                    RecordValidator.Markdown(entry.Record.Body, lines),
+                    new Origin(check.Path, entry.Position));
+            }
+        }
+
+        return translations;
     }
 
     /// <summary>The id written in the file, or else the file's name without its extension.</summary>

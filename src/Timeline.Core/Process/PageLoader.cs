@@ -31,6 +31,37 @@ public static class PageLoader
             return null;
         }
 
+        return Read(file, diagnostics) is { } page
+            ? new Page(id, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.File))
+            : null;
+    }
+
+    /// <summary>
+    /// The page id and language of a translation's file name, about.fa.md, or null for a page's own file.
+    /// Only a language tag after the last dot makes a translation; other dots stay an invalid id.
+    /// </summary>
+    public static (string PageId, string Language)? TranslationName(InputFile file)
+    {
+        var name = Path.GetFileNameWithoutExtension(file.FullPath);
+        var dot = name.LastIndexOf('.');
+        if (dot <= 0)
+        {
+            return null;
+        }
+
+        var language = name[(dot + 1)..];
+        return SiteLoader.IsLanguageTag(language) ? (name[..dot], language) : null;
+    }
+
+    /// <summary>A page's translation, from its own file with the same front matter fields as the page.</summary>
+    public static PageTranslation? LoadTranslation(InputFile file, string language, DiagnosticBag diagnostics) =>
+        Read(file, diagnostics) is { } page
+            ? new PageTranslation(language, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.File))
+            : null;
+
+    private static (string Title, string? Summary, MarkdownText Body)? Read(InputFile file, DiagnosticBag diagnostics)
+    {
+        var check = new RecordValidator(file.DisplayPath, diagnostics);
         var text = file.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (text.Trim().Length == 0)
         {
@@ -63,6 +94,6 @@ public static class PageLoader
         var title = check.Required(record.Title, "title", "About this timeline", mapping.Position);
         var summary = RecordValidator.Optional(record.Summary) is { } s ? RecordValidator.Plain(s) : null;
         var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0, LinesExact: true);
-        return title is null ? null : new Page(id, RecordValidator.Plain(title), summary, body, new Origin(file.DisplayPath, SourcePosition.File));
+        return title is null ? null : (RecordValidator.Plain(title), summary, body);
     }
 }

@@ -32,6 +32,10 @@ public static class ReferenceResolver
         var entities = content.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var urls = new SiteUrls(content.Site.BasePath);
         var documents = new DocumentResolver(sources, events, urls, diagnostics);
+        var translated = content.Site.OtherLanguages.ToDictionary(
+            language => language,
+            language => new DocumentResolver(sources, events, urls.ForLanguage(language), diagnostics, language),
+            StringComparer.Ordinal);
 
         var ordered = content.Events.OrderBy(e => e, TimeOrder).ToList();
         var resolvedEvents = new ResolvedEvent[ordered.Count];
@@ -62,18 +66,74 @@ public static class ReferenceResolver
                 Entities(e.People, "people", EntityKind.Person, entities, diagnostics),
                 Entities(e.Organisations, "organisations", EntityKind.Organisation, entities, diagnostics),
                 Entities(e.Places, "places", EntityKind.Place, entities, diagnostics),
-                e.Related.Select(r => r.Id).Where(id => id != e.Id && events.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList());
+                e.Related.Select(r => r.Id).Where(id => id != e.Id && events.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList())
+            {
+                TranslatedBodies = Translate(e.Translations.Values, t => t.Language, t => t.Body, e.Sources, t => t.Origin, body, translated, diagnostics),
+            };
         });
 
         var resolvedEntities = content.Entities
-            .Select(entity => new ResolvedEntity(entity, documents.Resolve(entity.Summary, entity.Sources, entity.Origin.Path)))
+            .Select(entity =>
+            {
+                var summary = documents.Resolve(entity.Summary, entity.Sources, entity.Origin.Path);
+                return new ResolvedEntity(entity, summary)
+                {
+                    TranslatedSummaries = Translate(entity.Translations.Values, t => t.Language, t => t.Summary, entity.Sources, t => t.Origin, summary, translated, diagnostics),
+                };
+            })
             .ToList();
         var resolvedPages = content.Pages
-            .Select(page => new ResolvedPage(page, documents.Resolve(page.Body, [], page.Origin.Path)))
+            .Select(page =>
+            {
+                var body = documents.Resolve(page.Body, [], page.Origin.Path);
+                return new ResolvedPage(page, body)
+                {
+                    TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, translated, diagnostics),
+                };
+            })
             .ToList();
 
         WarnAboutUnusedSources(content, resolvedEvents, resolvedEntities, resolvedPages, diagnostics);
         return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages);
+    }
+
+    /// <summary>
+    /// Resolves each translated text as its original is resolved (same entry sources, notes numbered in its own
+    /// reading order), and warns when it cites other sources than the original: a translation adds and drops nothing.
+    /// </summary>
+    private static Dictionary<string, RenderedDocument> Translate<T>(
+        IEnumerable<T> translations,
+        Func<T, string> language,
+        Func<T, MarkdownText> text,
+        IReadOnlyList<Reference> entrySources,
+        Func<T, Origin> origin,
+        RenderedDocument original,
+        IReadOnlyDictionary<string, DocumentResolver> resolvers,
+        DiagnosticBag diagnostics)
+    {
+        var documents = new Dictionary<string, RenderedDocument>(StringComparer.Ordinal);
+        foreach (var translation in translations)
+        {
+            if (text(translation).Text.Trim().Length == 0 || !resolvers.TryGetValue(language(translation), out var resolver))
+            {
+                continue;
+            }
+
+            var where = origin(translation);
+            var document = resolver.Resolve(text(translation), entrySources, where.Path);
+            // A misspelt id is reported once, as an unknown source, and not again as a difference.
+            var missing = original.CitedSourceIds.Except(document.CitedSourceIds, StringComparer.Ordinal).ToList();
+            var extra = document.CitedSourceIds.Except(original.CitedSourceIds, StringComparer.Ordinal).ToList();
+            var allFound = document.WrittenSourceIds.SetEquals(document.CitedSourceIds);
+            if (allFound && (missing.Count > 0 || extra.Count > 0))
+            {
+                diagnostics.Warning(where.Path, where.Position, ErrorMessages.TranslationCitesOtherSources(language(translation), missing, extra));
+            }
+
+            documents[language(translation)] = document;
+        }
+
+        return documents;
     }
 
     private static IReadOnlyList<Entity> Entities(
@@ -112,9 +172,9 @@ public static class ReferenceResolver
         IEnumerable<ResolvedPage> pages,
         DiagnosticBag diagnostics)
     {
-        var cited = events.SelectMany(e => e.Body.CitedSourceIds)
-            .Concat(entities.SelectMany(e => e.Summary.CitedSourceIds))
-            .Concat(pages.SelectMany(p => p.Body.CitedSourceIds))
+        var cited = events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body)).SelectMany(d => d.CitedSourceIds)
+            .Concat(entities.SelectMany(e => e.TranslatedSummaries.Values.Prepend(e.Summary)).SelectMany(d => d.CitedSourceIds))
+            .Concat(pages.SelectMany(p => p.TranslatedBodies.Values.Prepend(p.Body)).SelectMany(d => d.CitedSourceIds))
             .ToHashSet(StringComparer.Ordinal);
         foreach (var source in content.Sources.Where(s => !cited.Contains(s.Id)))
         {

@@ -27,11 +27,7 @@ public static partial class SiteLoader
         var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
         var title = check.Required(record.Title, "title", "Remembering 1988", mapping.Position);
         var description = RecordValidator.Optional(record.Description) ?? "";
-        var language = RecordValidator.Optional(record.Language) ?? "en";
-        if (!LanguageTag().IsMatch(language))
-        {
-            check.Error(record.Language!.Position, ErrorMessages.InvalidLanguage(language));
-        }
+        var languages = Languages(record, check);
 
         var baseUrlText = baseUrlOverride ?? check.Required(record.BaseUrl, "base_url", "https://example.org", mapping.Position);
         Uri? baseUrl = null;
@@ -47,8 +43,69 @@ public static partial class SiteLoader
             }
         }
 
-        return title is null || baseUrl is null ? null : new SiteSettings(RecordValidator.Plain(title), RecordValidator.Plain(description), baseUrl, language);
+        var translations = new Dictionary<string, SiteTranslation>(StringComparer.Ordinal);
+        foreach (var entry in TranslationReader.Read(record.Translations, SiteTranslationRecord.Shape, languages, check))
+        {
+            var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var translatedDescription = RecordValidator.Optional(entry.Record.Description);
+            if (translatedTitle is not null)
+            {
+                translations[entry.Language] = new SiteTranslation(
+                    entry.Language,
+                    RecordValidator.Plain(translatedTitle),
+                    translatedDescription is null ? null : RecordValidator.Plain(translatedDescription));
+            }
+        }
+
+        return title is null || baseUrl is null
+            ? null
+            : new SiteSettings(RecordValidator.Plain(title), RecordValidator.Plain(description), baseUrl, languages.Default)
+            {
+                Languages = [languages.Default, .. languages.Others],
+                Translations = translations,
+            };
     }
+
+    /// <summary>
+    /// 'languages' lists every language, the default first; 'language' alone names the only one (en when neither
+    /// is given). Both may be written when they agree, so a site in one language stays as it was.
+    /// </summary>
+    private static SiteLanguages Languages(SiteRecord record, RecordValidator check)
+    {
+        var language = RecordValidator.Optional(record.Language);
+        if (language is not null && !LanguageTag().IsMatch(language))
+        {
+            check.Error(record.Language!.Position, ErrorMessages.InvalidLanguage(language));
+        }
+
+        var listed = new List<string>();
+        foreach (var item in record.Languages?.Items ?? [])
+        {
+            var tag = item.Value.Trim();
+            if (!LanguageTag().IsMatch(tag))
+            {
+                check.Error(item.Position, ErrorMessages.InvalidLanguageInList(Identifiers.Visible(tag)));
+            }
+            else if (listed.Contains(tag, StringComparer.Ordinal))
+            {
+                check.Error(item.Position, ErrorMessages.DuplicateLanguage(tag));
+            }
+            else
+            {
+                listed.Add(tag);
+            }
+        }
+
+        if (listed.Count > 0 && language is not null && language != listed[0] && LanguageTag().IsMatch(language))
+        {
+            check.Error(record.Language!.Position, ErrorMessages.LanguageDisagrees(language, listed[0]));
+        }
+
+        var first = listed.Count > 0 ? listed[0] : language ?? "en";
+        return new SiteLanguages(first, listed.Skip(1).ToList());
+    }
+
+    public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
 
     [GeneratedRegex("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")]
     private static partial Regex LanguageTag();

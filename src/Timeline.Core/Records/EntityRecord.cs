@@ -10,7 +10,8 @@ public sealed class EntityRecord
         .Text("name", (r, v) => r.Name = v)
         .Text("kind", (r, v) => r.Kind = v)
         .Text("summary", (r, v) => r.Summary = v)
-        .List("sources", (r, v) => r.Sources = v);
+        .List("sources", (r, v) => r.Sources = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Id { get; set; }
 
@@ -21,4 +22,6 @@ public sealed class EntityRecord
     public YamlScalar? Summary { get; set; }
 
     public ScalarList? Sources { get; set; }
+
+    public YamlMapping? Translations { get; set; }
 }

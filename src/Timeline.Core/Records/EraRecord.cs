@@ -10,7 +10,8 @@ public sealed class EraRecord
         .Text("title", (r, v) => r.Title = v)
         .Text("start", (r, v) => r.Start = v)
         .Text("end", (r, v) => r.End = v)
-        .Text("summary", (r, v) => r.Summary = v);
+        .Text("summary", (r, v) => r.Summary = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Id { get; set; }
 
@@ -21,4 +22,6 @@ public sealed class EraRecord
     public YamlScalar? End { get; set; }
 
     public YamlScalar? Summary { get; set; }
+
+    public YamlMapping? Translations { get; set; }
 }

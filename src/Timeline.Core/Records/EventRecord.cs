@@ -18,7 +18,8 @@ public sealed class EventRecord
         .List("people", (r, v) => r.People = v)
         .List("organisations", (r, v) => r.Organisations = v)
         .List("places", (r, v) => r.Places = v)
-        .Text("body", (r, v) => r.Body = v);
+        .Text("body", (r, v) => r.Body = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Id { get; set; }
 
@@ -45,4 +46,6 @@ public sealed class EventRecord
     public ScalarList? Places { get; set; }
 
     public YamlScalar? Body { get; set; }
+
+    public YamlMapping? Translations { get; set; }
 }

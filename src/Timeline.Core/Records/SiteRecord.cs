@@ -9,7 +9,9 @@ public sealed class SiteRecord
         .Text("title", (r, v) => r.Title = v)
         .Text("description", (r, v) => r.Description = v)
         .Text("base_url", (r, v) => r.BaseUrl = v)
-        .Text("language", (r, v) => r.Language = v);
+        .Text("language", (r, v) => r.Language = v)
+        .List("languages", (r, v) => r.Languages = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Title { get; set; }
 
@@ -18,4 +20,8 @@ public sealed class SiteRecord
     public YamlScalar? BaseUrl { get; set; }
 
     public YamlScalar? Language { get; set; }
+
+    public ScalarList? Languages { get; set; }
+
+    public YamlMapping? Translations { get; set; }
 }

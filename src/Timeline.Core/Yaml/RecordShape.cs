@@ -74,9 +74,30 @@ public sealed class RecordShape<T>
         return this;
     }
 
+    /// <summary>A set of fields nested under one field, such as 'translations'; its caller reads it with a shape of its own.</summary>
+    public RecordShape<T> Mapping(string name, Action<T, YamlMapping> set)
+    {
+        _fields.Add(name, (record, node, context) =>
+        {
+            switch (node)
+            {
+                case YamlScalar { IsNull: true }:
+                    return true;
+                case YamlMapping mapping:
+                    set(record, mapping);
+                    return true;
+                default:
+                    context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedMapping($"'{name}'", node.Describe()));
+                    return false;
+            }
+        });
+        return this;
+    }
+
     /// <summary>
-    /// Characters that change or hide what a text says without being seen: direction overrides, zero-width
-    /// spaces, controls. Joiners and direction marks stay allowed: Persian needs them.
+    /// Characters that change or hide what a text says without being seen: direction embeddings, overrides and
+    /// isolates, zero-width spaces, controls. The zero-width non-joiner and joiner (U+200C, U+200D) and the
+    /// direction marks stay allowed: Persian spelling needs the non-joiner (می‌شود), and a mark reorders nothing.
     /// </summary>
     private static void ReportInvisible(string field, YamlScalar scalar, FieldContext context)
     {
@@ -84,7 +105,7 @@ public sealed class RecordShape<T>
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            var hidden = c is (>= '\u202A' and <= '\u202E') or '\u200B' or '\u2060' or '\uFEFF'
+            var hidden = c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\u2060' or '\uFEFF'
                 || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
             if (hidden)
             {

@@ -1,0 +1,30 @@
+namespace Timeline.Model;
+
+/// <summary>
+/// An event in another language than the site's default. Body is empty when only the title and summary
+/// are translated; the page then shows the default language's body.
+/// </summary>
+public sealed record EventTranslation(string Language, string Title, string Summary, MarkdownText Body, Origin Origin);
+
+/// <summary>An era's title and summary in another language; Summary is null when only the title is translated.</summary>
+public sealed record EraTranslation(string Language, string Title, string? Summary, Origin Origin);
+
+/// <summary>An entity's name and summary (Markdown, may cite) in another language; Summary may be empty.</summary>
+public sealed record EntityTranslation(string Language, string Name, MarkdownText Summary, Origin Origin);
+
+/// <summary>A page in another language, read from its own file beside the page (about.fa.md beside about.md).</summary>
+public sealed record PageTranslation(string Language, string Title, string? Summary, MarkdownText Body, Origin Origin);
+
+/// <summary>The site's title and description in another language; Description is null when not translated.</summary>
+public sealed record SiteTranslation(string Language, string Title, string? Description);
+
+/// <summary>Translations of one record, by language tag; empty when the record has none.</summary>
+public static class Translations
+{
+    public static IReadOnlyDictionary<string, T> None<T>() => EmptyOf<T>.Value;
+
+    private static class EmptyOf<T>
+    {
+        public static readonly IReadOnlyDictionary<string, T> Value = new Dictionary<string, T>(StringComparer.Ordinal);
+    }
+}

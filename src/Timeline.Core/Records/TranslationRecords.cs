@@ -1,0 +1,54 @@
+using Timeline.Yaml;
+
+namespace Timeline.Records;
+
+/// <summary>One language's entry under an event's 'translations' as written.</summary>
+public sealed class EventTranslationRecord
+{
+    public static readonly RecordShape<EventTranslationRecord> Shape = new RecordShape<EventTranslationRecord>()
+        .Text("title", (r, v) => r.Title = v)
+        .Text("summary", (r, v) => r.Summary = v)
+        .Text("body", (r, v) => r.Body = v);
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Summary { get; set; }
+
+    public YamlScalar? Body { get; set; }
+}
+
+/// <summary>One language's entry under an era's 'translations' as written.</summary>
+public sealed class EraTranslationRecord
+{
+    public static readonly RecordShape<EraTranslationRecord> Shape = new RecordShape<EraTranslationRecord>()
+        .Text("title", (r, v) => r.Title = v)
+        .Text("summary", (r, v) => r.Summary = v);
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Summary { get; set; }
+}
+
+/// <summary>One language's entry under an entity's 'translations' as written.</summary>
+public sealed class EntityTranslationRecord
+{
+    public static readonly RecordShape<EntityTranslationRecord> Shape = new RecordShape<EntityTranslationRecord>()
+        .Text("name", (r, v) => r.Name = v)
+        .Text("summary", (r, v) => r.Summary = v);
+
+    public YamlScalar? Name { get; set; }
+
+    public YamlScalar? Summary { get; set; }
+}
+
+/// <summary>One language's entry under site.yml's 'translations' as written.</summary>
+public sealed class SiteTranslationRecord
+{
+    public static readonly RecordShape<SiteTranslationRecord> Shape = new RecordShape<SiteTranslationRecord>()
+        .Text("title", (r, v) => r.Title = v)
+        .Text("description", (r, v) => r.Description = v);
+
+    public YamlScalar? Title { get; set; }
+
+    public YamlScalar? Description { get; set; }
+}
