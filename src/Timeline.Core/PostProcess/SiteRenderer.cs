@@ -18,7 +18,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         var urls = views.Urls;
         var jobs = new List<(string Path, Func<string> Render)>
         {
-            ("index.html", () => Page("index", views, "Timeline", site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections() })),
+            ("index.html", () => Page("index", views, "Timeline", site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
             ("tags/index.html", () => Page("tags", views, "Tags", "Every tag of the timeline.", urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
             ("sources/index.html", () => Page("sources", views, "Sources", "Every source the timeline cites, and the events that cite it.", urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
             ("404.html", () => Page("page", views, "Page not found", "This page does not exist.", urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", "Page not found", null, urls.Index + "404.html", "<p>There is no page at this address. Start again from the timeline.</p>", []) })),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.PostProcess.Overview;
 using Timeline.PostProcess.Reuse;
 using Timeline.PostProcess.Views;
 using Timeline.Theme;
@@ -102,22 +103,8 @@ public sealed class ViewBuilder
     /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
     public IReadOnlyList<EraSectionView> EraSections()
     {
-        var eras = _site.Eras.OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
-        var sections = new List<(Era? Era, List<ResolvedEvent> Events)>();
-        foreach (var e in _site.Events)
-        {
-            var start = e.Event.When.Start.FirstDay;
-            var era = eras.FirstOrDefault(x => x.Start.FirstDay <= start && start <= x.End.LastDay);
-            if (sections.Count == 0 || sections[^1].Era != era)
-            {
-                sections.Add((era, []));
-            }
-
-            sections[^1].Events.Add(e);
-        }
-
         var anchored = new HashSet<int>();
-        return sections.Select((section, i) => new EraSectionView(
+        return GroupByEra().Select((section, i) => new EraSectionView(
             section.Era?.Id ?? $"other-{i + 1}",
             section.Era?.Title,
             section.Era?.Summary,
@@ -130,6 +117,20 @@ public sealed class ViewBuilder
                     g.Select(e => _summaries[e.Id]).ToList()))
                 .ToList()))
             .ToList();
+    }
+
+    /// <summary>The index's overview chart, drawn from the same grouping by era as the list below it.</summary>
+    public OverviewView Overview()
+    {
+        var sections = GroupByEra()
+            .Select(s => new OverviewSection(
+                s.Era?.Title,
+                s.Era?.Start.Year,
+                s.Era?.End.Year,
+                s.Events.Select(e => _summaries[e.Id]).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
+            .ToList();
+        var layout = OverviewLayout.Compute(sections, new OverviewOptions());
+        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout), layout.Marks.Count);
     }
 
     public IEnumerable<EventListView> Years() =>
@@ -198,6 +199,26 @@ public sealed class ViewBuilder
         var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
         var iso = span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
         return new DateView(EnglishDates.Format(span), html, persian, persianHtml, iso, span.Circa);
+    }
+
+    /// <summary>Events in time order, cut into runs that fall in the same era (or in none).</summary>
+    private List<(Era? Era, List<ResolvedEvent> Events)> GroupByEra()
+    {
+        var eras = _site.Eras.OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var sections = new List<(Era? Era, List<ResolvedEvent> Events)>();
+        foreach (var e in _site.Events)
+        {
+            var start = e.Event.When.Start.FirstDay;
+            var era = eras.FirstOrDefault(x => x.Start.FirstDay <= start && start <= x.End.LastDay);
+            if (sections.Count == 0 || sections[^1].Era != era)
+            {
+                sections.Add((era, []));
+            }
+
+            sections[^1].Events.Add(e);
+        }
+
+        return sections;
     }
 
     private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.GetValueOrDefault(entity.Id, []);

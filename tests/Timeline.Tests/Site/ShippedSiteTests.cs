@@ -106,6 +106,18 @@ public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
         }
     }
 
+    [Fact]
+    public void The_index_overview_links_every_event_once_and_marks_the_silent_years()
+    {
+        var svg = OverviewSvg.FromPage(File.ReadAllText(Path.Combine(_shipped.Folder, "output", "index.html")));
+
+        Assert.Equal(_shipped.Site.Events.Select(e => $"/events/{e.Id}/"), svg.Links.Select(l => l.Href));
+        Assert.All(svg.Links, link => Assert.Matches(@"^(c\. )?([0-9A-Z].* )?(19|20)[0-9]{2}: \S", link.Name));
+        Assert.Contains("1990–2015: no events recorded", svg.Texts);
+        Assert.All(_shipped.Site.Eras, era => Assert.Contains(era.Title, svg.Texts));
+        Assert.Equal("Overview of the timeline, 1988 to 2022", svg.Referenced("aria-labelledby"));
+    }
+
     private static List<string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(folder, f))

@@ -164,4 +164,32 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
     [Fact]
     public void The_output_is_marked_as_a_timeline_output() =>
         Assert.True(File.Exists(Path.Combine(_site.Output, ".timeline-output")));
+    [Fact]
+    public void The_index_overview_links_every_event_once_under_its_era_and_cuts_the_empty_years()
+    {
+        var svg = OverviewSvg.FromPage(_site.Read("index.html"));
+
+        Assert.Equal("Overview of the timeline, 1988 to 2020", svg.Referenced("aria-labelledby"));
+        Assert.Contains("4 events", svg.Referenced("aria-describedby"), StringComparison.Ordinal);
+        Assert.Equal(
+            [
+                ("/memorial/events/year-only/", "c. 1988: An event known only to the year"),
+                ("/memorial/events/first-event/", "19 July – 16 August 1988: The first event"),
+                ("/memorial/events/letter-sent/", "3 September 2020: The letter is sent"),
+                ("/memorial/events/2020-12-published/", "December 2020: The letter is made public"),
+            ],
+            svg.Links);
+        Assert.Equal(["The killings", "1988", "1989–2019: no events recorded", "2020"], svg.Texts);
+    }
+
+    [Fact]
+    public void The_overview_comes_before_the_years_with_a_skip_link_past_it()
+    {
+        var index = _site.Read("index.html");
+        var skip = index.IndexOf("<a class=\"overview-skip\" href=\"#years\">Skip the overview's 4 links</a>", StringComparison.Ordinal);
+        var svg = index.IndexOf("<svg", StringComparison.Ordinal);
+        var years = index.IndexOf("<nav class=\"year-nav\" id=\"years\"", StringComparison.Ordinal);
+
+        Assert.True(skip >= 0 && skip < svg && svg < years, $"skip link at {skip}, chart at {svg}, years at {years}.");
+    }
 }

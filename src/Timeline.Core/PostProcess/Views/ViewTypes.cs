@@ -21,6 +21,7 @@ public static class ViewTypes
         strategy.Register<EventListView>();
         strategy.Register<YearSectionView>();
         strategy.Register<EraSectionView>();
+        strategy.Register<OverviewView>();
         strategy.Register<TagView>();
         strategy.Register<EntityView>();
         strategy.Register<EntityIndexView>();

@@ -88,6 +88,9 @@ public sealed record YearSectionView(int Year, string Url, string Anchor, IReadO
 /// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
 public sealed record EraSectionView(string Id, string? Title, string? Summary, string? DateText, IReadOnlyList<YearSectionView> Years);
 
+/// <summary>The index's overview chart as ready SVG (empty when there are no events), and how many links it holds.</summary>
+public sealed record OverviewView(string SvgHtml, int LinkCount);
+
 public sealed record TagView(string Name, string Url, int Count);
 
 public sealed record EntityView(
