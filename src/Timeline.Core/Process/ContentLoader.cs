@@ -21,7 +21,22 @@ public static class ContentLoader
         Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics));
         var pages = input.Pages.Select(p => PageLoader.Load(p, diagnostics)).OfType<Page>().ToList();
 
-        var loadedEvents = events.OfType<TimelineEvent>().ToList();
+        return Assemble(site, sources, entities, eras, events.OfType<TimelineEvent>().ToList(), pages, diagnostics);
+    }
+
+    /// <summary>
+    /// Puts records loaded one file at a time together, keeping the first of each id in file order:
+    /// `timeline serve` loads only the files that changed and assembles the rest from memory.
+    /// </summary>
+    public static TimelineContent? Assemble(
+        SiteSettings? site,
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<Entity> entities,
+        IReadOnlyList<Era> eras,
+        IReadOnlyList<TimelineEvent> loadedEvents,
+        IReadOnlyList<Page> pages,
+        DiagnosticBag diagnostics)
+    {
         var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
         var uniqueEvents = Unique(loadedEvents, e => e.Id, e => e.Origin, "event", diagnostics);
         var uniqueEntities = Unique(entities, e => e.Id, e => e.Origin, "entity", diagnostics);

@@ -25,20 +25,25 @@ public static class ReferenceResolver
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
     });
 
-    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics)
+    /// <summary>With a <paramref name="cache"/> (kept by `timeline serve`), Markdown whose inputs did not change is not rendered again.</summary>
+    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, DocumentCache? cache = null)
     {
         var sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var entities = content.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var urls = new SiteUrls(content.Site.BasePath);
         var documents = new DocumentResolver(sources, events, urls, diagnostics);
+        RenderedDocument Document(object owner, MarkdownText text, IReadOnlyList<Reference> entrySources, string path) =>
+            cache is null
+                ? documents.Resolve(text, entrySources, path)
+                : cache.Resolve(owner, text, entrySources, path, sources, events, urls, diagnostics);
 
         var ordered = content.Events.OrderBy(e => e, TimeOrder).ToList();
         var resolvedEvents = new ResolvedEvent[ordered.Count];
         Parallel.For(0, ordered.Count, i =>
         {
             var e = ordered[i];
-            var body = documents.Resolve(e.Body, e.Sources, e.Origin.Path);
+            var body = Document(e, e.Body, e.Sources, e.Origin.Path);
             if (body.CitationsWritten == 0)
             {
                 diagnostics.Error(e.Origin.Path, SourcePosition.File, ErrorMessages.CitesNothing());
@@ -66,12 +71,13 @@ public static class ReferenceResolver
         });
 
         var resolvedEntities = content.Entities
-            .Select(entity => new ResolvedEntity(entity, documents.Resolve(entity.Summary, entity.Sources, entity.Origin.Path)))
+            .Select(entity => new ResolvedEntity(entity, Document(entity, entity.Summary, entity.Sources, entity.Origin.Path)))
             .ToList();
         var resolvedPages = content.Pages
-            .Select(page => new ResolvedPage(page, documents.Resolve(page.Body, [], page.Origin.Path)))
+            .Select(page => new ResolvedPage(page, Document(page, page.Body, [], page.Origin.Path)))
             .ToList();
 
+        cache?.Sweep();
         WarnAboutUnusedSources(content, resolvedEvents, resolvedEntities, resolvedPages, diagnostics);
         return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages);
     }
