@@ -57,9 +57,29 @@ public static class Program
         build.SetAction(parsed => Report(TimelineBuilder.Build(Options(parsed)), write: true, parsed.GetValue(outputFolder)!, output, errors));
         check.SetAction(parsed => Report(TimelineBuilder.Check(Options(parsed)), write: false, parsed.GetValue(outputFolder)!, output, errors));
 
+        var port = new Option<int>("--port") { Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError(Usage(ErrorMessages.InvalidPort(result.GetValueOrDefault<int>().ToString(CultureInfo.InvariantCulture))));
+            }
+        });
+        var poll = new Option<bool>("--poll") { Description = "Look for changes every half second instead of relying on file notifications." };
+        var serve = new Command("serve", "Build the site in memory, serve it on 127.0.0.1 and rebuild it as you edit; output/ is not written.");
+        serve.Options.Add(input);
+        serve.Options.Add(theme);
+        serve.Options.Add(baseUrl);
+        serve.Options.Add(port);
+        serve.Options.Add(poll);
+
+        // The server lives in its own class so that only `serve` loads ASP.NET Core.
+        serve.SetAction(parsed => Serve.ServeCommand.Run(Options(parsed), parsed.GetValue(port), parsed.GetValue(poll), output, errors));
+
         var root = new RootCommand("Timeline builds a static memorial timeline from YAML records.");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
+        root.Subcommands.Add(serve);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -100,6 +120,9 @@ public static class Program
         return Success;
     }
 
-    private static string Plural(int count, string noun) =>
+    /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
+    internal static string Usage(ErrorMessage message) => $"error {message.Code}: {message.Text}";
+
+    internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }
