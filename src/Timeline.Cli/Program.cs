@@ -47,6 +47,8 @@ public static class Program
             command.Options.Add(baseUrl);
         }
 
+        static Input.PathDisplay Display() => new(Environment.CurrentDirectory);
+
         BuildOptions Options(ParseResult parsed) => new(
             parsed.GetValue(input)!,
             parsed.GetValue(theme)!,
@@ -76,10 +78,29 @@ public static class Program
         // The server lives in its own class so that only `serve` loads ASP.NET Core.
         serve.SetAction(parsed => Serve.ServeCommand.Run(Options(parsed), parsed.GetValue(port), parsed.GetValue(poll), output, errors));
 
+        var title = new Option<string>("--title") { Description = "The record's title.", Required = true };
+        var date = new Option<string>("--date") { Description = "The event's date: YYYY, YYYY-MM or YYYY-MM-DD.", Required = true };
+        var id = new Option<string?>("--id") { Description = "The record's id; by default made from the title (and, for an event, the date)." };
+        var newEvent = new Command("event", "Write input/events/<year>/<id>.yml with every field of an event in place.");
+        newEvent.Options.Add(input);
+        newEvent.Options.Add(title);
+        newEvent.Options.Add(date);
+        newEvent.Options.Add(id);
+        newEvent.SetAction(parsed => New.NewCommand.Event(parsed.GetValue(input)!, parsed.GetValue(title)!, parsed.GetValue(date)!, parsed.GetValue(id), Display(), output, errors));
+        var newSource = new Command("source", "Add a source with every field in place to the end of input/sources.yml.");
+        newSource.Options.Add(input);
+        newSource.Options.Add(title);
+        newSource.Options.Add(id);
+        newSource.SetAction(parsed => New.NewCommand.Source(parsed.GetValue(input)!, parsed.GetValue(title)!, parsed.GetValue(id), Display(), output, errors));
+        var @new = new Command("new", "Start a new record; an existing one is never overwritten.");
+        @new.Subcommands.Add(newEvent);
+        @new.Subcommands.Add(newSource);
+
         var root = new RootCommand("Timeline builds a static memorial timeline from YAML records.");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
+        root.Subcommands.Add(@new);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
