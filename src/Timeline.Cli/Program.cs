@@ -56,8 +56,14 @@ public static class Program
             parsed.GetValue(baseUrl),
             Environment.CurrentDirectory);
 
-        build.SetAction(parsed => Report(TimelineBuilder.Build(Options(parsed)), write: true, parsed.GetValue(outputFolder)!, output, errors));
-        check.SetAction(parsed => Report(TimelineBuilder.Check(Options(parsed)), write: false, parsed.GetValue(outputFolder)!, output, errors));
+        BuildResult WithProgress(ParseResult parsed, Func<BuildOptions, BuildResult> run)
+        {
+            using var progress = ProgressLine.For(errors);
+            return run(Options(parsed) with { Progress = progress });
+        }
+
+        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors));
+        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors));
 
         var port = new Option<int>("--port") { Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.", DefaultValueFactory = _ => 8080 };
         port.Validators.Add(result =>
