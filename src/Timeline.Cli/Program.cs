@@ -47,6 +47,8 @@ public static class Program
             command.Options.Add(baseUrl);
         }
 
+        static Input.PathDisplay Display() => new(Environment.CurrentDirectory);
+
         BuildOptions Options(ParseResult parsed) => new(
             parsed.GetValue(input)!,
             parsed.GetValue(theme)!,
@@ -54,12 +56,57 @@ public static class Program
             parsed.GetValue(baseUrl),
             Environment.CurrentDirectory);
 
-        build.SetAction(parsed => Report(TimelineBuilder.Build(Options(parsed)), write: true, parsed.GetValue(outputFolder)!, output, errors));
-        check.SetAction(parsed => Report(TimelineBuilder.Check(Options(parsed)), write: false, parsed.GetValue(outputFolder)!, output, errors));
+        BuildResult WithProgress(ParseResult parsed, Func<BuildOptions, BuildResult> run)
+        {
+            using var progress = ProgressLine.For(errors);
+            return run(Options(parsed) with { Progress = progress });
+        }
+
+        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors));
+        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors));
+
+        var port = new Option<int>("--port") { Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.", DefaultValueFactory = _ => 8080 };
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError(Usage(ErrorMessages.InvalidPort(result.GetValueOrDefault<int>().ToString(CultureInfo.InvariantCulture))));
+            }
+        });
+        var poll = new Option<bool>("--poll") { Description = "Look for changes every half second instead of relying on file notifications." };
+        var serve = new Command("serve", "Build the site in memory, serve it on 127.0.0.1 and rebuild it as you edit; output/ is not written.");
+        serve.Options.Add(input);
+        serve.Options.Add(theme);
+        serve.Options.Add(baseUrl);
+        serve.Options.Add(port);
+        serve.Options.Add(poll);
+
+        // The server lives in its own class so that only `serve` loads ASP.NET Core.
+        serve.SetAction(parsed => Serve.ServeCommand.Run(Options(parsed), parsed.GetValue(port), parsed.GetValue(poll), output, errors));
+
+        var title = new Option<string>("--title") { Description = "The record's title.", Required = true };
+        var date = new Option<string>("--date") { Description = "The event's date: YYYY, YYYY-MM or YYYY-MM-DD.", Required = true };
+        var id = new Option<string?>("--id") { Description = "The record's id; by default made from the title (and, for an event, the date)." };
+        var newEvent = new Command("event", "Write input/events/<year>/<id>.yml with every field of an event in place.");
+        newEvent.Options.Add(input);
+        newEvent.Options.Add(title);
+        newEvent.Options.Add(date);
+        newEvent.Options.Add(id);
+        newEvent.SetAction(parsed => New.NewCommand.Event(parsed.GetValue(input)!, parsed.GetValue(title)!, parsed.GetValue(date)!, parsed.GetValue(id), Display(), output, errors));
+        var newSource = new Command("source", "Add a source with every field in place to the end of input/sources.yml.");
+        newSource.Options.Add(input);
+        newSource.Options.Add(title);
+        newSource.Options.Add(id);
+        newSource.SetAction(parsed => New.NewCommand.Source(parsed.GetValue(input)!, parsed.GetValue(title)!, parsed.GetValue(id), Display(), output, errors));
+        var @new = new Command("new", "Start a new record; an existing one is never overwritten.");
+        @new.Subcommands.Add(newEvent);
+        @new.Subcommands.Add(newSource);
 
         var root = new RootCommand("Timeline builds a static memorial timeline from YAML records.");
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
+        root.Subcommands.Add(serve);
+        root.Subcommands.Add(@new);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
@@ -100,6 +147,9 @@ public static class Program
         return Success;
     }
 
-    private static string Plural(int count, string noun) =>
+    /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
+    internal static string Usage(ErrorMessage message) => $"error {message.Code}: {message.Text}";
+
+    internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");
 }

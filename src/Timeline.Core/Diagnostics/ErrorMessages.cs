@@ -213,6 +213,27 @@ public static class ErrorMessages
         return string.Join("; ", parts);
     }
 
+    // The author's commands: serve and new (TL095x-TL099x)
+    public static ErrorMessage PortInUse(int port, string reason) =>
+        new("TL0950", $"cannot listen on 127.0.0.1:{port} ({reason}). Pass --port with another port, or --port 0 for any free one.");
+
+    public static ErrorMessage InvalidPort(string value) =>
+        new("TL0951", $"--port is '{value}', which is not a port. Give a number from 1 to 65535, or 0 for any free port.");
+
+    public static ErrorMessage RecordExists(string path) =>
+        new("TL0952", $"'{path}' already exists; it was left as it is. Choose another id with --id, or edit that file.");
+
+    public static ErrorMessage SourceExists(string id, string place) =>
+        new("TL0953", $"a source with the id '{id}' is already listed at {place}; nothing was added. Choose another id with --id, or edit that source.");
+
+    public static ErrorMessage NoIdFromTitle(string title) =>
+        new("TL0954", $"no id can be made from the title '{Shorten(title)}', which has no letters a-z or digits. Give one with --id, for example --id death-commissions-formed.");
+
+    public static ErrorMessage InvalidNewDate(string value, bool impossible) =>
+        new("TL0955", impossible
+            ? $"--date is '{value}', a day or month that does not exist. Check the month and the day."
+            : $"--date is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
+
     private static string Shorten(string value) =>
         Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

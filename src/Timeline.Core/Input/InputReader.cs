@@ -12,6 +12,11 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
     /// <summary>No record needs more; a limit keeps a stray or hostile file from exhausting memory.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
+    /// <summary>What the two required files hold, for the message when one is missing.</summary>
+    public const string SiteFileContents = "the site's title, description, base_url and language";
+
+    public const string SourcesFileContents = "a list of sources, each with id, title, publisher and kind";
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public SiteInput Read(string inputFolder)
@@ -22,8 +27,8 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
             return new SiteInput(null, null, null, null, [], []);
         }
 
-        var site = ReadRequired(inputFolder, "site.yml", "the site's title, description, base_url and language");
-        var sources = ReadRequired(inputFolder, "sources.yml", "a list of sources, each with id, title, publisher and kind");
+        var site = ReadRequired(inputFolder, "site.yml", SiteFileContents);
+        var sources = ReadRequired(inputFolder, "sources.yml", SourcesFileContents);
         var entities = ReadOptional(Path.Combine(inputFolder, "entities.yml"));
         var eras = ReadOptional(Path.Combine(inputFolder, "eras.yml"));
         var events = ReadAll(Path.Combine(inputFolder, "events"), "*.yml", recursive: true);

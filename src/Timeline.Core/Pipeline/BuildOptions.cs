@@ -9,6 +9,9 @@ public sealed record BuildOptions(string InputFolder, string ThemeFolder, string
     /// </summary>
     public string? ToolsFolder { get; init; }
 
+    /// <summary>Told each phase as it starts, such as "Rendering 120 pages", so that a terminal can show how a long build goes.</summary>
+    public IProgress<string>? Progress { get; init; }
+
     /// <summary>The defaults of the command line: input, theme and output in the current folder.</summary>
     public static BuildOptions InFolder(string folder) => new(
         Path.Combine(folder, "input"),

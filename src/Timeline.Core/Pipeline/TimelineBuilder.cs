@@ -33,10 +33,12 @@ public static class TimelineBuilder
         }
 
         // Input
+        options.Progress?.Report("Reading the input");
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
 
         // Process
+        options.Progress?.Report($"Checking {input.Events.Count} events");
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
         if (content is null || diagnostics.HasErrors)
         {
@@ -50,9 +52,11 @@ public static class TimelineBuilder
         }
 
         // PostProcess
+        options.Progress?.Report($"Rendering {site.Events.Count} events");
         var files = new SiteRenderer(theme, diagnostics).Render(site);
         if (!diagnostics.HasErrors)
         {
+            options.Progress?.Report($"Checking the links of {files.Count} files");
             LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
         }
 
@@ -62,6 +66,7 @@ public static class TimelineBuilder
         }
 
         // Output
+        options.Progress?.Report($"Writing {files.Count} files");
         OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
     }

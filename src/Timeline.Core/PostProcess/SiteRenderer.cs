@@ -14,6 +14,15 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 {
     public IReadOnlyList<OutputFile> Render(ResolvedSite site)
     {
+        var pages = Pages(site);
+        var files = new OutputFile[pages.Count];
+        Parallel.For(0, pages.Count, i => files[i] = OutputFile.Text(pages[i].Path, pages[i].Render()));
+        return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>
+    public IReadOnlyList<(string Path, Func<string> Render)> Pages(ResolvedSite site)
+    {
         var views = new ViewBuilder(site);
         var urls = views.Urls;
         var jobs = new List<(string Path, Func<string> Render)>
@@ -66,9 +75,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             jobs.Add(($"{page.Id}/index.html", () => Page("page", views, page.Title, page.Summary ?? site.Site.Description, page.Url, "page", new() { ["content_page"] = page })));
         }
 
-        var files = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, i => files[i] = OutputFile.Text(jobs[i].Path, jobs[i].Render()));
-        return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return jobs;
     }
 
     private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values)
@@ -90,7 +97,8 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         }
     }
 
-    private IEnumerable<OutputFile> Assets()
+    /// <summary>The theme's assets/, copied to /assets/.</summary>
+    public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
         if (!Directory.Exists(folder))

@@ -288,7 +288,8 @@ public sealed class ViewBuilder
             index[key] = list = [];
         }
 
-        if (!list.Contains(value))
+        // One record adds each key once in a row, so only the last item can repeat it; Contains made this quadratic.
+        if (list.Count == 0 || !EqualityComparer<T>.Default.Equals(list[^1], value))
         {
             list.Add(value);
         }

@@ -22,7 +22,22 @@ public static class ContentLoader
         Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics, languages));
         var pages = Pages(input.Pages, languages, diagnostics);
 
-        var loadedEvents = events.OfType<TimelineEvent>().ToList();
+        return Assemble(site, sources, entities, eras, events.OfType<TimelineEvent>().ToList(), pages, diagnostics);
+    }
+
+    /// <summary>
+    /// Puts records loaded one file at a time together, keeping the first of each id in file order:
+    /// `timeline serve` loads only the files that changed and assembles the rest from memory.
+    /// </summary>
+    public static TimelineContent? Assemble(
+        SiteSettings? site,
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<Entity> entities,
+        IReadOnlyList<Era> eras,
+        IReadOnlyList<TimelineEvent> loadedEvents,
+        IReadOnlyList<Page> pages,
+        DiagnosticBag diagnostics)
+    {
         var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
         var uniqueEvents = Unique(loadedEvents, e => e.Id, e => e.Origin, "event", diagnostics);
         var uniqueEntities = Unique(entities, e => e.Id, e => e.Origin, "entity", diagnostics);
@@ -34,7 +49,7 @@ public static class ContentLoader
     }
 
     /// <summary>Reads each page, then each translation (about.fa.md) into the page it translates.</summary>
-    private static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
+    public static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
     {
         var pages = files.Where(f => PageLoader.TranslationName(f) is null)
             .Select(f => PageLoader.Load(f, diagnostics))

@@ -25,7 +25,8 @@ public static class ReferenceResolver
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
     });
 
-    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics)
+    /// <summary>With a <paramref name="cache"/> (kept by `timeline serve`), Markdown whose inputs did not change is not rendered again.</summary>
+    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, DocumentCache? cache = null)
     {
         var sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
@@ -36,13 +37,17 @@ public static class ReferenceResolver
             language => language,
             language => new DocumentResolver(sources, events, urls.ForLanguage(language), diagnostics, language),
             StringComparer.Ordinal);
+        RenderedDocument Document(object owner, MarkdownText text, IReadOnlyList<Reference> entrySources, string path) =>
+            cache is null
+                ? documents.Resolve(text, entrySources, path)
+                : cache.Resolve(owner, text, entrySources, path, sources, events, urls, diagnostics);
 
         var ordered = content.Events.OrderBy(e => e, TimeOrder).ToList();
         var resolvedEvents = new ResolvedEvent[ordered.Count];
         Parallel.For(0, ordered.Count, i =>
         {
             var e = ordered[i];
-            var body = documents.Resolve(e.Body, e.Sources, e.Origin.Path);
+            var body = Document(e, e.Body, e.Sources, e.Origin.Path);
             if (body.CitationsWritten == 0)
             {
                 diagnostics.Error(e.Origin.Path, SourcePosition.File, ErrorMessages.CitesNothing());
@@ -75,7 +80,7 @@ public static class ReferenceResolver
         var resolvedEntities = content.Entities
             .Select(entity =>
             {
-                var summary = documents.Resolve(entity.Summary, entity.Sources, entity.Origin.Path);
+                var summary = Document(entity, entity.Summary, entity.Sources, entity.Origin.Path);
                 return new ResolvedEntity(entity, summary)
                 {
                     TranslatedSummaries = Translate(entity.Translations.Values, t => t.Language, t => t.Summary, entity.Sources, t => t.Origin, summary, translated, diagnostics),
@@ -85,7 +90,7 @@ public static class ReferenceResolver
         var resolvedPages = content.Pages
             .Select(page =>
             {
-                var body = documents.Resolve(page.Body, [], page.Origin.Path);
+                var body = Document(page, page.Body, [], page.Origin.Path);
                 return new ResolvedPage(page, body)
                 {
                     TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, translated, diagnostics),
@@ -93,6 +98,7 @@ public static class ReferenceResolver
             })
             .ToList();
 
+        cache?.Sweep();
         WarnAboutUnusedSources(content, resolvedEvents, resolvedEntities, resolvedPages, diagnostics);
         return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages);
     }

@@ -58,6 +58,19 @@ public sealed class ProcessTests
         Assert.Equal(outputs[0], outputs[2]);
     }
 
+    [Fact]
+    public void Redirected_output_has_plain_lines_only_without_progress_or_control_characters()
+    {
+        var folder = TestSite.NewFolder();
+        CliProcess.WriteLargeSite(folder, 1500);
+
+        var run = CliProcess.Run(folder, null, "build", "--theme", Repository.Theme);
+
+        Assert.True(run.Code == 0, run.Errors);
+        Assert.DoesNotContain(run.Output + run.Errors, c => c is '\r' or '\u001b' or '\b');
+        Assert.Matches(@"^Built 1500 events, 0 pages, 1 source into output/ \(\d+ files\) in \d+\.\d\d s; 0 errors, 0 warnings\.\n$", run.Output);
+    }
+
     private static Dictionary<string, string> Snapshot(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)

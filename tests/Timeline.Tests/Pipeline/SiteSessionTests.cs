@@ -1,0 +1,153 @@
+using Timeline.Pipeline;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Pipeline;
+
+/// <summary>What `timeline serve` holds in memory is what `timeline build` writes, after any sequence of edits.</summary>
+public sealed class SiteSessionTests
+{
+    private static string NewSite()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        return folder;
+    }
+
+    private static BuildOptions Options(string folder) =>
+        new(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root };
+
+    /// <summary>Every file the session serves equals the built one, and every built page is served.</summary>
+    private static void AssertSameAsBuild(string folder, SiteSnapshot snapshot)
+    {
+        var output = Path.Combine(folder, "output");
+        if (Directory.Exists(output))
+        {
+            Directory.Delete(output, recursive: true);
+        }
+
+        var built = TimelineBuilder.Build(Options(folder));
+        Assert.True(built.Succeeded, string.Join('\n', built.Diagnostics));
+        foreach (var path in snapshot.Paths)
+        {
+            Assert.True(File.Exists(Path.Combine(output, path)), $"{path} is served but not built.");
+            Assert.True(File.ReadAllBytes(Path.Combine(output, path)).SequenceEqual(snapshot.File(path)!), $"{path} differs from the built file.");
+        }
+
+        foreach (var page in Directory.EnumerateFiles(output, "*.html", SearchOption.AllDirectories))
+        {
+            Assert.Contains(Path.GetRelativePath(output, page).Replace('\\', '/'), snapshot.Paths);
+        }
+    }
+
+    [Fact]
+    public void The_first_build_in_memory_equals_the_built_site()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+
+        var result = session.Rebuild();
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void A_change_of_languages_parses_every_record_again_and_page_translations_join_their_page()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "translations"), folder);
+        var session = new SiteSession(Options(folder));
+        var first = session.Rebuild();
+        Assert.True(first.Succeeded, string.Join('\n', first.Diagnostics));
+        AssertSameAsBuild(folder, session.Current!);
+
+        // Without 'fa' in site.yml, every translation (records and about.fa.md) is now an error, as `check` says.
+        var site = Path.Combine(folder, "input", "site.yml");
+        var text = File.ReadAllText(site);
+        File.WriteAllText(site, text.Replace("languages: [en, fa]", "languages: [en]", StringComparison.Ordinal));
+        var broken = session.Rebuild([site]);
+        var check = TimelineBuilder.Check(Options(folder));
+        Assert.False(check.Succeeded);
+        Assert.Equal(check.Diagnostics.Select(d => d.ToString()), broken.Diagnostics.Select(d => d.ToString()));
+        Assert.Contains(broken.Diagnostics, d => d.ToString().Contains("about.fa.md", StringComparison.Ordinal));
+
+        File.WriteAllText(site, text);
+        var mended = session.Rebuild([site]);
+        Assert.True(mended.Succeeded, string.Join('\n', mended.Diagnostics));
+        Assert.Contains("fa", session.Current!.Site.Pages.Single().Page.Translations.Keys);
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void Edits_additions_and_deletions_rebuild_to_what_a_full_build_makes()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var events = Path.Combine(folder, "input", "events");
+
+        // A title that other pages show (neighbours, lists), so more than the edited page changes.
+        var edited = Path.Combine(events, "2020", "letter-sent.yml");
+        File.WriteAllText(edited, File.ReadAllText(edited).Replace("The letter is sent", "The letter was sent at last", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([edited]).Succeeded);
+        Assert.Contains("The letter was sent at last", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/letter-sent/index.html")!), StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+
+        var added = Path.Combine(events, "2021", "new-event.yml");
+        Directory.CreateDirectory(Path.GetDirectoryName(added)!);
+        File.WriteAllText(added, "date: \"2021-01-02\"\ntitle: A new event\nsummary: Added.\nbody: |\n  It links to [[letter-sent]] [@letter-b].\n");
+        Assert.True(session.Rebuild([Path.GetDirectoryName(added)!]).Succeeded);
+        Assert.NotNull(session.Current!.File("events/new-event/index.html"));
+        AssertSameAsBuild(folder, session.Current!);
+
+        File.Delete(added);
+        Assert.True(session.Rebuild([added]).Succeeded);
+        Assert.Null(session.Current!.File("events/new-event/index.html"));
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void A_broken_record_is_reported_and_the_last_good_site_is_kept_until_it_is_fixed()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var good = session.Current!;
+        var path = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+        var text = File.ReadAllText(path);
+
+        File.WriteAllText(path, text.Replace("sources: [letter-b]", "sources: [letter-z]", StringComparison.Ordinal));
+        var broken = session.Rebuild([path]);
+
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "TL0300" && d.Path.EndsWith("letter-sent.yml", StringComparison.Ordinal));
+        Assert.Same(good, session.Current);
+
+        // Reported again on the next rebuild, even when another file changed: errors are never cached away.
+        var other = Path.Combine(folder, "input", "events", "1988", "first-event.yml");
+        File.AppendAllText(other, "\n");
+        Assert.Contains(session.Rebuild([other]).Diagnostics, d => d.Code == "TL0300");
+
+        File.WriteAllText(path, text);
+        var fixedAgain = session.Rebuild([path]);
+        Assert.True(fixedAgain.Succeeded, string.Join('\n', fixedAgain.Diagnostics));
+        Assert.True(session.Current!.Version > good.Version);
+    }
+
+    [Fact]
+    public void A_change_to_a_source_reaches_the_events_that_cite_it()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var sources = Path.Combine(folder, "input", "sources.yml");
+        var text = File.ReadAllText(sources);
+        Assert.Contains("Publisher B", text, StringComparison.Ordinal);
+
+        File.WriteAllText(sources, text.Replace("Publisher B", "Publisher Renamed", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([sources]).Succeeded);
+
+        Assert.Contains("Publisher Renamed", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/letter-sent/index.html")!), StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+    }
+}
