@@ -173,6 +173,25 @@ public static class ErrorMessages
     public static ErrorMessage UnusedSource(string id) =>
         new("TL0600", $"the source '{id}' is never cited. Cite it in an event or page with [@{id}], or remove it from sources.yml.");
 
+    // Search, feeds and sitemap (TL08xx)
+    public static ErrorMessage SearchToolMissing() =>
+        new("TL0800", "Pagefind, the search indexer, is not installed here, so the site was built without search and its search page says so. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");
+
+    public static ErrorMessage SearchIndexFailed(int exitCode, string output) =>
+        new("TL0801", string.Create(CultureInfo.InvariantCulture, $"Pagefind failed to index the site (exit code {exitCode}): {output}. The previous output was left as it was; reinstall it with `npm ci --ignore-scripts` if the message does not say what to fix."));
+
+    public static ErrorMessage SearchIndexNotStarted(string reason) =>
+        new("TL0802", $"Pagefind could not be started ({reason}). The previous output was left as it was; reinstall it with `npm ci --ignore-scripts`.");
+
+    public static ErrorMessage SearchIndexTimedOut(TimeSpan limit) =>
+        new("TL0803", string.Create(CultureInfo.InvariantCulture, $"Pagefind was still indexing the site after {limit.TotalSeconds:0} seconds and was stopped. The previous output was left as it was; try again, and reinstall it with `npm ci --ignore-scripts` if it happens again."));
+
+    public static ErrorMessage SearchIndexIncomplete(string missing) =>
+        new("TL0804", $"Pagefind finished but did not write {missing}. The previous output was left as it was; reinstall it with `npm ci --ignore-scripts`.");
+
+    public static ErrorMessage FeedNotWritten(string file, string reason) =>
+        new("TL0805", $"{file} could not be written: {reason}. Remove the character from the record it comes from.");
+
     private static string Shorten(string value) =>
         Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

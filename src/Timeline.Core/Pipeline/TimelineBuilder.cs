@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Output;
+using Timeline.Output.Search;
 using Timeline.PostProcess;
+using Timeline.PostProcess.Feeds;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -49,8 +51,21 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock);
         }
 
+        // Search is built only when Pagefind is installed: without it the site is still complete, and its search page says
+        // search is unavailable. A warning, not an error, so that a site can be built where npm cannot run.
+        var search = PagefindIndexer.Locate(BuildTools.Locate(options), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
+        if (search is null)
+        {
+            diagnostics.Warning(display.Show(pagefind), SourcePosition.File, ErrorMessages.SearchToolMissing());
+        }
+
         // PostProcess
-        var files = new SiteRenderer(theme, diagnostics).Render(site);
+        var pages = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null);
+        var feed = AtomFeed.Build(site, diagnostics);
+        var files = pages
+            .Concat(feed is null ? [] : [feed, Sitemap.Build(site.Site, pages), RobotsTxt.Build(site.Site)])
+            .OrderBy(f => f.Path, StringComparer.Ordinal)
+            .ToList();
         if (!diagnostics.HasErrors)
         {
             LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
@@ -62,7 +77,8 @@ public static class TimelineBuilder
         }
 
         // Output
-        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
+        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder), staged =>
+            search is null || search.Index(staged, diagnostics, display.Show(search.Executable)));
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
     }
 

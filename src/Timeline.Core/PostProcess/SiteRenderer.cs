@@ -11,7 +11,8 @@ namespace Timeline.PostProcess;
 /// </summary>
 public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site)
+    /// <summary>Renders every page; <paramref name="searchIndexed"/> says whether Pagefind will index them, for the search page.</summary>
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed)
     {
         var views = new ViewBuilder(site);
         var urls = views.Urls;
@@ -20,6 +21,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             ("index.html", () => Page("index", views, "Timeline", site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections() })),
             ("tags/index.html", () => Page("tags", views, "Tags", "Every tag of the timeline.", urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
             ("sources/index.html", () => Page("sources", views, "Sources", "Every source the timeline cites, and the events that cite it.", urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
+            ("search/index.html", () => Page("search", views, "Search", "Search the events, people, organisations, places and pages of the timeline.", urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, urls.SearchBundle, urls.Asset("search.js")) })),
             ("404.html", () => Page("page", views, "Page not found", "This page does not exist.", urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", "Page not found", null, urls.Index + "404.html", "<p>There is no page at this address. Start again from the timeline.</p>", []) })),
         };
 
@@ -83,9 +85,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         }
     }
 
-    /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
-    private static string AbsoluteUrl(ViewBuilder views, string sitePath) =>
-        new Uri(new Uri(views.Site.BaseUrl), sitePath).ToString();
+    private static string AbsoluteUrl(ViewBuilder views, string sitePath) => SiteUrls.Absolute(new Uri(views.Site.BaseUrl), sitePath);
 
     private IEnumerable<OutputFile> Assets()
     {
