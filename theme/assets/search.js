@@ -38,8 +38,18 @@ async function start(root) {
       return;
     }
 
-    const search = await pagefind.search(query);
-    const found = await Promise.all(search.results.slice(0, LIMIT).map(result => result.data()));
+    let search;
+    let found;
+    try {
+      search = await pagefind.search(query);
+      found = await Promise.all(search.results.slice(0, LIMIT).map(result => result.data()));
+    } catch (error) {
+      console.warn('Search failed:', error);
+      if (ticket === latest) {
+        status.textContent = 'Search failed. Every event is listed on the timeline, year by year.';
+      }
+      return;
+    }
     if (ticket !== latest) {
       return; // A newer search has started; its results win.
     }
