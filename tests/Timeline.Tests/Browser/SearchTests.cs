@@ -45,8 +45,9 @@ public sealed class SearchTests
 
     /// <summary>Each query finds an event through a different part of its page.</summary>
     [Theory]
-    [InlineData("Pourmohammadi", "/events/2016-08-28-pourmohammadi-defends-executions/")]   // a person, in the title and "Who and where"
-    [InlineData("Stockholm", "/events/2022-07-14-noury-verdict/")]                          // an organisation's name and the body
+    [InlineData("Pourmohammadi", "/events/2016-08-28-pourmohammadi-defends-executions/")]   // a person, in the title
+    [InlineData("Mojahedin", "/events/2016-08-28-pourmohammadi-defends-executions/")]       // an organisation named only in "Who and where"
+    [InlineData("Stockholm", "/events/2022-07-14-noury-verdict/")]                          // a place, in the body
     [InlineData("teenagers", AudioEvent)]                                                    // a word only in the body
     [InlineData("Special Clergy Court", "/events/2016-11-27-ahmad-montazeri-sentenced/")]   // several words
     public async Task A_query_in_the_address_finds_events_by_name_place_person_or_body_text(string query, string expected)
