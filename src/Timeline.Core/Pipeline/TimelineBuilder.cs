@@ -61,11 +61,8 @@ public static class TimelineBuilder
 
         // PostProcess
         var pages = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null);
-        var feed = AtomFeed.Build(site, diagnostics);
-        var files = pages
-            .Concat(feed is null ? [] : [feed, Sitemap.Build(site.Site, pages), RobotsTxt.Build(site.Site)])
-            .OrderBy(f => f.Path, StringComparer.Ordinal)
-            .ToList();
+        var feeds = new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, pages), RobotsTxt.Build(site.Site) };
+        var files = pages.Concat(feeds.OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         if (!diagnostics.HasErrors)
         {
             LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);

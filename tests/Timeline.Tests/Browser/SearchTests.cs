@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Browser;
 
@@ -108,6 +109,27 @@ public sealed class SearchTests
 
         await watched.Page.Locator("nav.site-nav a[href='/search/']").ClickAsync();
         Assert.EndsWith("/search/", watched.Page.Url, StringComparison.Ordinal);
+    }
+
+    /// <summary>Sites/valid/basic lives under /memorial/: the script, the index and the result links all follow the base path.</summary>
+    [Fact]
+    public async Task Search_works_on_a_site_under_a_base_path()
+    {
+        using var site = TestSite.Build("valid/basic");
+        site.AssertSucceeded();
+        var root = TestSite.NewFolder();
+        TestSite.CopyFolder(site.Output, Path.Combine(root, "memorial"));
+        await using var server = new StaticSiteServer(root, _site.ContentSecurityPolicy);
+        await using var watched = await _site.NewPageAsync();
+        await watched.GotoAsync(server.Url("/memorial/search/?q=letter"));
+
+        var link = watched.Page.Locator("main ol.search-results a[href='/memorial/events/letter-sent/']");
+        await link.WaitForAsync();
+        await link.ClickAsync();
+        await watched.Page.WaitForURLAsync(server.Url("/memorial/events/letter-sent/"));
+        Assert.Equal("The letter is sent", await watched.Page.Locator("main h1").InnerTextAsync());
+        watched.AssertNoProblems();
+        Directory.Delete(root, recursive: true);
     }
 
     [Fact]
