@@ -234,6 +234,25 @@ public static class ErrorMessages
             ? $"--date is '{value}', a day or month that does not exist. Check the month and the day."
             : $"--date is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
 
+    // Search, feeds and sitemap (TL08xx)
+    public static ErrorMessage SearchToolMissing() =>
+        new("TL0800", "Pagefind, the search indexer, is not installed here, so the site was built without search and its search page says so. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");
+
+    public static ErrorMessage SearchIndexFailed(int exitCode, string output) =>
+        new("TL0801", string.Create(CultureInfo.InvariantCulture, $"Pagefind failed to index the site (exit code {exitCode}): {output}. The previous output was left as it was; reinstall it with `npm ci --ignore-scripts` if the message does not say what to fix."));
+
+    public static ErrorMessage SearchIndexNotStarted(string reason) =>
+        new("TL0802", $"Pagefind could not be started ({reason}). The previous output was left as it was; reinstall it with `npm ci --ignore-scripts`.");
+
+    public static ErrorMessage SearchIndexTimedOut(TimeSpan limit) =>
+        new("TL0803", string.Create(CultureInfo.InvariantCulture, $"Pagefind was still indexing the site after {limit.TotalSeconds:0} seconds and was stopped. The previous output was left as it was; try again, and reinstall it with `npm ci --ignore-scripts` if it happens again."));
+
+    public static ErrorMessage SearchIndexIncomplete(string missing) =>
+        new("TL0804", $"Pagefind finished but did not write {missing}. The previous output was left as it was; reinstall it with `npm ci --ignore-scripts`.");
+
+    public static ErrorMessage FeedNotWritten(string file, string reason) =>
+        new("TL0805", $"{file} could not be written: {reason}. Remove the character from the record it comes from.");
+
     private static string Shorten(string value) =>
         Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

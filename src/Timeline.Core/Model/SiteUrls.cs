@@ -35,6 +35,18 @@ public sealed record SiteUrls(string BasePath)
 
     public string Asset(string name) => $"{BasePath}assets/{name}";
 
+    public string Search => $"{BasePath}search/";
+
+    /// <summary>The folder of Pagefind's index and script, written by the Output phase.</summary>
+    public string SearchBundle => $"{BasePath}pagefind/";
+
+    public string Feed => $"{BasePath}feed.xml";
+
+    public string Sitemap => $"{BasePath}sitemap.xml";
+
+    /// <summary>The full address of a site path such as "/memorial/events/x/" (site paths already hold the base path).</summary>
+    public static string Absolute(Uri baseUrl, string sitePath) => new Uri(baseUrl, sitePath).ToString();
+
     public static string EntityFolder(EntityKind kind) => kind switch
     {
         EntityKind.Person => "people",

@@ -54,7 +54,11 @@ public static class OutputWriter
         return null;
     }
 
-    public static void Write(IReadOnlyList<OutputFile> files, string output, DiagnosticBag diagnostics, string shownOutput)
+    /// <summary>
+    /// Writes the files, then runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read
+    /// the written site such as the search index. When it returns false it has reported why, and nothing is swapped in.
+    /// </summary>
+    public static void Write(IReadOnlyList<OutputFile> files, string output, DiagnosticBag diagnostics, string shownOutput, Func<string, bool>? beforeSwap = null)
     {
         var full = Normalize(output);
         var parent = Path.GetDirectoryName(full)!;
@@ -73,6 +77,12 @@ public static class OutputWriter
             }
 
             Parallel.ForEach(files, file => File.WriteAllBytes(Target(staging, file.Path), file.Content));
+            if (beforeSwap is not null && !beforeSwap(staging))
+            {
+                TryDelete(staging);
+                return;
+            }
+
             File.WriteAllText(Path.Combine(staging, MarkerFile), "This folder was written by Timeline and is replaced on every build.\n");
 
             if (Directory.Exists(full))

@@ -100,7 +100,7 @@ public sealed class SiteSession
 
         var renderDiagnostics = new DiagnosticBag();
         var renderer = new SiteRenderer(_themeState!.Value.Templates!, renderDiagnostics);
-        Current = new SiteSnapshot(++_version, site, renderer.Pages(site), _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
+        Current = new SiteSnapshot(++_version, site, renderer.Pages(site, searchIndexed: false), _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
         return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed);
     }
 

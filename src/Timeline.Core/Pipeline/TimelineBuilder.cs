@@ -2,7 +2,9 @@ using System.Diagnostics;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Output;
+using Timeline.Output.Search;
 using Timeline.PostProcess;
+using Timeline.PostProcess.Feeds;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -51,9 +53,19 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock);
         }
 
+        // Search is built only when Pagefind is installed: without it the site is still complete, and its search page says
+        // search is unavailable. A warning, not an error, so that a site can be built where npm cannot run.
+        var search = PagefindIndexer.Locate(BuildTools.Locate(options), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
+        if (search is null)
+        {
+            diagnostics.Warning(display.Show(pagefind), SourcePosition.File, ErrorMessages.SearchToolMissing());
+        }
+
         // PostProcess
         options.Progress?.Report($"Rendering {site.Events.Count} events");
-        var files = new SiteRenderer(theme, diagnostics).Render(site);
+        var pages = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null);
+        var feeds = new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, pages), RobotsTxt.Build(site.Site) };
+        var files = pages.Concat(feeds.OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         if (!diagnostics.HasErrors)
         {
             options.Progress?.Report($"Checking the links of {files.Count} files");
@@ -67,7 +79,8 @@ public static class TimelineBuilder
 
         // Output
         options.Progress?.Report($"Writing {files.Count} files");
-        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
+        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder), staged =>
+            search is null || search.Index(staged, diagnostics, display.Show(search.Executable)));
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
     }
 

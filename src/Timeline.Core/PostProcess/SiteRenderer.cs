@@ -12,16 +12,17 @@ namespace Timeline.PostProcess;
 /// </summary>
 public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site)
+    /// <summary>Renders every page; <paramref name="searchIndexed"/> says whether Pagefind will index them, for the search page.</summary>
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed)
     {
-        var pages = Pages(site);
+        var pages = Pages(site, searchIndexed);
         var files = new OutputFile[pages.Count];
         Parallel.For(0, pages.Count, i => files[i] = OutputFile.Text(pages[i].Path, pages[i].Render()));
         return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>
-    public IReadOnlyList<(string Path, Func<string> Render)> Pages(ResolvedSite site)
+    public IReadOnlyList<(string Path, Func<string> Render)> Pages(ResolvedSite site, bool searchIndexed)
     {
         var views = new ViewBuilder(site);
         var urls = views.Urls;
@@ -30,6 +31,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             ("index.html", () => Page("index", views, "Timeline", site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
             ("tags/index.html", () => Page("tags", views, "Tags", "Every tag of the timeline.", urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
             ("sources/index.html", () => Page("sources", views, "Sources", "Every source the timeline cites, and the events that cite it.", urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
+            ("search/index.html", () => Page("search", views, "Search", "Search the events, people, organisations, places and pages of the timeline.", urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, urls.SearchBundle, urls.Asset("search.js")) })),
             ("404.html", () => Page("page", views, "Page not found", "This page does not exist.", urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", "Page not found", null, urls.Index + "404.html", "<p>There is no page at this address. Start again from the timeline.</p>", []) })),
         };
 

@@ -263,6 +263,7 @@ public sealed class ViewBuilder
         nav.Add(new LinkView("Tags", _urls.Tags));
         nav.Add(new LinkView("Sources", _urls.Sources));
         nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal).Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id))));
+        nav.Add(new LinkView("Search", _urls.Search));
         var years = _site.Events.GroupBy(e => e.Event.When.Start.Year)
             .Select(g => new YearLinkView(g.Key, _urls.Year(g.Key), YearAnchor(g.Key), g.Count()))
             .ToList();
@@ -277,6 +278,8 @@ public sealed class ViewBuilder
             _urls.Asset("style.css"),
             _urls.EventsData,
             _urls.SourcesData,
+            _urls.Search,
+            _urls.Feed,
             nav,
             years);
     }

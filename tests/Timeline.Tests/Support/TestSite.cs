@@ -26,11 +26,11 @@ public sealed class TestSite : IDisposable
     public IEnumerable<string> Errors => Result.Diagnostics.Select(d => d.ToString());
 
     /// <summary>Copies a fixture site from Sites/ and builds it with the repository's theme unless it has its own.</summary>
-    public static TestSite Build(string fixture, string? baseUrl = null)
+    public static TestSite Build(string fixture, string? baseUrl = null, string? toolsFolder = null)
     {
         var folder = NewFolder();
         CopyFolder(Path.Combine(Repository.Sites, fixture), folder);
-        return BuildIn(folder, baseUrl);
+        return BuildIn(folder, baseUrl, toolsFolder);
     }
 
     /// <summary>Writes the given files (path to text) into a new site folder and builds it.</summary>
@@ -47,7 +47,8 @@ public sealed class TestSite : IDisposable
         return BuildIn(folder, baseUrl);
     }
 
-    public static TestSite BuildIn(string folder, string? baseUrl = null)
+    /// <summary>Builds the site in the folder; the npm tools (Pagefind) come from the repository unless toolsFolder is given.</summary>
+    public static TestSite BuildIn(string folder, string? baseUrl = null, string? toolsFolder = null)
     {
         // A fixture's theme/ holds only the files it changes; the rest comes from the repository's theme.
         var theme = Path.Combine(folder, "theme");
@@ -68,7 +69,7 @@ public sealed class TestSite : IDisposable
             theme = Repository.Theme;
         }
         var output = Path.Combine(folder, "output");
-        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder) { ToolsFolder = Repository.Root });
+        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder) { ToolsFolder = toolsFolder ?? Repository.Root });
         return new TestSite(folder, result, output);
     }
 

@@ -27,5 +27,6 @@ public static class ViewTypes
         strategy.Register<EntityIndexView>();
         strategy.Register<EntityLinkView>();
         strategy.Register<PageView>();
+        strategy.Register<SearchView>();
     }
 }

@@ -15,6 +15,8 @@ public sealed record SiteView(
     string StylesheetUrl,
     string EventsDataUrl,
     string SourcesDataUrl,
+    string SearchUrl,
+    string FeedUrl,
     IReadOnlyList<LinkView> Nav,
     IReadOnlyList<YearLinkView> Years);
 
@@ -108,3 +110,6 @@ public sealed record EntityIndexView(string Title, string Url, IReadOnlyList<Ent
 public sealed record EntityLinkView(string Name, string Url, int Count);
 
 public sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes);
+
+/// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
+public sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl);

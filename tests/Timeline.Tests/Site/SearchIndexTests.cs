@@ -1,0 +1,194 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Timeline.Diagnostics;
+using Timeline.Output.Search;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Site;
+
+/// <summary>
+/// The search index: Pagefind runs over the staged site when it is installed, indexes only what is marked for it,
+/// and when it is missing or fails the build says so plainly, and a failure leaves the previous output alone.
+/// </summary>
+public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
+{
+    private readonly TestSite _site;
+
+    public SearchIndexTests(BasicSite fixture)
+    {
+        _site = fixture.Site;
+    }
+
+    public sealed class BasicSite : IDisposable
+    {
+        public TestSite Site { get; } = TestSite.Build("valid/basic");
+
+        public void Dispose() => Site.Dispose();
+    }
+
+    [Fact]
+    public void Pagefind_writes_its_index_and_script_beside_the_pages()
+    {
+        _site.AssertSucceeded();
+        Assert.True(_site.Exists("pagefind/pagefind.js"));
+        Assert.True(_site.Exists("pagefind/pagefind-entry.json"));
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", "fragment")));
+        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", "index")));
+        Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(_site.Output)!, ".output.*"));
+    }
+
+    [Fact]
+    public void Only_events_entity_pages_and_content_pages_are_indexed()
+    {
+        var site = _site.Result.Site!;
+        var marked = Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories)
+            .Where(file => File.ReadAllText(file).Contains(" data-pagefind-body", StringComparison.Ordinal))
+            .Select(file => Path.GetRelativePath(_site.Output, file).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var expected = site.Events.Select(e => $"events/{e.Id}/index.html")
+            .Concat(site.Entities.Select(e => $"{Model.SiteUrls.EntityFolder(e.Entity.Kind)}/{e.Entity.Id}/index.html"))
+            .Concat(site.Pages.Select(p => $"{p.Page.Id}/index.html"))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.Equal(expected, marked);
+        using var entry = JsonDocument.Parse(_site.Read("pagefind/pagefind-entry.json"));
+        Assert.Equal(expected.Count, entry.RootElement.GetProperty("languages").GetProperty("en").GetProperty("page_count").GetInt32());
+    }
+
+    [Fact]
+    public void Lists_of_other_events_and_the_previous_and_next_links_are_kept_out_of_an_events_text()
+    {
+        var html = _site.Read("events/letter-sent/index.html");
+
+        Assert.Contains("<section aria-labelledby=\"referenced-title\" data-pagefind-ignore>", html, StringComparison.Ordinal);
+        Assert.Contains("<nav class=\"prev-next\" aria-label=\"Previous and next event\" data-pagefind-ignore>", html, StringComparison.Ordinal);
+        Assert.Contains("data-pagefind-meta=\"date:3 September 2020\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-pagefind-filter=\"year:2020\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_search_page_has_a_labelled_form_its_script_and_the_bundle_under_the_base_path()
+    {
+        var html = _site.Read("search/index.html");
+
+        Assert.Contains("data-pagefind-bundle=\"/memorial/pagefind/\"", html, StringComparison.Ordinal);
+        Assert.Contains("<form class=\"search-form\" role=\"search\" action=\"/memorial/search/\" method=\"get\" hidden>", html, StringComparison.Ordinal);
+        Assert.Contains("<label for=\"search-query\">", html, StringComparison.Ordinal);
+        Assert.Contains("<input id=\"search-query\" name=\"q\" type=\"search\"", html, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"search-status\" role=\"status\"></p>", html, StringComparison.Ordinal);
+        Assert.Contains("<script type=\"module\" src=\"/memorial/assets/search.js\"></script>", html, StringComparison.Ordinal);
+        Assert.Contains("Search needs JavaScript", html, StringComparison.Ordinal);
+        Assert.True(_site.Exists("assets/search.js"));
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_page_links_to_the_search_page_in_the_site_navigation()
+    {
+        foreach (var file in Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories))
+        {
+            Assert.Contains("<li><a href=\"/memorial/search/\"", File.ReadAllText(file), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Without_pagefind_the_site_builds_with_a_warning_that_says_how_to_install_it()
+    {
+        var empty = TestSite.NewFolder();
+        using var site = TestSite.Build("valid/basic", toolsFolder: empty);
+
+        Assert.True(site.Result.Succeeded, string.Join('\n', site.Errors));
+        var warning = Assert.Single(site.Result.Diagnostics);
+        Assert.Equal(Severity.Warning, warning.Severity);
+        Assert.Equal("TL0800", warning.Code);
+        Assert.Contains("npm ci --ignore-scripts", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("/node_modules/@pagefind/", warning.Path, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(site.Output, "pagefind")));
+        site.AssertFileContains("search/index.html", "Search is not available on this copy of the site.");
+        site.AssertFileDoesNotContain("search/index.html", "<script");
+        site.AssertFileDoesNotContain("search/index.html", "<form");
+        Directory.Delete(empty);
+    }
+
+    [Fact]
+    public void A_failing_pagefind_fails_the_build_with_its_message_and_leaves_the_previous_output()
+    {
+        using var first = TestSite.Build("valid/basic");
+        first.AssertSucceeded();
+        var before = Snapshot(first.Output);
+        var tools = FakePagefind("#!/bin/sh\necho 'Indexing...'\necho 'Error: the index could not be written' >&2\nexit 3\n");
+
+        var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
+
+        var error = Assert.Single(second.Result.Diagnostics);
+        Assert.Equal("TL0801", error.Code);
+        Assert.Contains("exit code 3", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Error: the index could not be written", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(first.Output));
+        Assert.Empty(Directory.EnumerateDirectories(first.Folder, ".output.*"));
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
+    public void A_pagefind_that_cannot_be_run_is_an_error_not_a_crash()
+    {
+        var tools = FakePagefind("#!/bin/sh\nexit 0\n", executable: false);
+        using var site = TestSite.Build("valid/basic", toolsFolder: tools);
+
+        Assert.Equal("TL0802", site.SingleError().Code);
+        Assert.False(Directory.Exists(site.Output));
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
+    public void A_pagefind_that_succeeds_without_writing_its_script_is_an_error()
+    {
+        var tools = FakePagefind("#!/bin/sh\nexit 0\n");
+        using var site = TestSite.Build("valid/basic", toolsFolder: tools);
+
+        Assert.Equal("TL0804", site.SingleError().Code);
+        Assert.Contains("pagefind/pagefind.js", site.SingleError().Message, StringComparison.Ordinal);
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
+    public void A_pagefind_that_hangs_is_stopped_and_reported()
+    {
+        var tools = FakePagefind("#!/bin/sh\nexec sleep 60\n");
+        var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
+        var folder = TestSite.NewFolder();
+        var diagnostics = new DiagnosticBag();
+
+        var indexed = new PagefindIndexer(program, TimeSpan.FromSeconds(1)).Index(folder, diagnostics, "pagefind");
+
+        Assert.False(indexed);
+        Assert.Equal("TL0803", Assert.Single(diagnostics.Sorted()).Code);
+        Directory.Delete(tools, recursive: true);
+        Directory.Delete(folder);
+    }
+
+    /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a shell script.</summary>
+    private static string FakePagefind(string script, bool executable = true)
+    {
+        var tools = TestSite.NewFolder();
+        var platform = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
+        var bin = Path.Combine(tools, "node_modules", "@pagefind", platform, "bin");
+        Directory.CreateDirectory(bin);
+        var program = Path.Combine(bin, "pagefind_extended");
+        File.WriteAllText(program, script);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(program, executable
+                ? UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+                : UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+        return tools;
+    }
+
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
