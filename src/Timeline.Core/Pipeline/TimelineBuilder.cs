@@ -3,6 +3,7 @@ using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Output;
 using Timeline.PostProcess;
+using Timeline.PostProcess.ShareImages;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -35,6 +36,7 @@ public static class TimelineBuilder
         // Input
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
+        var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, BuildTools.Locate(options), display, diagnostics) : null;
 
         // Process
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
@@ -44,28 +46,35 @@ public static class TimelineBuilder
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
-        if (diagnostics.HasErrors || theme is null)
+        if (diagnostics.HasErrors || theme is null || design is null)
         {
             return Done(diagnostics, site, 0, clock);
         }
 
         // PostProcess
-        var files = new SiteRenderer(theme, diagnostics).Render(site);
+        var pages = new SiteRenderer(theme, diagnostics).Render(site);
         if (!diagnostics.HasErrors)
         {
-            LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
+            LinkChecker.Check(pages, site.Site.BasePath, theme.Files, diagnostics);
         }
 
-        if (diagnostics.HasErrors || !write)
+        if (diagnostics.HasErrors)
         {
             return Done(diagnostics, site, 0, clock);
         }
 
+        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
+        if (!write)
+        {
+            return Done(diagnostics, site, 0, clock, counts);
+        }
+
         // Output
+        var files = pages.Concat(images).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock, counts);
     }
 
-    private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock) =>
-        new(diagnostics.Sorted(), site, files, clock.Elapsed);
+    private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock, ShareImageCounts? images = null) =>
+        new(diagnostics.Sorted(), site, files, clock.Elapsed) { ShareImagesDrawn = images?.Drawn ?? 0, ShareImagesReused = images?.Reused ?? 0 };
 }
