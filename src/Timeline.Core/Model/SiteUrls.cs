@@ -25,6 +25,15 @@ public sealed record SiteUrls(string BasePath)
 
     public string Asset(string name) => $"{BasePath}assets/{name}";
 
+    /// <summary>An event's card for other sites to frame.</summary>
+    public string Embed(string eventId) => $"{BasePath}embed/events/{eventId}/";
+
+    /// <summary>The image social networks show for an event's page.</summary>
+    public string EventShareImage(string eventId) => $"{Event(eventId)}share.png";
+
+    /// <summary>The image social networks show for every other page.</summary>
+    public string SiteShareImage => $"{BasePath}share.png";
+
     public static string EntityFolder(EntityKind kind) => kind switch
     {
         EntityKind.Person => "people",

@@ -25,5 +25,7 @@ public static class ViewTypes
         strategy.Register<EntityIndexView>();
         strategy.Register<EntityLinkView>();
         strategy.Register<PageView>();
+        strategy.Register<ImageView>();
+        strategy.Register<ShareView>();
     }
 }
