@@ -177,10 +177,13 @@ public static class ErrorMessages
         new("TL0701", $"'{field}' is '{value}', which is not a font file of an npm package. Write the package name, then the path of a .ttf or .otf file inside it, for example {field}: dejavu-fonts-ttf/ttf/DejaVuSans.ttf.");
 
     public static ErrorMessage FontNotInstalled(string field, string font, string package) =>
-        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules or has no such file. Run 'npm ci --ignore-scripts' at the repository root, or name a file the package has.");
+        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.");
 
-    public static ErrorMessage InvalidFontSize(string field, string value, int min, int max) =>
-        new("TL0703", $"'{field}' is '{value}', which is not a size in pixels from {min} to {max}. Write a whole number, for example {field}: {(min + max) / 2}.");
+    public static ErrorMessage FontNotInPackage(string field, string font, string package) =>
+        new("TL0706", $"the font '{font}' named by '{field}' does not exist: the npm package '{package}' is installed but has no such file. Check the path inside node_modules/{package}/.");
+
+    public static ErrorMessage InvalidFontSize(string field, string value, int min, int max, string example) =>
+        new("TL0703", $"'{field}' is '{value}', which is not a size in pixels from {min} to {max}. Write a whole number, for example {field}: {example}.");
 
     public static ErrorMessage MinTitleSizeTooLarge(int min, int max) =>
         new("TL0704", $"'min_title_size' is {min}, larger than 'title_size' ({max}). Make it smaller than or equal to title_size.");

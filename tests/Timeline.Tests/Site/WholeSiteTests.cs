@@ -156,7 +156,13 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
         {
             var html = File.ReadAllText(file);
             Assert.Contains("<html lang=\"en\">", html, StringComparison.Ordinal);
-            Assert.Contains("<a class=\"skip-link\" href=\"#main\">", html, StringComparison.Ordinal);
+
+            // An embed card, framed by other sites, is one short article with no navigation to skip.
+            if (!Path.GetRelativePath(_site.Output, file).StartsWith("embed", StringComparison.Ordinal))
+            {
+                Assert.Contains("<a class=\"skip-link\" href=\"#main\">", html, StringComparison.Ordinal);
+            }
+
             Assert.Contains("<link rel=\"canonical\" href=\"https://example.org/memorial/", html, StringComparison.Ordinal);
         }
     }

@@ -51,10 +51,10 @@ public static partial class ShareImageDesignLoader
         var titleFont = Font(check, tools, record.TitleFont, "title_font", "dejavu-fonts-ttf/ttf/DejaVuSerif.ttf", mapping.Position);
         var textFont = Font(check, tools, record.TextFont, "text_font", "dejavu-fonts-ttf/ttf/DejaVuSans.ttf", mapping.Position);
         var persianFont = Font(check, tools, record.PersianFont, "persian_font", "vazirmatn/fonts/ttf/Vazirmatn-Regular.ttf", mapping.Position);
-        var titleSize = Size(check, record.TitleSize, "title_size", mapping.Position);
-        var minTitleSize = Size(check, record.MinTitleSize, "min_title_size", mapping.Position);
-        var dateSize = Size(check, record.DateSize, "date_size", mapping.Position);
-        var siteSize = Size(check, record.SiteSize, "site_size", mapping.Position);
+        var titleSize = Size(check, record.TitleSize, "title_size", "64", mapping.Position);
+        var minTitleSize = Size(check, record.MinTitleSize, "min_title_size", "40", mapping.Position);
+        var dateSize = Size(check, record.DateSize, "date_size", "30", mapping.Position);
+        var siteSize = Size(check, record.SiteSize, "site_size", "24", mapping.Position);
         if (minTitleSize > titleSize)
         {
             check.Error(record.MinTitleSize!.Position, ErrorMessages.MinTitleSizeTooLarge(minTitleSize.Value, titleSize!.Value));
@@ -86,16 +86,16 @@ public static partial class ShareImageDesignLoader
         return uint.Parse(text.AsSpan(1), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
     }
 
-    private static int? Size(RecordValidator check, YamlScalar? value, string field, SourcePosition at)
+    private static int? Size(RecordValidator check, YamlScalar? value, string field, string example, SourcePosition at)
     {
-        if (check.Required(value, field, "48", at) is not { } text)
+        if (check.Required(value, field, example, at) is not { } text)
         {
             return null;
         }
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size < SmallestSize || size > LargestSize)
         {
-            check.Error(value!.Position, ErrorMessages.InvalidFontSize(field, text, SmallestSize, LargestSize));
+            check.Error(value!.Position, ErrorMessages.InvalidFontSize(field, text, SmallestSize, LargestSize, example));
             return null;
         }
 
@@ -119,7 +119,8 @@ public static partial class ShareImageDesignLoader
         var package = match.Groups["package"].Value;
         if (tools.PackageFile(package, match.Groups["file"].Value) is not { } path)
         {
-            check.Error(value!.Position, ErrorMessages.FontNotInstalled(field, text, package));
+            var installed = tools.PackageFile(package, "package.json") is not null;
+            check.Error(value!.Position, installed ? ErrorMessages.FontNotInPackage(field, text, package) : ErrorMessages.FontNotInstalled(field, text, package));
             return null;
         }
 
