@@ -133,7 +133,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         _site.AssertFileDoesNotContain(embed, "<script");
 
         _site.AssertFileContains("events/first-event/index.html", "<label for=\"embed-code\">");
-        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"3\" readonly>&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;</textarea>");
+        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"4\" readonly>&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;</textarea>");
         Assert.All(EventIds, id => Assert.True(_site.Exists($"embed/events/{id}/index.html"), id));
     }
 
