@@ -169,6 +169,28 @@ public static class ErrorMessages
     public static ErrorMessage OutputFailed(string path, string reason) =>
         new("TL0501", $"the site could not be written to '{path}' ({reason}). The previous output was left as it was; check the disk and permissions.");
 
+    // Share images (TL07xx)
+    public static ErrorMessage InvalidColour(string field, string value) =>
+        new("TL0700", $"'{field}' is '{value}', which is not a colour. Write it as \"#rrggbb\" in quotes, for example {field}: \"#1d1d1f\".");
+
+    public static ErrorMessage InvalidFontPath(string field, string value) =>
+        new("TL0701", $"'{field}' is '{value}', which is not a font file of an npm package. Write the package name, then the path of a .ttf or .otf file inside it, for example {field}: dejavu-fonts-ttf/ttf/DejaVuSans.ttf.");
+
+    public static ErrorMessage FontNotInstalled(string field, string font, string package) =>
+        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.");
+
+    public static ErrorMessage FontNotInPackage(string field, string font, string package) =>
+        new("TL0706", $"the font '{font}' named by '{field}' does not exist: the npm package '{package}' is installed but has no such file. Check the path inside node_modules/{package}/.");
+
+    public static ErrorMessage InvalidFontSize(string field, string value, int min, int max, string example) =>
+        new("TL0703", $"'{field}' is '{value}', which is not a size in pixels from {min} to {max}. Write a whole number, for example {field}: {example}.");
+
+    public static ErrorMessage MinTitleSizeTooLarge(int min, int max) =>
+        new("TL0704", $"'min_title_size' is {min}, larger than 'title_size' ({max}). Make it smaller than or equal to title_size.");
+
+    public static ErrorMessage UnreadableFont(string font, string reason) =>
+        new("TL0705", $"the font '{font}' cannot be used ({reason}). Reinstall it with 'npm ci --ignore-scripts', or name another .ttf or .otf file.");
+
     // Warnings (TL06xx)
     public static ErrorMessage UnusedSource(string id) =>
         new("TL0600", $"the source '{id}' is never cited. Cite it in an event or page with [@{id}], or remove it from sources.yml.");

@@ -47,6 +47,15 @@ public sealed record SiteUrls(string BasePath)
     /// <summary>The full address of a site path such as "/memorial/events/x/" (site paths already hold the base path).</summary>
     public static string Absolute(Uri baseUrl, string sitePath) => new Uri(baseUrl, sitePath).ToString();
 
+    /// <summary>An event's card for other sites to frame.</summary>
+    public string Embed(string eventId) => $"{BasePath}embed/events/{eventId}/";
+
+    /// <summary>The image social networks show for an event's page.</summary>
+    public string EventShareImage(string eventId) => $"{Event(eventId)}share.png";
+
+    /// <summary>The image social networks show for every other page.</summary>
+    public string SiteShareImage => $"{BasePath}share.png";
+
     public static string EntityFolder(EntityKind kind) => kind switch
     {
         EntityKind.Person => "people",

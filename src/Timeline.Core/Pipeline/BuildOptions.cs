@@ -12,6 +12,18 @@ public sealed record BuildOptions(string InputFolder, string ThemeFolder, string
     /// <summary>Told each phase as it starts, such as "Rendering 120 pages", so that a terminal can show how a long build goes.</summary>
     public IProgress<string>? Progress { get; init; }
 
+    /// <summary>
+    /// Where share images already drawn are kept between builds: by default .timeline-cache/ beside the input folder.
+    /// It is never part of the output and may be deleted at any time.
+    /// </summary>
+    public string CacheFolder
+    {
+        get => _cacheFolder ?? Path.Combine(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(InputFolder))) ?? ".", ".timeline-cache");
+        init => _cacheFolder = value;
+    }
+
+    private readonly string? _cacheFolder;
+
     /// <summary>The defaults of the command line: input, theme and output in the current folder.</summary>
     public static BuildOptions InFolder(string folder) => new(
         Path.Combine(folder, "input"),

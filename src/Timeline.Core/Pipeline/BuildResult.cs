@@ -11,4 +11,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);
 
     public bool Succeeded => ErrorCount == 0;
+
+    /// <summary>Share images drawn by this build.</summary>
+    public int ShareImagesDrawn { get; init; }
+
+    /// <summary>Share images taken unchanged from the cache, because nothing they show had changed.</summary>
+    public int ShareImagesReused { get; init; }
 }

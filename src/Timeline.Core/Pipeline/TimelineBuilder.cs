@@ -5,6 +5,7 @@ using Timeline.Output;
 using Timeline.Output.Search;
 using Timeline.PostProcess;
 using Timeline.PostProcess.Feeds;
+using Timeline.PostProcess.ShareImages;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -38,6 +39,7 @@ public static class TimelineBuilder
         options.Progress?.Report("Reading the input");
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
+        var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, BuildTools.Locate(options), display, diagnostics) : null;
 
         // Process
         options.Progress?.Report($"Checking {input.Events.Count} events");
@@ -48,7 +50,7 @@ public static class TimelineBuilder
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
-        if (diagnostics.HasErrors || theme is null)
+        if (diagnostics.HasErrors || theme is null || design is null)
         {
             return Done(diagnostics, site, 0, clock);
         }
@@ -72,18 +74,25 @@ public static class TimelineBuilder
             LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
         }
 
-        if (diagnostics.HasErrors || !write)
+        if (diagnostics.HasErrors)
         {
             return Done(diagnostics, site, 0, clock);
         }
 
+        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
+        if (!write)
+        {
+            return Done(diagnostics, site, 0, clock, counts);
+        }
+
         // Output
+        files = files.Concat(images).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
         options.Progress?.Report($"Writing {files.Count} files");
         OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder), staged =>
             search is null || search.Index(staged, diagnostics, display.Show(search.Executable)));
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock, counts);
     }
 
-    private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock) =>
-        new(diagnostics.Sorted(), site, files, clock.Elapsed);
+    private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock, ShareImageCounts? images = null) =>
+        new(diagnostics.Sorted(), site, files, clock.Elapsed) { ShareImagesDrawn = images?.Drawn ?? 0, ShareImagesReused = images?.Reused ?? 0 };
 }

@@ -1,6 +1,7 @@
 using Timeline.Diagnostics;
 using Timeline.Model;
 using Timeline.PostProcess.Reuse;
+using Timeline.PostProcess.ShareImages;
 using Timeline.PostProcess.Views;
 using Timeline.Theme;
 
@@ -42,7 +43,13 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             jobs.Add(($"events/{e.Id}/index.html", () =>
             {
                 var view = views.Event(index);
-                return Page("event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view });
+                var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, urls.Asset("share.js"));
+                return Page("event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
+            }));
+            jobs.Add(($"embed/events/{e.Id}/index.html", () =>
+            {
+                var view = views.Event(index);
+                return Embed(views, view);
             }));
             jobs.Add(($"events/{e.Id}/cite.json", () => views.Citation(e).CslJson()));
             jobs.Add(($"events/{e.Id}/cite.bib", () => views.Citation(e).BibTex()));
@@ -80,15 +87,49 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         return jobs;
     }
 
-    private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values)
+    private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values, ImageView? image = null)
     {
-        var meta = new PageMeta(title, description, url, views.AbsoluteUrl(url), kind);
+        var meta = Meta(views, title, description, url, views.AbsoluteUrl(url), kind, image);
         values["site"] = views.Site;
         values["page"] = meta;
-        try
+        return Render(template, url, () =>
         {
             var content = theme.Render(template, values);
             return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content });
+        });
+    }
+
+    /// <summary>An event's card for other sites' frames: a whole document of its own, with no layout and no site navigation.</summary>
+    private string Embed(ViewBuilder views, EventView view)
+    {
+        var url = views.Urls.Embed(view.Id);
+        var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
+        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
+        return Render("embed", url, () => theme.Render("embed", values));
+    }
+
+    private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image) => new(
+        title,
+        description,
+        url,
+        canonical,
+        kind,
+        kind == "event" ? "article" : "website",
+        ShareLinks.Locale(views.Site.Language),
+        image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title));
+
+    private static ImageView EventImage(ViewBuilder views, EventView view) => new(
+        views.AbsoluteUrl(views.Urls.EventShareImage(view.Id)),
+        ShareImageRenderer.Width,
+        ShareImageRenderer.Height,
+        "image/png",
+        $"{view.Title}. {view.Date.Text}. {views.Site.Title}");
+
+    private string Render(string template, string url, Func<string> render)
+    {
+        try
+        {
+            return render();
         }
         catch (Exception ex)
         {

@@ -16,7 +16,7 @@ public sealed partial class ThemeTemplates
 {
     /// <summary>Templates every theme must have: one per kind of page, and the layout around them.</summary>
     public static readonly IReadOnlyList<string> Required =
-        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities"];
+        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed"];
 
     // Escapes markup characters but leaves Persian and other scripts readable in the output.
     public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);

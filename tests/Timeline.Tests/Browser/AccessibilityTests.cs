@@ -57,6 +57,7 @@ public sealed class AccessibilityTests
     [Theory]
     [InlineData("/")]
     [InlineData("/events/1988-08-15-montazeri-meeting/")]
+    [InlineData("/embed/events/1988-08-15-montazeri-meeting/")]
     [InlineData("/sources/")]
     [InlineData("/tags/death-commissions/")]
     [InlineData("/people/ebrahim-raisi/")]

@@ -10,7 +10,7 @@ public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
 }
 
 /// <summary>
-/// The shipped site served twice over HTTP: <see cref="Site"/> with the Content-Security-Policy of netlify.toml,
+/// The shipped site served twice over HTTP: <see cref="Site"/> with the headers of netlify.toml for each path,
 /// as published, and <see cref="SiteWithoutCsp"/> with none, for injecting axe-core (an inline script the CSP refuses).
 /// Both drive Debian's Chromium through Playwright.
 /// </summary>
@@ -38,7 +38,8 @@ public sealed class BrowserSite : IAsyncLifetime
 
     public ShippedOutput Output { get; private set; } = null!;
 
-    public string ContentSecurityPolicy { get; private set; } = "";
+    /// <summary>The header rules of netlify.toml.</summary>
+    public IReadOnlyList<HeaderRule> Headers { get; private set; } = [];
 
     /// <summary>Served with the real CSP header.</summary>
     public StaticSiteServer Site { get; private set; } = null!;
@@ -51,9 +52,9 @@ public sealed class BrowserSite : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Prerequisites.RequireChromium();
-        ContentSecurityPolicy = NetlifyHeaders.ContentSecurityPolicy();
+        Headers = NetlifyHeaders.Rules();
         Output = new ShippedOutput();
-        Site = new StaticSiteServer(Output.Output, ContentSecurityPolicy);
+        Site = new StaticSiteServer(Output.Output, Headers);
         SiteWithoutCsp = new StaticSiteServer(Output.Output, null);
 
         _playwright = await Playwright.CreateAsync();

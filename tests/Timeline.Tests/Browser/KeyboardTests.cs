@@ -11,13 +11,16 @@ public sealed class KeyboardTests
     /// <summary>Tabbing through a long page costs time; the first this many links are checked.</summary>
     private const int MaxLinks = 80;
 
+    /// <summary>What Tab stops at on these pages: links, and the share section's fields and (when shown) buttons.</summary>
+    private const string Focusable = "a[href], input, textarea, select, button:not([hidden])";
+
     /// <summary>
-    /// Where the focused element is among the page's links (-1 if it is not one), and what it is, with its
-    /// outline: :focus-visible must draw one.
+    /// Where the focused element is among the page's links and controls (-1 if it is not one), and what it is, with
+    /// its outline: :focus-visible must draw one.
     /// </summary>
-    private const string Focused = """
+    private const string Focused = $$"""
         () => {
-          const links = [...document.querySelectorAll('a[href]')];
+          const links = [...document.querySelectorAll('{{Focusable}}')];
           const e = document.activeElement;
           const style = e ? getComputedStyle(e) : null;
           return {
@@ -115,7 +118,7 @@ public sealed class KeyboardTests
             var focus = await watched.Page.EvaluateAsync<FocusState>(Focused);
             if (focus.Index != expected)
             {
-                var wanted = await watched.Page.EvaluateAsync<string>($"() => document.querySelectorAll('a[href]')[{expected}].outerHTML.slice(0, 160)");
+                var wanted = await watched.Page.EvaluateAsync<string>($"() => document.querySelectorAll('{Focusable}')[{expected}].outerHTML.slice(0, 160)");
                 Assert.Fail($"Tab {expected + 1} on {path} focused {focus.Description} (link #{focus.Index}); expected link #{expected}: {wanted}");
             }
 
@@ -148,7 +151,7 @@ public sealed class KeyboardTests
         await using var watched = await _site.NewPageAsync(width: width, height: height);
         await watched.GotoAsync(_site.Site.Url(path));
         var count = (await watched.Page.EvaluateAsync<FocusState>(Focused)).Count;
-        await watched.Page.EvaluateAsync("() => { const links = document.querySelectorAll('a[href]'); links[links.length - 1].focus(); }");
+        await watched.Page.EvaluateAsync($"() => {{ const links = document.querySelectorAll('{Focusable}'); links[links.length - 1].focus(); }}");
 
         var hidden = new List<string>();
         for (var expected = count - 2; expected >= Math.Max(0, count - 1 - MaxLinks); expected--)

@@ -74,7 +74,7 @@ public sealed class PrintTests
     {
         using var test = TestSite.Build("valid/basic", "https://example.org/");
         test.AssertSucceeded();
-        await using var server = new StaticSiteServer(test.Output, _site.ContentSecurityPolicy);
+        await using var server = new StaticSiteServer(test.Output, _site.Headers);
         await using var watched = await _site.NewPageAsync(javaScript: true);
 
         await watched.GotoAsync(server.Url("/events/first-event/"));
@@ -96,7 +96,7 @@ public sealed class PrintTests
     {
         await using var watched = await _site.NewPageAsync(javaScript: true);
         var response = await watched.GotoAsync(_site.Site.Url("/events/1988-07-19-death-commissions-formed/"));
-        Assert.Equal(_site.ContentSecurityPolicy, await response.HeaderValueAsync("content-security-policy"));
+        Assert.Equal(NetlifyHeaders.For(_site.Headers, "/events/1988-07-19-death-commissions-formed/", HeaderMerge.Combine)["Content-Security-Policy"], await response.HeaderValueAsync("content-security-policy"));
 
         var type = await watched.Page.EvaluateAsync<string>("() => JSON.parse(document.querySelector('script[type=\"application/ld+json\"]').textContent)['@type']");
 

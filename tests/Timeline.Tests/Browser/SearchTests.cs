@@ -119,7 +119,7 @@ public sealed class SearchTests
         site.AssertSucceeded();
         var root = TestSite.NewFolder();
         TestSite.CopyFolder(site.Output, Path.Combine(root, "memorial"));
-        await using var server = new StaticSiteServer(root, _site.ContentSecurityPolicy);
+        await using var server = new StaticSiteServer(root, _site.Headers);
         await using var watched = await _site.NewPageAsync();
         await watched.GotoAsync(server.Url("/memorial/search/?q=letter"));
 

@@ -6,8 +6,9 @@ namespace Timeline.Tests.Browser;
 
 /// <summary>
 /// A tiny static file server for the browser tests, on 127.0.0.1 and a free port. It serves <c>/x/</c> as
-/// <c>/x/index.html</c>, sends real Content-Types and, when given one, the Content-Security-Policy header, and
-/// answers an unknown path with the site's 404.html and status 404. One request per connection.
+/// <c>/x/index.html</c>, sends real Content-Types and, when given them, the headers netlify.toml sets for each path
+/// (see <see cref="NetlifyHeaders"/>), and answers an unknown path with the site's 404.html and status 404.
+/// One request per connection.
 /// </summary>
 public sealed class StaticSiteServer : IAsyncDisposable
 {
@@ -29,15 +30,15 @@ public sealed class StaticSiteServer : IAsyncDisposable
     };
 
     private readonly string _root;
-    private readonly string? _contentSecurityPolicy;
+    private readonly IReadOnlyList<HeaderRule>? _headers;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public StaticSiteServer(string root, string? contentSecurityPolicy)
+    public StaticSiteServer(string root, IReadOnlyList<HeaderRule>? headers)
     {
         _root = Path.GetFullPath(root);
-        _contentSecurityPolicy = contentSecurityPolicy;
+        _headers = headers;
         _listener = new TcpListener(IPAddress.Loopback, 0);
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -130,7 +131,7 @@ public sealed class StaticSiteServer : IAsyncDisposable
     {
         if (method is not ("GET" or "HEAD"))
         {
-            await WriteAsync(stream, method, 405, "Method Not Allowed", "text/plain; charset=utf-8", "Only GET and HEAD."u8.ToArray());
+            await WriteAsync(stream, method, target, 405, "Method Not Allowed", "text/plain; charset=utf-8", "Only GET and HEAD."u8.ToArray());
             return;
         }
 
@@ -139,12 +140,12 @@ public sealed class StaticSiteServer : IAsyncDisposable
         {
             var notFound = Path.Combine(_root, "404.html");
             var body = File.Exists(notFound) ? await File.ReadAllBytesAsync(notFound) : "Not found."u8.ToArray();
-            await WriteAsync(stream, method, 404, "Not Found", "text/html; charset=utf-8", body);
+            await WriteAsync(stream, method, target, 404, "Not Found", "text/html; charset=utf-8", body);
             return;
         }
 
         var type = ContentTypes.GetValueOrDefault(Path.GetExtension(file), "application/octet-stream");
-        await WriteAsync(stream, method, 200, "OK", type, await File.ReadAllBytesAsync(file));
+        await WriteAsync(stream, method, target, 200, "OK", type, await File.ReadAllBytesAsync(file));
     }
 
     /// <summary>The file a request path names, or null: <c>/x/</c> is <c>/x/index.html</c>; nothing outside the root.</summary>
@@ -171,18 +172,25 @@ public sealed class StaticSiteServer : IAsyncDisposable
         return File.Exists(full) ? full : null;
     }
 
-    private async Task WriteAsync(NetworkStream stream, string method, int status, string reason, string contentType, byte[] body)
+    private async Task WriteAsync(NetworkStream stream, string method, string target, int status, string reason, string contentType, byte[] body)
     {
         var head = new StringBuilder()
             .Append($"HTTP/1.1 {status} {reason}\r\n")
             .Append($"Content-Type: {contentType}\r\n")
             .Append($"Content-Length: {body.Length}\r\n")
             .Append("Cache-Control: no-store\r\n")
-            .Append("X-Content-Type-Options: nosniff\r\n")
             .Append("Connection: close\r\n");
-        if (_contentSecurityPolicy is not null)
+        if (_headers is null)
         {
-            head.Append($"Content-Security-Policy: {_contentSecurityPolicy}\r\n");
+            head.Append("X-Content-Type-Options: nosniff\r\n");
+        }
+        else
+        {
+            // Netlify matches the path as requested, before /x/ is served as /x/index.html.
+            foreach (var (name, value) in NetlifyHeaders.For(_headers, target.Split('?', '#')[0], HeaderMerge.Combine))
+            {
+                head.Append($"{name}: {value}\r\n");
+            }
         }
 
         head.Append("\r\n");

@@ -28,5 +28,7 @@ public static class ViewTypes
         strategy.Register<EntityLinkView>();
         strategy.Register<PageView>();
         strategy.Register<SearchView>();
+        strategy.Register<ImageView>();
+        strategy.Register<ShareView>();
     }
 }

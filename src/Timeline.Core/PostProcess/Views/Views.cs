@@ -20,8 +20,11 @@ public sealed record SiteView(
     IReadOnlyList<LinkView> Nav,
     IReadOnlyList<YearLinkView> Years);
 
-/// <summary>What the layout needs to know about the page it wraps.</summary>
-public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind);
+/// <summary>
+/// What the layout needs to know about the page it wraps. OgType is Open Graph's type ("article" for events);
+/// Locale is Open Graph's form of the site's language ("en_GB"); Image is the page's share image.
+/// </summary>
+public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind, string OgType, string Locale, ImageView Image);
 
 public sealed record LinkView(string Title, string Url);
 
@@ -113,3 +116,13 @@ public sealed record PageView(string Id, string Title, string? Summary, string U
 
 /// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
 public sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl);
+
+/// <summary>An image with its full address, size in pixels, media type and text alternative: a page's share image.</summary>
+public sealed record ImageView(string Url, int Width, int Height, string Type, string Alt);
+
+/// <summary>
+/// How to share an event: its full address, an e-mail, the networks' own share addresses (plain links, no scripts),
+/// and the HTML that embeds the event's card in another site (EmbedUrl in full, EmbedPath inside the site).
+/// ScriptUrl is the small script behind the copy buttons.
+/// </summary>
+public sealed record ShareView(string PageUrl, string EmailUrl, IReadOnlyList<LinkView> Networks, string EmbedUrl, string EmbedPath, string EmbedCode, string ScriptUrl);

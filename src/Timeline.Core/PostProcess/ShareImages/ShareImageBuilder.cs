@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using Timeline.Dates;
+using Timeline.Model;
+
+namespace Timeline.PostProcess.ShareImages;
+
+/// <summary>How many share images a build drew and how many it took from the cache.</summary>
+public sealed record ShareImageCounts(int Drawn, int Reused);
+
+/// <summary>
+/// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in parallel,
+/// drawing only those the cache does not already hold, then drops the cached images no longer used.
+/// </summary>
+public static class ShareImageBuilder
+{
+    private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
+
+    public static (IReadOnlyList<OutputFile> Files, ShareImageCounts Counts) Build(ResolvedSite site, ShareImageDesign design, string cacheFolder)
+    {
+        var cache = new ShareImageCache(cacheFolder, design);
+        var settings = site.Site;
+        var jobs = new List<Job>
+        {
+            new("share.png", cache.Key("site", settings.Title, settings.Description, settings.BaseUrl.Host), r => r.DrawSite(settings.Title, settings.Description, settings.BaseUrl.Host)),
+        };
+        foreach (var e in site.Events)
+        {
+            var title = e.Event.Title;
+            var english = EnglishDates.Format(e.Event.When);
+            var persian = SolarHijriDates.Format(e.Event.When);
+            jobs.Add(new($"events/{e.Id}/share.png", cache.Key("event", settings.Title, title, english, persian), r => r.DrawEvent(settings.Title, title, english, persian)));
+        }
+
+        var files = new OutputFile[jobs.Count];
+        var drawn = 0;
+        using var typefaces = new ShareImageTypefaces(design);
+        var renderers = new ConcurrentBag<ShareImageRenderer>();
+        Parallel.For(
+            0,
+            jobs.Count,
+            () => (ShareImageRenderer?)null,
+            (i, _, renderer) =>
+            {
+                var job = jobs[i];
+                var png = cache.Read(job.Key);
+                if (png is null)
+                {
+                    if (renderer is null)
+                    {
+                        renderer = new ShareImageRenderer(design, typefaces);
+                        renderers.Add(renderer);
+                    }
+
+                    png = job.Draw(renderer);
+                    cache.Write(job.Key, png);
+                    Interlocked.Increment(ref drawn);
+                }
+
+                files[i] = new OutputFile(job.Path, png);
+                return renderer;
+            },
+            _ => { });
+
+        foreach (var renderer in renderers)
+        {
+            renderer.Dispose();
+        }
+
+        cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
+        return (files, new ShareImageCounts(drawn, jobs.Count - drawn));
+    }
+}

@@ -1,0 +1,17 @@
+// Share links: each "Copy" button copies its field. Without JavaScript the buttons stay hidden and the
+// fields can be selected and copied by hand. No data leaves the page.
+for (const button of document.querySelectorAll('button[data-copy]')) {
+  const field = document.getElementById(button.dataset.copy);
+  const status = button.parentElement.querySelector('.copy-status');
+  if (!field || !status || !navigator.clipboard) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText(field.value);
+      status.textContent = 'Copied.';
+    } catch {
+      field.select();
+      status.textContent = 'Selected: press Ctrl+C or ⌘C to copy.';
+    }
+  });
+}
