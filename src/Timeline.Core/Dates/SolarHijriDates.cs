@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 
@@ -17,12 +18,39 @@ public static class SolarHijriDates
         "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
     ];
 
-    /// <summary>The Solar Hijri year, month and day of a Gregorian day.</summary>
+    /// <summary>The first day (1 Farvardin) of each Solar Hijri year met so far, as a Gregorian day.</summary>
+    private static readonly ConcurrentDictionary<int, DateOnly> NewYears = new();
+
+    /// <summary>
+    /// The Solar Hijri year, month and day of a Gregorian day. PersianCalendar works out the astronomical new
+    /// year on every call, which made dates a large part of a build; the new year is looked up once per year
+    /// instead, and the months follow from it: six of 31 days, five of 30, then Esfand.
+    /// </summary>
     public static (int Year, int Month, int Day) Convert(DateOnly date)
     {
-        var time = date.ToDateTime(TimeOnly.MinValue);
-        return (Calendar.GetYear(time), Calendar.GetMonth(time), Calendar.GetDayOfMonth(time));
+        if (date.Year <= 622)
+        {
+            // The calendar's first days; before them it refuses the date, as it always has.
+            var time = date.ToDateTime(TimeOnly.MinValue);
+            return (Calendar.GetYear(time), Calendar.GetMonth(time), Calendar.GetDayOfMonth(time));
+        }
+
+        var year = date.Year - 621;
+        var start = NewYear(year);
+        if (date < start)
+        {
+            year--;
+            start = NewYear(year);
+        }
+
+        var dayOfYear = date.DayNumber - start.DayNumber;
+        return dayOfYear < 186
+            ? (year, 1 + (dayOfYear / 31), 1 + (dayOfYear % 31))
+            : (year, 7 + ((dayOfYear - 186) / 30), 1 + ((dayOfYear - 186) % 30));
     }
+
+    private static DateOnly NewYear(int year) =>
+        NewYears.GetOrAdd(year, y => DateOnly.FromDateTime(Calendar.ToDateTime(y, 1, 1, 0, 0, 0, 0)));
 
     public static string MonthName(int month) => MonthNames[month - 1];
 

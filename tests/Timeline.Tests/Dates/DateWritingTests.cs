@@ -1,3 +1,4 @@
+using CsCheck;
 using Timeline.Dates;
 
 namespace Timeline.Tests.Dates;
@@ -39,6 +40,30 @@ public sealed class DateWritingTests
     [InlineData("1989-03", null, "اسفند ۱۳۶۷ – فروردین ۱۳۶۸")]
     public void Writes_solar_hijri_dates_in_persian_with_the_same_precision(string start, string? end, string expected) =>
         Assert.Equal(expected, SolarHijriDates.Format(new DateSpan(D(start), end is null ? null : D(end), false)));
+
+    [Fact]
+    public void Converts_every_day_of_two_centuries_as_the_persian_calendar_does()
+    {
+        var calendar = new System.Globalization.PersianCalendar();
+        for (var day = new DateOnly(1900, 1, 1); day <= new DateOnly(2100, 12, 31); day = day.AddDays(1))
+        {
+            var time = day.ToDateTime(TimeOnly.MinValue);
+            Assert.Equal((calendar.GetYear(time), calendar.GetMonth(time), calendar.GetDayOfMonth(time)), SolarHijriDates.Convert(day));
+        }
+    }
+
+    [Fact]
+    public void Converts_any_day_the_persian_calendar_can_as_it_does()
+    {
+        var calendar = new System.Globalization.PersianCalendar();
+        var first = DateOnly.FromDateTime(calendar.MinSupportedDateTime).DayNumber;
+        var last = DateOnly.FromDateTime(calendar.MaxSupportedDateTime).DayNumber;
+        Gen.Int[first, last].Select(n => DateOnly.FromDayNumber(n)).Sample(day =>
+        {
+            var time = day.ToDateTime(TimeOnly.MinValue);
+            return SolarHijriDates.Convert(day) == (calendar.GetYear(time), calendar.GetMonth(time), calendar.GetDayOfMonth(time));
+        }, iter: 5000);
+    }
 
     [Fact]
     public void Marks_approximate_persian_dates() =>
