@@ -54,10 +54,11 @@ public static class Program
 
     private sealed class Generator(int count, string folder, SplitMix64 random)
     {
-        private readonly string[] _sources = Ids("source", Math.Max(50, count / 20));
-        private readonly string[] _people = Ids("person", Math.Max(5, count / 40));
-        private readonly string[] _organisations = Ids("organisation", Math.Max(5, count / 200));
-        private readonly string[] _places = Ids("place", Math.Max(5, count / 100));
+        // Capped so that sources.yml and entities.yml stay under the 1 MiB a file may hold.
+        private readonly string[] _sources = Ids("source", Math.Clamp(count / 20, 50, 2000));
+        private readonly string[] _people = Ids("person", Math.Clamp(count / 40, 5, 1500));
+        private readonly string[] _organisations = Ids("organisation", Math.Clamp(count / 200, 5, 300));
+        private readonly string[] _places = Ids("place", Math.Clamp(count / 100, 5, 600));
         private readonly string[] _tags = TagWords;
         private readonly List<(string Id, string Date)> _events = [];
 

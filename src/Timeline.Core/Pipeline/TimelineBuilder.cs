@@ -22,6 +22,7 @@ public static class TimelineBuilder
     private static BuildResult Run(BuildOptions options, bool write)
     {
         var clock = Stopwatch.StartNew();
+        var timings = new PhaseTimings();
         var diagnostics = new DiagnosticBag();
         var display = new PathDisplay(options.DisplayRoot);
 
@@ -34,16 +35,20 @@ public static class TimelineBuilder
 
         // Input
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
+        timings.Mark("read");
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
+        timings.Mark("theme");
 
         // Process
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
+        timings.Mark("load");
         if (content is null || diagnostics.HasErrors)
         {
             return Done(diagnostics, null, 0, clock);
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
+        timings.Mark("resolve");
         if (diagnostics.HasErrors || theme is null)
         {
             return Done(diagnostics, site, 0, clock);
@@ -51,19 +56,22 @@ public static class TimelineBuilder
 
         // PostProcess
         var files = new SiteRenderer(theme, diagnostics).Render(site);
+        timings.Mark("render");
         if (!diagnostics.HasErrors)
         {
             LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
+            timings.Mark("links");
         }
 
         if (diagnostics.HasErrors || !write)
         {
-            return Done(diagnostics, site, 0, clock);
+            return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
         }
 
         // Output
         OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock);
+        timings.Mark("write");
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock) with { Timings = timings.Phases };
     }
 
     private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock) =>
