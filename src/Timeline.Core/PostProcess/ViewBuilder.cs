@@ -250,7 +250,9 @@ public sealed class ViewBuilder
             index[key] = list = [];
         }
 
-        if (!list.Contains(value))
+        // A value is only ever repeated by the event being indexed, so a repeat is always the last one added;
+        // comparing with it alone keeps each list free of duplicates without scanning (and comparing records) all of it.
+        if (list.Count == 0 || !EqualityComparer<T>.Default.Equals(list[^1], value))
         {
             list.Add(value);
         }
