@@ -4,7 +4,7 @@ using System.Globalization;
 namespace Timeline.Pipeline;
 
 /// <summary>How long one step of a build took: wall-clock time, and processor time over every thread.</summary>
-public sealed record PhaseTiming(string Name, TimeSpan Elapsed, TimeSpan Cpu);
+public sealed record PhaseTiming(string Name, TimeSpan Elapsed, TimeSpan Cpu, long WorkingSet = 0);
 
 /// <summary>
 /// Times the steps of a build one after another, for `timeline build --timings`: where the time goes is
@@ -24,7 +24,7 @@ public sealed class PhaseTimings
     {
         var now = _clock.Elapsed;
         var cpu = Cpu();
-        _phases.Add(new PhaseTiming(name, now - _last, cpu - _lastCpu));
+        _phases.Add(new PhaseTiming(name, now - _last, cpu - _lastCpu, Environment.WorkingSet));
         _last = now;
         _lastCpu = cpu;
     }
@@ -35,7 +35,7 @@ public sealed class PhaseTimings
         var total = new PhaseTiming("total", Sum(phases, p => p.Elapsed), Sum(phases, p => p.Cpu));
         var lines = phases.Append(total).Select(p => string.Create(
             CultureInfo.InvariantCulture,
-            $"  {p.Name,-8} {p.Elapsed.TotalMilliseconds,7:0} ms wall {p.Cpu.TotalMilliseconds,7:0} ms cpu"));
+            $"  {p.Name,-8} {p.Elapsed.TotalMilliseconds,7:0} ms wall {p.Cpu.TotalMilliseconds,7:0} ms cpu{(p.WorkingSet > 0 ? $" {p.WorkingSet / (1024 * 1024),5} MB held after" : "")}"));
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         var collections = string.Join('/', Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount));
         return string.Join('\n', lines) + string.Create(CultureInfo.InvariantCulture, $"\n  peak working set {peak} MB; garbage collections gen0/1/2 {collections}");
