@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Timeline.Diagnostics;
 using Timeline.Input;
@@ -54,12 +55,34 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock);
         }
 
-        // PostProcess
-        var files = new SiteRenderer(theme, diagnostics).Render(site);
+        // PostProcess, streamed into Output: each page goes into the staging folder as soon as it is rendered, with
+        // its links noted for the check, so the site is never held in memory whole. Staging is swapped in only
+        // when nothing failed; otherwise it is removed and the previous output stays as it was.
+        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, display.Show(options.OutputFolder)) : null;
+        if (write && staged is null)
+        {
+            return Done(diagnostics, site, 0, clock);
+        }
+
+        var paths = new ConcurrentBag<string>();
+        var pages = new ConcurrentBag<LinkChecker.PageLinks>();
+        void Keep(OutputFile file)
+        {
+            paths.Add(file.Path);
+            if (LinkChecker.Scan(file) is { } page)
+            {
+                pages.Add(page);
+            }
+
+            staged?.Add(file);
+        }
+
+        var files = new SiteRenderer(theme, diagnostics).Render(site, Keep);
+        Parallel.ForEach(files, Keep);
         timings.Mark("render");
         if (!diagnostics.HasErrors)
         {
-            LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
+            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, diagnostics);
             timings.Mark("links");
         }
 
@@ -68,10 +91,10 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
         }
 
-        // Output
-        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder));
+        // Output: the staged site is swapped in.
+        staged!.Commit();
         timings.Mark("write");
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock) with { Timings = timings.Phases };
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count, clock) with { Timings = timings.Phases };
     }
 
     private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock) =>

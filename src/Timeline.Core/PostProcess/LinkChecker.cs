@@ -14,23 +14,40 @@ public static class LinkChecker
 {
     public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
     {
-        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var pages = files.Where(f => f.IsHtml).ToList();
-        var scanned = new ScannedPage[pages.Count];
-        Parallel.For(0, pages.Count, i => scanned[i] = Scan(pages[i].Content));
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        for (var i = 0; i < pages.Count; i++)
+        var pages = new PageLinks?[files.Count];
+        Parallel.For(0, files.Count, i => pages[i] = Scan(files[i]));
+        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, diagnostics);
+    }
+
+    /// <summary>The links and ids of an HTML page, found once so that its bytes need not be kept; null for other files.</summary>
+    public static PageLinks? Scan(OutputFile file)
+    {
+        if (!file.IsHtml)
         {
-            ids[pages[i].Path] = scanned[i].Ids;
+            return null;
+        }
+
+        var scanned = Scan(file.Content);
+        return new PageLinks(file.Path, scanned.Links, scanned.Ids);
+    }
+
+    /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
+    {
+        var paths = sitePaths.ToHashSet(StringComparer.Ordinal);
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            ids[page.Path] = page.Ids;
         }
 
         // Most links are absolute and repeated on every page (navigation, years, sources): judge each once.
         var judged = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<(string Href, string Reason, string Page)>();
-        Parallel.For(0, pages.Count, i =>
+        Parallel.ForEach(pages, page =>
         {
-            var path = pages[i].Path;
-            foreach (var href in scanned[i].Links)
+            var path = page.Path;
+            foreach (var href in page.Links)
             {
                 var reason = SameOnEveryPage(href)
                     ? judged.GetOrAdd(href, h => Problem(h, "", basePath, paths, ids))
@@ -50,6 +67,9 @@ public static class LinkChecker
             diagnostics.Error(path, position, ErrorMessages.BrokenLink(group.Key.Href, group.Key.Reason, pagesText));
         }
     }
+
+    /// <summary>The links (href and src values, in order) and the ids of one page.</summary>
+    public sealed record PageLinks(string Path, IReadOnlyList<string> Links, HashSet<string> Ids);
 
     /// <summary>The ids and the href and src values of one page, decoded.</summary>
     internal sealed record ScannedPage(List<string> Links, HashSet<string> Ids);

@@ -11,7 +11,11 @@ namespace Timeline.PostProcess;
 /// </summary>
 public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site)
+    /// <summary>
+    /// Renders every page and gathers the assets. With <paramref name="rendered"/>, each page is handed to it as soon
+    /// as it is made and is not kept, so a large site never sits in memory whole; the list returned then holds the rest.
+    /// </summary>
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, Action<OutputFile>? rendered = null)
     {
         var views = new ViewBuilder(site);
         var urls = views.Urls;
@@ -59,9 +63,20 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             jobs.Add(($"{page.Id}/index.html", () => Page("page", views, page.Title, page.Summary ?? site.Site.Description, page.Url, "page", new() { ["content_page"] = page })));
         }
 
-        var files = new OutputFile[jobs.Count];
-        Parallel.For(0, jobs.Count, i => files[i] = OutputFile.Html(jobs[i].Path, jobs[i].Render()));
-        return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = new OutputFile?[jobs.Count];
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var file = OutputFile.Html(jobs[i].Path, jobs[i].Render());
+            if (rendered is null)
+            {
+                files[i] = file;
+            }
+            else
+            {
+                rendered(file);
+            }
+        });
+        return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values)
