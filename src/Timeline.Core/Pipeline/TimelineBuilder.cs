@@ -66,10 +66,11 @@ public static class TimelineBuilder
 
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
+        var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         void Keep(OutputFile file)
         {
             paths.Add(file.Path);
-            if (LinkChecker.Scan(file) is { } page)
+            if (LinkChecker.Scan(file, links) is { } page)
             {
                 pages.Add(page);
             }

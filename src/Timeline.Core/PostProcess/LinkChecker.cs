@@ -19,15 +19,19 @@ public static class LinkChecker
         Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, diagnostics);
     }
 
-    /// <summary>The links and ids of an HTML page, found once so that its bytes need not be kept; null for other files.</summary>
-    public static PageLinks? Scan(OutputFile file)
+    /// <summary>
+    /// The links and ids of an HTML page, found once so that its bytes need not be kept; null for other files.
+    /// Pages scanned with the same <paramref name="shared"/> share one copy of each address: most pages link to
+    /// the same few thousand, and a large site would otherwise hold hundreds of thousands of equal strings.
+    /// </summary>
+    public static PageLinks? Scan(OutputFile file, ConcurrentDictionary<string, string>? shared = null)
     {
         if (!file.IsHtml)
         {
             return null;
         }
 
-        var scanned = Scan(file.Content);
+        var scanned = Scan(file.Content, shared);
         return new PageLinks(file.Path, scanned.Links, scanned.Ids);
     }
 
@@ -79,7 +83,7 @@ public static class LinkChecker
     /// pass over each '="': the markup is ASCII, so this finds what the two regular expressions over the decoded
     /// text found (each search going on after its own last match), at a fraction of the cost.
     /// </summary>
-    internal static ScannedPage Scan(byte[] html)
+    internal static ScannedPage Scan(byte[] html, ConcurrentDictionary<string, string>? shared = null)
     {
         var links = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -115,7 +119,7 @@ public static class LinkChecker
             var value = WebUtility.HtmlDecode(Encoding.UTF8.GetString(text.Slice(at, close)));
             if (isLink)
             {
-                links.Add(value);
+                links.Add(shared is null ? value : shared.GetOrAdd(value, value));
                 linksFrom = at + close + 1;
             }
             else
