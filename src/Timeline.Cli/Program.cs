@@ -36,6 +36,7 @@ public static class Program
         var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/.", DefaultValueFactory = _ => "theme" };
         var outputFolder = new Option<string>("--output") { Description = "The folder to write the site into; it is replaced only when the build succeeds.", DefaultValueFactory = _ => "output" };
         var baseUrl = new Option<string?>("--base-url") { Description = "The site's address, overriding base_url in site.yml." };
+        var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };
 
         var build = new Command("build", "Build the site into the output folder.");
         var check = new Command("check", "Check the input and the theme without writing anything.");
@@ -45,6 +46,7 @@ public static class Program
             command.Options.Add(theme);
             command.Options.Add(outputFolder);
             command.Options.Add(baseUrl);
+            command.Options.Add(timings);
         }
 
         static Input.PathDisplay Display() => new(Environment.CurrentDirectory);
@@ -62,8 +64,8 @@ public static class Program
             return run(Options(parsed) with { Progress = progress });
         }
 
-        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors));
-        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors));
+        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
+        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
 
         var port = new Option<int>("--port") { Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.", DefaultValueFactory = _ => 8080 };
         port.Validators.Add(result =>
@@ -124,8 +126,14 @@ public static class Program
         return result.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
     }
 
-    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors)
+    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors, bool timings)
     {
+        if (timings)
+        {
+            errors.WriteLine("Timings:");
+            errors.WriteLine(PhaseTimings.Format(result.Timings));
+        }
+
         foreach (var diagnostic in result.Diagnostics)
         {
             errors.WriteLine(diagnostic.ToString());

@@ -60,51 +60,140 @@ public static class OutputWriter
     /// </summary>
     public static void Write(IReadOnlyList<OutputFile> files, string output, DiagnosticBag diagnostics, string shownOutput, Func<string, bool>? beforeSwap = null)
     {
+        using var staged = Stage(output, diagnostics, shownOutput);
+        if (staged is not null)
+        {
+            Parallel.ForEach(files, staged.Add);
+            staged.Commit(beforeSwap);
+        }
+    }
+
+    /// <summary>
+    /// Starts writing a site: files added go straight into a new staging folder beside the output, so a build need
+    /// not hold the whole site in memory. Null, with the error reported, when the staging folder cannot be made.
+    /// </summary>
+    public static StagedOutput? Stage(string output, DiagnosticBag diagnostics, string shownOutput)
+    {
         var full = Normalize(output);
         var parent = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
         var staging = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
-        var previous = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
             RecoverLeftovers(parent, name, full);
             Directory.CreateDirectory(staging);
-            var folders = files.Select(f => Path.GetDirectoryName(Target(staging, f.Path))!).Distinct(StringComparer.Ordinal);
-            foreach (var folder in folders)
-            {
-                Directory.CreateDirectory(folder);
-            }
-
-            Parallel.ForEach(files, file => File.WriteAllBytes(Target(staging, file.Path), file.Content));
-            if (beforeSwap is not null && !beforeSwap(staging))
-            {
-                TryDelete(staging);
-                return;
-            }
-
-            File.WriteAllText(Path.Combine(staging, MarkerFile), "This folder was written by Timeline and is replaced on every build.\n");
-
-            if (Directory.Exists(full))
-            {
-                Directory.Move(full, previous);
-            }
-
-            Directory.Move(staging, full);
-            if (Directory.Exists(previous))
-            {
-                Directory.Delete(previous, recursive: true);
-            }
+            return new StagedOutput(full, staging, diagnostics, shownOutput);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (!Directory.Exists(full) && Directory.Exists(previous))
-            {
-                Directory.Move(previous, full);
-            }
-
             TryDelete(staging);
             diagnostics.Error(shownOutput, SourcePosition.File, ErrorMessages.OutputFailed(shownOutput, ex.Message));
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// A site being written into its staging folder. <see cref="Commit"/> swaps it in for the output; disposing it
+    /// without a commit (an error anywhere in the build) removes it, and the previous output stays as it was.
+    /// </summary>
+    public sealed class StagedOutput : IDisposable
+    {
+        private readonly string _full;
+        private readonly string _staging;
+        private readonly DiagnosticBag _diagnostics;
+        private readonly string _shown;
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _folders = new(StringComparer.Ordinal);
+        private int _failed;
+        private bool _committed;
+
+        internal StagedOutput(string full, string staging, DiagnosticBag diagnostics, string shown)
+        {
+            _full = full;
+            _staging = staging;
+            _diagnostics = diagnostics;
+            _shown = shown;
+        }
+
+        /// <summary>Writes one file now; safe to call from several threads. A failure is reported once, and ends the writing.</summary>
+        public void Add(OutputFile file)
+        {
+            if (Volatile.Read(ref _failed) != 0)
+            {
+                return;
+            }
+
+            var target = Target(_staging, file.Path);
+            try
+            {
+                // Each folder is made once; a thread that needs it while another makes it waits for it.
+                var folder = Path.GetDirectoryName(target)!;
+                _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
+                File.WriteAllBytes(target, file.Content);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(ex);
+            }
+        }
+
+        /// <summary>
+        /// Runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read the written site such
+        /// as the search index, then swaps the staged site in for the output. False, with the error reported, when either
+        /// fails; the staged folder is then removed on disposal.
+        /// </summary>
+        public bool Commit(Func<string, bool>? beforeSwap = null)
+        {
+            if (Volatile.Read(ref _failed) != 0 || (beforeSwap is not null && !beforeSwap(_staging)))
+            {
+                return false;
+            }
+
+            var parent = Path.GetDirectoryName(_full)!;
+            var previous = Path.Combine(parent, $".{Path.GetFileName(_full)}.old-{Guid.NewGuid():N}");
+            try
+            {
+                File.WriteAllText(Path.Combine(_staging, MarkerFile), "This folder was written by Timeline and is replaced on every build.\n");
+                if (Directory.Exists(_full))
+                {
+                    Directory.Move(_full, previous);
+                }
+
+                Directory.Move(_staging, _full);
+                _committed = true;
+                if (Directory.Exists(previous))
+                {
+                    Directory.Delete(previous, recursive: true);
+                }
+
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                if (!Directory.Exists(_full) && Directory.Exists(previous))
+                {
+                    Directory.Move(previous, _full);
+                }
+
+                Fail(ex);
+                return false;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (!_committed)
+            {
+                TryDelete(_staging);
+            }
+        }
+
+        private void Fail(Exception ex)
+        {
+            if (Interlocked.Exchange(ref _failed, 1) == 0)
+            {
+                _diagnostics.Error(_shown, SourcePosition.File, ErrorMessages.OutputFailed(_shown, ex.Message));
+            }
         }
     }
 

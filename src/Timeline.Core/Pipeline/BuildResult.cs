@@ -6,6 +6,9 @@ namespace Timeline.Pipeline;
 /// <summary>What a build or a check found and made.</summary>
 public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, ResolvedSite? Site, int FilesWritten, TimeSpan Elapsed)
 {
+    /// <summary>How long each step took, in order.</summary>
+    public IReadOnlyList<PhaseTiming> Timings { get; init; } = [];
+
     public int ErrorCount => Diagnostics.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => Diagnostics.Count(d => d.Severity == Severity.Warning);

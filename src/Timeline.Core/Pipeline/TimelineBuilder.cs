@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Timeline.Diagnostics;
 using Timeline.Input;
@@ -25,6 +26,7 @@ public static class TimelineBuilder
     private static BuildResult Run(BuildOptions options, bool write)
     {
         var clock = Stopwatch.StartNew();
+        var timings = new PhaseTimings();
         var diagnostics = new DiagnosticBag();
         var display = new PathDisplay(options.DisplayRoot);
 
@@ -38,18 +40,22 @@ public static class TimelineBuilder
         // Input
         options.Progress?.Report("Reading the input");
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
+        timings.Mark("read");
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
         var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, BuildTools.Locate(options), display, diagnostics) : null;
+        timings.Mark("theme");
 
         // Process
         options.Progress?.Report($"Checking {input.Events.Count} events");
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
+        timings.Mark("load");
         if (content is null || diagnostics.HasErrors)
         {
             return Done(diagnostics, null, 0, clock);
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
+        timings.Mark("resolve");
         if (diagnostics.HasErrors || theme is null || design is null)
         {
             return Done(diagnostics, site, 0, clock);
@@ -63,34 +69,66 @@ public static class TimelineBuilder
             diagnostics.Warning(display.Show(pagefind), SourcePosition.File, ErrorMessages.SearchToolMissing());
         }
 
-        // PostProcess
-        options.Progress?.Report($"Rendering {site.Events.Count} events");
-        var pages = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null);
-        var feeds = new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, pages), RobotsTxt.Build(site.Site) };
-        var files = pages.Concat(feeds.OfType<OutputFile>()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        if (!diagnostics.HasErrors)
-        {
-            options.Progress?.Report($"Checking the links of {files.Count} files");
-            LinkChecker.Check(files, site.Site.BasePath, theme.Files, diagnostics);
-        }
-
-        if (diagnostics.HasErrors)
+        // PostProcess, streamed into Output: each page goes into the staging folder as soon as it is rendered, with
+        // its links noted for the check, so the site is never held in memory whole. Staging is swapped in only
+        // when nothing failed; otherwise it is removed and the previous output stays as it was.
+        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, display.Show(options.OutputFolder)) : null;
+        if (write && staged is null)
         {
             return Done(diagnostics, site, 0, clock);
         }
 
-        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
-        if (!write)
+        var paths = new ConcurrentBag<string>();
+        var pages = new ConcurrentBag<LinkChecker.PageLinks>();
+        var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void Keep(OutputFile file)
         {
-            return Done(diagnostics, site, 0, clock, counts);
+            paths.Add(file.Path);
+            if (LinkChecker.Scan(file, links) is { } page)
+            {
+                pages.Add(page);
+            }
+
+            staged?.Add(file);
         }
 
-        // Output
-        files = files.Concat(images).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
-        options.Progress?.Report($"Writing {files.Count} files");
-        OutputWriter.Write(files, options.OutputFolder, diagnostics, display.Show(options.OutputFolder), staged =>
-            search is null || search.Index(staged, diagnostics, display.Show(search.Executable)));
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : files.Count, clock, counts);
+        options.Progress?.Report($"Rendering {site.Events.Count} events");
+        var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, Keep);
+        Parallel.ForEach(rest, Keep);
+
+        // The sitemap lists the pages written so far; the feed and robots.txt need only the site.
+        var written = paths.Select(path => new OutputFile(path, [])).ToList();
+        foreach (var feed in new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, written), RobotsTxt.Build(site.Site) }.OfType<OutputFile>())
+        {
+            Keep(feed);
+        }
+
+        timings.Mark("render");
+        if (!diagnostics.HasErrors)
+        {
+            options.Progress?.Report($"Checking the links of {paths.Count} files");
+            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, diagnostics);
+            timings.Mark("links");
+        }
+
+        if (diagnostics.HasErrors)
+        {
+            return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
+        }
+
+        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
+        timings.Mark("images");
+        if (!write)
+        {
+            return Done(diagnostics, site, 0, clock, counts) with { Timings = timings.Phases };
+        }
+
+        // Output: the share images join the staged site, Pagefind indexes it, and it is swapped in.
+        options.Progress?.Report($"Writing {images.Count} share images and indexing the site");
+        Parallel.ForEach(images, staged!.Add);
+        staged.Commit(folder => search is null || search.Index(folder, diagnostics, display.Show(search.Executable)));
+        timings.Mark("write");
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + images.Count, clock, counts) with { Timings = timings.Phases };
     }
 
     private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock, ShareImageCounts? images = null) =>

@@ -1,6 +1,6 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using System.Text.RegularExpressions;
 using Timeline.Diagnostics;
 
 namespace Timeline.PostProcess;
@@ -10,27 +10,55 @@ namespace Timeline.PostProcess;
 /// and each #fragment an id on the target page. A broken link fails the build with the page, link and reason,
 /// reported once however many pages carry it, at the template line that writes it when one does.
 /// </summary>
-public static partial class LinkChecker
+public static class LinkChecker
 {
     public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
     {
-        var paths = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var pages = files.Where(f => f.IsHtml).Select(f => (f.Path, Html: Encoding.UTF8.GetString(f.Content))).ToList();
-        foreach (var (path, html) in pages)
+        var pages = new PageLinks?[files.Count];
+        Parallel.For(0, files.Count, i => pages[i] = Scan(files[i]));
+        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, diagnostics);
+    }
+
+    /// <summary>
+    /// The links and ids of an HTML page, found once so that its bytes need not be kept; null for other files.
+    /// Pages scanned with the same <paramref name="shared"/> share one copy of each address: most pages link to
+    /// the same few thousand, and a large site would otherwise hold hundreds of thousands of equal strings.
+    /// </summary>
+    public static PageLinks? Scan(OutputFile file, ConcurrentDictionary<string, string>? shared = null)
+    {
+        if (!file.IsHtml)
         {
-            ids[path] = IdAttribute().Matches(html).Select(m => WebUtility.HtmlDecode(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
+            return null;
         }
 
-        var broken = new System.Collections.Concurrent.ConcurrentBag<(string Href, string Reason, string Page)>();
+        var scanned = Scan(file.Content, shared);
+        return new PageLinks(file.Path, scanned.Links, scanned.Ids);
+    }
+
+    /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
+    {
+        var paths = sitePaths.ToHashSet(StringComparer.Ordinal);
+        var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var page in pages)
+        {
+            ids[page.Path] = page.Ids;
+        }
+
+        // Most links are absolute and repeated on every page (navigation, years, sources): judge each once.
+        var judged = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
+        var broken = new ConcurrentBag<(string Href, string Reason, string Page)>();
         Parallel.ForEach(pages, page =>
         {
-            foreach (Match match in LinkAttribute().Matches(page.Html))
+            var path = page.Path;
+            foreach (var href in page.Links)
             {
-                var href = WebUtility.HtmlDecode(match.Groups[2].Value);
-                if (Problem(href, page.Path, basePath, paths, ids) is { } reason)
+                var reason = SameOnEveryPage(href)
+                    ? judged.GetOrAdd(href, h => Problem(h, "", basePath, paths, ids))
+                    : Problem(href, path, basePath, paths, ids);
+                if (reason is not null)
                 {
-                    broken.Add((href, reason, basePath + (page.Path.EndsWith("index.html", StringComparison.Ordinal) ? page.Path[..^"index.html".Length] : page.Path)));
+                    broken.Add((href, reason, basePath + (path.EndsWith("index.html", StringComparison.Ordinal) ? path[..^"index.html".Length] : path)));
                 }
             }
         });
@@ -43,6 +71,90 @@ public static partial class LinkChecker
             diagnostics.Error(path, position, ErrorMessages.BrokenLink(group.Key.Href, group.Key.Reason, pagesText));
         }
     }
+
+    /// <summary>The links (href and src values, in order) and the ids of one page.</summary>
+    public sealed record PageLinks(string Path, IReadOnlyList<string> Links, HashSet<string> Ids);
+
+    /// <summary>The ids and the href and src values of one page, decoded.</summary>
+    internal sealed record ScannedPage(List<string> Links, HashSet<string> Ids);
+
+    /// <summary>
+    /// Finds every <c>\s(href|src)="…"</c> and <c>\sid="…"</c> in a page, straight from its UTF-8 bytes, in one
+    /// pass over each '="': the markup is ASCII, so this finds what the two regular expressions over the decoded
+    /// text found (each search going on after its own last match), at a fraction of the cost.
+    /// </summary>
+    internal static ScannedPage Scan(byte[] html, ConcurrentDictionary<string, string>? shared = null)
+    {
+        var links = new List<string>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var text = html.AsSpan();
+        var linksFrom = 0;
+        var idsFrom = 0;
+        var at = 0;
+        while (at < text.Length)
+        {
+            var found = text[at..].IndexOf("=\""u8);
+            if (found < 0)
+            {
+                break;
+            }
+
+            var equals = at + found;
+            at = equals + 2;
+            var before = text[..equals];
+            var link = Math.Max(AttributeStart(before, "href"u8), AttributeStart(before, "src"u8));
+            var isLink = link >= 0;
+            var start = isLink ? link : AttributeStart(before, "id"u8);
+            if (start < 0 || start < (isLink ? linksFrom : idsFrom))
+            {
+                continue;
+            }
+
+            var close = text[at..].IndexOf((byte)'"');
+            if (close < 0)
+            {
+                continue;
+            }
+
+            var value = WebUtility.HtmlDecode(Encoding.UTF8.GetString(text.Slice(at, close)));
+            if (isLink)
+            {
+                links.Add(shared is null ? value : shared.GetOrAdd(value, value));
+                linksFrom = at + close + 1;
+            }
+            else
+            {
+                ids.Add(value);
+                idsFrom = at + close + 1;
+            }
+        }
+
+        return new ScannedPage(links, ids);
+    }
+
+    /// <summary>Where the white-space character before the attribute name starts, when the text ends with both; else -1.</summary>
+    private static int AttributeStart(ReadOnlySpan<byte> before, ReadOnlySpan<byte> name)
+    {
+        if (!before.EndsWith(name) || before.Length == name.Length)
+        {
+            return -1;
+        }
+
+        var space = before[..^name.Length];
+        if (space[^1] < 0x80)
+        {
+            return char.IsWhiteSpace((char)space[^1]) ? space.Length - 1 : -1;
+        }
+
+        return Rune.DecodeLastFromUtf8(space, out var rune, out var size) == System.Buffers.OperationStatus.Done && Rune.IsWhiteSpace(rune)
+            ? space.Length - size
+            : -1;
+    }
+
+    /// <summary>Whether a link means the same on every page: absolute addresses, not relative ones or bare fragments.</summary>
+    private static bool SameOnEveryPage(string href) =>
+        href.StartsWith('/') || href.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || href.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || href.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The template line that writes this address literally, if any: that is where the fix goes.</summary>
     private static (string Path, SourcePosition Position)? Writer(string href, IReadOnlyList<Input.InputFile> templates)
@@ -119,10 +231,4 @@ public static partial class LinkChecker
 
         return null;
     }
-
-    [GeneratedRegex(@"\s(href|src)=""([^""]*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex LinkAttribute();
-
-    [GeneratedRegex(@"\sid=""([^""]*)""", RegexOptions.CultureInvariant)]
-    private static partial Regex IdAttribute();
 }

@@ -13,13 +13,28 @@ namespace Timeline.PostProcess;
 /// </summary>
 public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
-    /// <summary>Renders every page; <paramref name="searchIndexed"/> says whether Pagefind will index them, for the search page.</summary>
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed)
+    /// <summary>
+    /// Renders every page and gathers the assets; <paramref name="searchIndexed"/> says whether Pagefind will index them,
+    /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
+    /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
+    /// </summary>
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, Action<OutputFile>? rendered = null)
     {
         var pages = Pages(site, searchIndexed);
-        var files = new OutputFile[pages.Count];
-        Parallel.For(0, pages.Count, i => files[i] = OutputFile.Text(pages[i].Path, pages[i].Render()));
-        return files.Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        var files = new OutputFile?[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var file = OutputFile.Text(pages[i].Path, pages[i].Render());
+            if (rendered is null)
+            {
+                files[i] = file;
+            }
+            else
+            {
+                rendered(file);
+            }
+        });
+        return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>

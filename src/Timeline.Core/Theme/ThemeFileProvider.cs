@@ -7,10 +7,13 @@ namespace Timeline.Theme;
 /// <summary>Serves the theme's templates from memory to Fluid's render and include tags, so files are read once.</summary>
 internal sealed class ThemeFileProvider(IReadOnlyDictionary<string, string> templates) : IFileProvider
 {
+    // Fluid asks for a partial each time a page renders it: the file is made (and encoded) once, not on every ask.
+    private readonly Dictionary<string, MemoryFile> _files = templates.ToDictionary(t => t.Key, t => new MemoryFile(t.Key, t.Value), StringComparer.Ordinal);
+
     public IFileInfo GetFileInfo(string subpath)
     {
         var name = subpath.Replace('\\', '/').TrimStart('/');
-        return templates.TryGetValue(name, out var text) ? new MemoryFile(name, text) : new NotFoundFileInfo(name);
+        return _files.TryGetValue(name, out var file) ? file : new NotFoundFileInfo(name);
     }
 
     public IDirectoryContents GetDirectoryContents(string subpath) => NotFoundDirectoryContents.Singleton;
