@@ -2,6 +2,7 @@ using System.Text;
 using Timeline.Diagnostics;
 using Timeline.Model;
 using Timeline.PostProcess;
+using Timeline.PostProcess.Feeds;
 using Timeline.Theme;
 
 namespace Timeline.Pipeline;
@@ -37,6 +38,12 @@ public sealed class SiteSnapshot
         {
             _files[path] = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
         }
+
+        // The feed, the sitemap and robots.txt, which a build adds after its pages: every page links to the feed.
+        var listed = pages.Select(p => new OutputFile(p.Path, [])).ToList();
+        _files[AtomFeed.FilePath] = new Lazy<byte[]>(() => AtomFeed.Build(site, renderDiagnostics)?.Content ?? [], LazyThreadSafetyMode.ExecutionAndPublication);
+        _files[Sitemap.FilePath] = new Lazy<byte[]>(() => Sitemap.Build(site.Site, listed).Content, LazyThreadSafetyMode.ExecutionAndPublication);
+        _files[RobotsTxt.FilePath] = new Lazy<byte[]>(() => RobotsTxt.Build(site.Site).Content, LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>Counts the good builds of a session: 1 for the first.</summary>

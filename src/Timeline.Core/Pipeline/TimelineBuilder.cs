@@ -116,12 +116,14 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
         }
 
-        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
-        timings.Mark("images");
+        // `check` draws no share images: their fonts and design were checked when the design was loaded.
         if (!write)
         {
-            return Done(diagnostics, site, 0, clock, counts) with { Timings = timings.Phases };
+            return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
         }
+
+        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
+        timings.Mark("images");
 
         // Output: the share images join the staged site, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Writing {images.Count} share images and indexing the site");

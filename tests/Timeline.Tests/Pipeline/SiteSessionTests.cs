@@ -50,6 +50,11 @@ public sealed class SiteSessionTests
 
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
         AssertSameAsBuild(folder, session.Current!);
+
+        // Serve's full check (rendering every page, checking every link) finds nothing a build does not: the feed
+        // every page links to is served too.
+        Assert.Empty(session.Current!.Check(CancellationToken.None));
+        Assert.NotNull(session.Current!.File("feed.xml"));
     }
 
     [Fact]
