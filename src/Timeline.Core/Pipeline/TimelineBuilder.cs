@@ -42,7 +42,8 @@ public static class TimelineBuilder
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
         timings.Mark("read");
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
-        var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, BuildTools.Locate(options), display, diagnostics) : null;
+        var tools = BuildTools.Locate(options);
+        var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, tools, display, diagnostics) : null;
         timings.Mark("theme");
 
         // Process
@@ -63,7 +64,7 @@ public static class TimelineBuilder
 
         // Search is built only when Pagefind is installed: without it the site is still complete, and its search page says
         // search is unavailable. A warning, not an error, so that a site can be built where npm cannot run.
-        var search = PagefindIndexer.Locate(BuildTools.Locate(options), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
+        var search = PagefindIndexer.Locate(tools, options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
         if (search is null)
         {
             diagnostics.Warning(display.Show(pagefind), SourcePosition.File, ErrorMessages.SearchToolMissing());

@@ -98,7 +98,7 @@ public sealed class ViewBuilder
         new(e.Id, _site.Site.Title, e.Event.Title, e.Event.Summary, e.Event.When, AbsoluteUrl(_urls.Event(e.Id)), _site.Site.Language);
 
     /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
-    public string AbsoluteUrl(string sitePath) => new Uri(_site.Site.BaseUrl, sitePath).ToString();
+    public string AbsoluteUrl(string sitePath) => SiteUrls.Absolute(_site.Site.BaseUrl, sitePath);
 
     /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
     public IReadOnlyList<EraSectionView> EraSections()
