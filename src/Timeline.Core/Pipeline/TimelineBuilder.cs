@@ -79,6 +79,7 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock);
         }
 
+        var searchCache = search is null ? null : new SearchIndexCache(options.CacheFolder);
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -90,6 +91,7 @@ public static class TimelineBuilder
                 pages.Add(page);
             }
 
+            searchCache?.Add(file);
             staged?.Add(file);
         }
 
@@ -129,7 +131,7 @@ public static class TimelineBuilder
         // Output: the share images join the staged site, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Writing {images.Count} share images and indexing the site");
         Parallel.ForEach(images, staged!.Add);
-        staged.Commit(folder => search is null || search.Index(folder, diagnostics, display.Show(search.Executable)));
+        staged.Commit(folder => search is null || searchCache!.Index(search, folder, diagnostics, display.Show(search.Executable)));
         timings.Mark("write");
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + images.Count, clock, counts) with { Timings = timings.Phases };
     }

@@ -156,6 +156,29 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
+    public void Pagefind_runs_again_only_when_a_page_changed()
+    {
+        // A stand-in that writes the two files a build expects and counts its runs outside the site.
+        var runs = Path.Combine(TestSite.NewFolder(), "runs");
+        var tools = FakePagefind($"#!/bin/sh\nmkdir -p pagefind && echo '// index' > pagefind/pagefind.js && echo '{{}}' > pagefind/pagefind-entry.json && echo run >> '{runs}'\n");
+        using var first = TestSite.Build("valid/basic", toolsFolder: tools);
+        first.AssertSucceeded();
+        Assert.Single(File.ReadAllLines(runs));
+
+        var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
+        second.AssertSucceeded();
+        Assert.Single(File.ReadAllLines(runs));
+        Assert.Equal("// index\n", File.ReadAllText(Path.Combine(first.Output, "pagefind", "pagefind.js")));
+
+        var record = Path.Combine(first.Folder, "input", "events", "2020", "letter-sent.yml");
+        File.WriteAllText(record, File.ReadAllText(record).Replace("The letter is sent", "The letter went out", StringComparison.Ordinal));
+        var third = TestSite.BuildIn(first.Folder, toolsFolder: tools);
+        third.AssertSucceeded();
+        Assert.Equal(2, File.ReadAllLines(runs).Length);
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
     public void A_pagefind_that_hangs_is_stopped_and_reported()
     {
         var tools = FakePagefind("#!/bin/sh\nexec sleep 60\n");

@@ -1,0 +1,111 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using Timeline.Diagnostics;
+using Timeline.PostProcess;
+
+namespace Timeline.Output.Search;
+
+/// <summary>
+/// Keeps the last search index in the cache folder, keyed by a hash of every page and of the Pagefind program.
+/// Pagefind has no incremental mode and takes seconds on a large site, so a build whose pages did not change
+/// copies the index it made last time instead of running it again.
+/// </summary>
+public sealed class SearchIndexCache(string cacheFolder)
+{
+    // Bump when what is stored changes shape.
+    private const string Version = "timeline-search-index-1";
+
+    private readonly string _folder = Path.Combine(cacheFolder, "search");
+    private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>Notes a page of the site as it is written; other files do not change the index.</summary>
+    public void Add(OutputFile file)
+    {
+        if (file.IsHtml)
+        {
+            _pages[file.Path] = SHA256.HashData(file.Content);
+        }
+    }
+
+    /// <summary>Indexes the site in <paramref name="siteFolder"/> with the cached index when its pages are unchanged, else with Pagefind.</summary>
+    public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown)
+    {
+        var cached = Path.Combine(_folder, Key(indexer.Executable));
+        var target = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
+        if (Directory.Exists(cached))
+        {
+            try
+            {
+                Copy(cached, target);
+                return true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // An unreadable cache only costs time: index again.
+                if (Directory.Exists(target))
+                {
+                    Directory.Delete(target, recursive: true);
+                }
+            }
+        }
+
+        if (!indexer.Index(siteFolder, diagnostics, shown))
+        {
+            return false;
+        }
+
+        Keep(target, cached);
+        return true;
+    }
+
+    /// <summary>The pages (path and content, in path order) and the program's bytes, hashed.</summary>
+    private string Key(string executable)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(Encoding.UTF8.GetBytes(Version + "\n"));
+        hash.AppendData(SHA256.HashData(File.ReadAllBytes(executable)));
+        foreach (var (path, digest) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(path + "\n"));
+            hash.AppendData(digest);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    /// <summary>Stores the index just made as the only one kept; a cache that cannot be written is left alone.</summary>
+    private void Keep(string index, string cached)
+    {
+        var staging = cached + ".tmp-" + Guid.NewGuid().ToString("N");
+        try
+        {
+            Directory.CreateDirectory(_folder);
+            Copy(index, staging);
+            foreach (var old in Directory.EnumerateDirectories(_folder).Where(d => d != staging))
+            {
+                Directory.Delete(old, recursive: true);
+            }
+
+            Directory.Move(staging, cached);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    private static void Copy(string from, string to)
+    {
+        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
+        {
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
+        }
+
+        Parallel.ForEach(Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories), file =>
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file))));
+    }
+}
