@@ -79,7 +79,8 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock);
         }
 
-        var searchCache = search is null ? null : new SearchIndexCache(options.CacheFolder);
+        // Only a build that writes runs Pagefind, so only it notes the pages for the search index's cache.
+        var searchCache = search is null || !write ? null : new SearchIndexCache(options.CacheFolder);
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
@@ -125,15 +126,14 @@ public static class TimelineBuilder
             return Done(diagnostics, site, 0, clock) with { Timings = timings.Phases };
         }
 
-        var (images, counts) = ShareImageBuilder.Build(site, design, options.CacheFolder);
+        // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
+        options.Progress?.Report($"Making {site.Events.Count + 1} share images");
+        var counts = ShareImageBuilder.Build(site, design, options.CacheFolder, staged!.Add);
         timings.Mark("images");
-
-        // Output: the share images join the staged site, Pagefind indexes it, and it is swapped in.
-        options.Progress?.Report($"Writing {images.Count} share images and indexing the site");
-        Parallel.ForEach(images, staged!.Add);
+        options.Progress?.Report("Indexing the site for search");
         staged.Commit(folder => search is null || searchCache!.Index(search, folder, diagnostics, display.Show(search.Executable)));
         timings.Mark("write");
-        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + images.Count, clock, counts) with { Timings = timings.Phases };
+        return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, clock, counts) with { Timings = timings.Phases };
     }
 
     private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock, ShareImageCounts? images = null) =>

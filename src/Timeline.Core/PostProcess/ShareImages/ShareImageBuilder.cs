@@ -9,13 +9,14 @@ public sealed record ShareImageCounts(int Drawn, int Reused);
 
 /// <summary>
 /// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in parallel,
-/// drawing only those the cache does not already hold, then drops the cached images no longer used.
+/// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
+/// handed to <c>made</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
 /// </summary>
 public static class ShareImageBuilder
 {
     private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
 
-    public static (IReadOnlyList<OutputFile> Files, ShareImageCounts Counts) Build(ResolvedSite site, ShareImageDesign design, string cacheFolder)
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, Action<OutputFile> made)
     {
         var cache = new ShareImageCache(cacheFolder, design);
         var settings = site.Site;
@@ -31,7 +32,6 @@ public static class ShareImageBuilder
             jobs.Add(new($"events/{e.Id}/share.png", cache.Key("event", settings.Title, title, english, persian), r => r.DrawEvent(settings.Title, title, english, persian)));
         }
 
-        var files = new OutputFile[jobs.Count];
         var drawn = 0;
         using var typefaces = new ShareImageTypefaces(design);
         var renderers = new ConcurrentBag<ShareImageRenderer>();
@@ -56,7 +56,7 @@ public static class ShareImageBuilder
                     Interlocked.Increment(ref drawn);
                 }
 
-                files[i] = new OutputFile(job.Path, png);
+                made(new OutputFile(job.Path, png));
                 return renderer;
             },
             _ => { });
@@ -67,6 +67,6 @@ public static class ShareImageBuilder
         }
 
         cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
-        return (files, new ShareImageCounts(drawn, jobs.Count - drawn));
+        return new ShareImageCounts(drawn, jobs.Count - drawn);
     }
 }
