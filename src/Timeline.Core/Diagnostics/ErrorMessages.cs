@@ -162,6 +162,9 @@ public static class ErrorMessages
     public static ErrorMessage MissingThemeFolder(string path) =>
         new("TL0404", $"the theme folder '{path}' does not exist or has no templates/ folder. Pass --theme with the folder that holds templates/ and assets/.");
 
+    public static ErrorMessage WebFontMissing(string package) =>
+        new("TL0406", $"the Persian web font is not installed (the npm package '{package}' is missing from node_modules or has no such file), so the site was built without it and Persian text is shown in the reader's own fonts. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");
+
     // Output (TL05xx)
     public static ErrorMessage UnsafeOutput(string path, string reason) =>
         new("TL0500", $"refusing to write the site into '{path}': {reason}. Choose an empty folder or a previous Timeline output, such as 'output'.");

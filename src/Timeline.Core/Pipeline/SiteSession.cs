@@ -3,6 +3,7 @@ using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Model;
 using Timeline.PostProcess;
+using Timeline.PostProcess.Fonts;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -243,7 +244,7 @@ public sealed class SiteSession
     {
         var diagnostics = new DiagnosticBag();
         var templates = ThemeTemplates.Load(_theme, _display, diagnostics);
-        var assets = templates is null ? [] : new SiteRenderer(templates, diagnostics).Assets().ToList();
+        List<OutputFile> assets = templates is null ? [] : [.. new SiteRenderer(templates, diagnostics).Assets(), .. WebFonts.Load(BuildTools.Locate(_options), _display, diagnostics)];
         _themeState = (templates, assets, diagnostics.Sorted());
     }
 

@@ -6,6 +6,7 @@ using Timeline.Output;
 using Timeline.Output.Search;
 using Timeline.PostProcess;
 using Timeline.PostProcess.Feeds;
+using Timeline.PostProcess.Fonts;
 using Timeline.PostProcess.ShareImages;
 using Timeline.Process;
 using Timeline.Theme;
@@ -43,6 +44,7 @@ public static class TimelineBuilder
         timings.Mark("read");
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
         var tools = BuildTools.Locate(options);
+        var fonts = WebFonts.Load(tools, display, diagnostics);
         var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, tools, display, diagnostics) : null;
         timings.Mark("theme");
 
@@ -98,7 +100,7 @@ public static class TimelineBuilder
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, Keep);
-        Parallel.ForEach(rest, Keep);
+        Parallel.ForEach(rest.Concat(fonts), Keep);
 
         // The sitemap lists the pages written so far; the feed and robots.txt need only the site.
         var written = paths.Select(path => new OutputFile(path, [])).ToList();
