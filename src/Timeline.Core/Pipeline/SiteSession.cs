@@ -145,7 +145,8 @@ public sealed class SiteSession
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics, _documents);
-        return _themeState?.Templates is null ? null : site;
+        _themeState?.Templates?.Strings.CheckLanguages(site.Site.Languages, diagnostics);
+        return _themeState?.Templates is null || diagnostics.HasErrors ? null : site;
     }
 
     /// <summary>Reads again one changed file, or every file under a changed folder; forgets what was deleted.</summary>

@@ -56,6 +56,7 @@ public static class TimelineBuilder
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
+        theme?.Strings.CheckLanguages(site.Site.Languages, diagnostics);
         timings.Mark("resolve");
         if (diagnostics.HasErrors || theme is null || design is null)
         {
@@ -102,7 +103,7 @@ public static class TimelineBuilder
 
         // The sitemap lists the pages written so far; the feed and robots.txt need only the site.
         var written = paths.Select(path => new OutputFile(path, [])).ToList();
-        foreach (var feed in new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, written), RobotsTxt.Build(site.Site) }.OfType<OutputFile>())
+        foreach (var feed in SiteRenderer.Feeds(site, diagnostics).Append(Sitemap.Build(site.Site, written)).Append(RobotsTxt.Build(site.Site)).OfType<OutputFile>())
         {
             Keep(feed);
         }
