@@ -139,14 +139,18 @@ public sealed class SiteSession
             _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
             ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
             diagnostics);
+        if (content is not null)
+        {
+            _themeState?.Templates?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
+        }
+
         if (content is null || diagnostics.HasErrors)
         {
             return null;
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics, _documents);
-        _themeState?.Templates?.Strings.CheckLanguages(site.Site.Languages, diagnostics);
-        return _themeState?.Templates is null || diagnostics.HasErrors ? null : site;
+        return _themeState?.Templates is null ? null : site;
     }
 
     /// <summary>Reads again one changed file, or every file under a changed folder; forgets what was deleted.</summary>

@@ -49,6 +49,12 @@ public static class TimelineBuilder
         // Process
         options.Progress?.Report($"Checking {input.Events.Count} events");
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
+        if (content is not null)
+        {
+            // Each language of site.yml needs the theme's words in it (theme/i18n/<language>.yml).
+            theme?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
+        }
+
         timings.Mark("load");
         if (content is null || diagnostics.HasErrors)
         {
@@ -56,7 +62,6 @@ public static class TimelineBuilder
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics);
-        theme?.Strings.CheckLanguages(site.Site.Languages, diagnostics);
         timings.Mark("resolve");
         if (diagnostics.HasErrors || theme is null || design is null)
         {

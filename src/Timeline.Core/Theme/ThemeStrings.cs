@@ -82,7 +82,9 @@ public sealed partial class ThemeStrings
         foreach (var (language, (file, map)) in read.Where(l => l.Key != ReferenceLanguage))
         {
             var texts = Texts(file, map, referenceTexts, referenceName, diagnostics, ref ok);
-            foreach (var key in referenceTexts.Keys.Where(k => !texts.ContainsKey(k)))
+            // A key written with a wrong value was reported above; only keys not written at all are missing.
+            var written = map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
+            foreach (var key in referenceTexts.Keys.Where(k => !written.Contains(k)))
             {
                 diagnostics.Error(file.DisplayPath, SourcePosition.File, ErrorMessages.MissingStringKey(key, referenceName));
                 ok = false;
