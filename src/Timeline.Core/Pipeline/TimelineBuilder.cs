@@ -49,9 +49,10 @@ public static class TimelineBuilder
         // Process
         options.Progress?.Report($"Checking {input.Events.Count} events");
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
-        if (content is not null)
+        if (content is not null && !diagnostics.HasErrors)
         {
-            // Each language of site.yml needs the theme's words in it (theme/i18n/<language>.yml).
+            // Each language of site.yml needs the theme's words in it (theme/i18n/<language>.yml); a language
+            // site.yml got wrong is reported there, not again here.
             theme?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
         }
 
