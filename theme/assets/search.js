@@ -1,5 +1,7 @@
 // The search page: asks Pagefind's index (built with the site) and lists what it finds. Results are made as DOM
 // nodes from text; the excerpt's <mark> highlights are rebuilt one by one, so no markup from the index reaches the page.
+// Its messages come from the page (data-text-* attributes, in the page's language); Pagefind searches the pages
+// whose <html lang> is the page's own.
 const LIMIT = 50;
 
 const root = document.querySelector('[data-pagefind-bundle]');
@@ -22,7 +24,7 @@ async function start(root) {
     await pagefind.init();
   } catch (error) {
     console.warn('Search could not be loaded:', error);
-    status.textContent = 'Search could not be loaded. Every event is listed on the timeline, year by year.';
+    status.textContent = root.dataset.textLoadFailed;
     return;
   }
 
@@ -34,7 +36,7 @@ async function start(root) {
     if (query === '') {
       list.replaceChildren();
       list.hidden = true;
-      status.textContent = 'Type a word to search for.';
+      status.textContent = root.dataset.textEmpty;
       return;
     }
 
@@ -46,7 +48,7 @@ async function start(root) {
     } catch (error) {
       console.warn('Search failed:', error);
       if (ticket === latest) {
-        status.textContent = 'Search failed. Every event is listed on the timeline, year by year.';
+        status.textContent = root.dataset.textFailed;
       }
       return;
     }
@@ -57,7 +59,7 @@ async function start(root) {
     const items = found.filter(sameSite).map(resultItem);
     list.replaceChildren(...items);
     list.hidden = items.length === 0;
-    status.textContent = summary(search.results.length, query);
+    status.textContent = summary(root.dataset, search.results.length, query);
   }
 
   function sameSite(result) {
@@ -85,13 +87,21 @@ async function start(root) {
   }
 }
 
-function summary(count, query) {
-  const quoted = `“${query}”`;
+// Fills a message's {placeholders}; numbers are written in the page language's digits.
+function fill(text, values) {
+  return text.replace(/\{([a-z_]+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+}
+
+function summary(text, count, query) {
+  const digits = new Intl.NumberFormat(document.documentElement.lang || 'en', { useGrouping: false });
+  const quoted = fill(text.textQuoted, { query });
   if (count === 0) {
-    return `No results for ${quoted}.`;
+    return fill(text.textNone, { query: quoted });
   }
-  const results = count === 1 ? '1 result' : `${count} results`;
-  return count > LIMIT ? `${results} for ${quoted}; the first ${LIMIT} are shown.` : `${results} for ${quoted}.`;
+  const results = fill(count === 1 ? text.textOne : text.textMany, { count: digits.format(count) });
+  return count > LIMIT
+    ? fill(text.textLimited, { results, query: quoted, limit: digits.format(LIMIT) })
+    : fill(text.textFound, { results, query: quoted });
 }
 
 function resultItem(result) {

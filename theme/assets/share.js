@@ -1,4 +1,4 @@
-// Share links: each "Copy" button copies its field. Without JavaScript the buttons stay hidden and the
+// Share links: each "Copy" button copies its field. Its messages, in the page's language, are in its data-text-* attributes. Without JavaScript the buttons stay hidden and the
 // fields can be selected and copied by hand. No data leaves the page.
 for (const button of document.querySelectorAll('button[data-copy]')) {
   const field = document.getElementById(button.dataset.copy);
@@ -8,10 +8,10 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
   button.addEventListener('click', async () => {
     try {
       await navigator.clipboard.writeText(field.value);
-      status.textContent = 'Copied.';
+      status.textContent = button.dataset.textCopied;
     } catch {
       field.select();
-      status.textContent = 'Selected: press Ctrl+C or ⌘C to copy.';
+      status.textContent = button.dataset.textSelected;
     }
   });
 }

@@ -5,26 +5,57 @@ namespace Timeline.Dates;
 /// <summary>Writes dates for English readers with the precision the record has: "19 July 1988", "July 1988", "c. 1988".</summary>
 public static class EnglishDates
 {
-    private static readonly string[] MonthNames =
-    [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ];
+    private static readonly GregorianWriter Writer = new(
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+        n => n.ToString(CultureInfo.InvariantCulture),
+        "c. ");
 
-    public static string MonthName(int month) => MonthNames[month - 1];
+    public static string MonthName(int month) => Writer.MonthName(month);
 
-    public static string Format(PartialDate date) => date.Precision switch
-    {
-        DatePrecision.Day => string.Create(CultureInfo.InvariantCulture, $"{date.Day} {MonthName(date.Month!.Value)} {date.Year}"),
-        DatePrecision.Month => string.Create(CultureInfo.InvariantCulture, $"{MonthName(date.Month!.Value)} {date.Year}"),
-        _ => date.Year.ToString(CultureInfo.InvariantCulture),
-    };
+    public static string Format(PartialDate date) => Writer.Format(date);
 
     /// <summary>
     /// Splits a span into the text of its start and of its end, leaving out what the end repeats:
     /// "19 July" and "16 August 1988", or "19" and "30 July 1988".
     /// </summary>
-    public static SpanParts Parts(DateSpan span)
+    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
+
+    public static string Format(DateSpan span) => Writer.Format(span);
+}
+
+/// <summary>
+/// Writes Gregorian dates for Persian readers: Persian month names and digits, day first as in English
+/// ("۱۹ ژوئیه ۱۹۸۸"). Persian pages show it after the Solar Hijri date.
+/// </summary>
+public static class PersianGregorianDates
+{
+    private static readonly GregorianWriter Writer = new(
+        ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
+        PersianDigits.Write,
+        "حدود ");
+
+    public static string MonthName(int month) => Writer.MonthName(month);
+
+    public static string Format(PartialDate date) => Writer.Format(date);
+
+    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
+
+    public static string Format(DateSpan span) => Writer.Format(span);
+}
+
+/// <summary>Gregorian dates in one language's month names and digits, day month year, with the record's precision.</summary>
+internal sealed class GregorianWriter(string[] monthNames, Func<int, string> digits, string circa)
+{
+    public string MonthName(int month) => monthNames[month - 1];
+
+    public string Format(PartialDate date) => date.Precision switch
+    {
+        DatePrecision.Day => $"{digits(date.Day!.Value)} {MonthName(date.Month!.Value)} {digits(date.Year)}",
+        DatePrecision.Month => $"{MonthName(date.Month!.Value)} {digits(date.Year)}",
+        _ => digits(date.Year),
+    };
+
+    public SpanParts Parts(DateSpan span)
     {
         var start = span.Start;
         if (span.End is not { } end || end == start)
@@ -40,20 +71,20 @@ public static class EnglishDates
 
         if (start.Precision == DatePrecision.Day && end.Precision == DatePrecision.Day && start.Month == end.Month)
         {
-            return new SpanParts(start.Day!.Value.ToString(CultureInfo.InvariantCulture), endText, "–");
+            return new SpanParts(digits(start.Day!.Value), endText, "–");
         }
 
         var startText = start.Precision == DatePrecision.Day
-            ? string.Create(CultureInfo.InvariantCulture, $"{start.Day} {MonthName(start.Month!.Value)}")
+            ? $"{digits(start.Day!.Value)} {MonthName(start.Month!.Value)}"
             : MonthName(start.Month!.Value);
         return new SpanParts(startText, endText, " – ");
     }
 
-    public static string Format(DateSpan span)
+    public string Format(DateSpan span)
     {
         var parts = Parts(span);
         var text = parts.End is null ? parts.Start : parts.Start + parts.Separator + parts.End;
-        return span.Circa ? "c. " + text : text;
+        return span.Circa ? circa + text : text;
     }
 }
 

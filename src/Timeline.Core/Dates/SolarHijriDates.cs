@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text;
 
 namespace Timeline.Dates;
 
@@ -97,17 +96,7 @@ public static class SolarHijriDates
     };
 
     /// <summary>Writes a number in Persian digits.</summary>
-    public static string Digits(int number)
-    {
-        var latin = number.ToString(CultureInfo.InvariantCulture);
-        var builder = new StringBuilder(latin.Length);
-        foreach (var c in latin)
-        {
-            builder.Append(c is >= '0' and <= '9' ? (char)('۰' + (c - '0')) : c);
-        }
-
-        return builder.ToString();
-    }
+    public static string Digits(int number) => PersianDigits.Write(number);
 
     private readonly record struct PersianSide(int Year, int Month, int Day, DatePrecision Precision);
 }

@@ -222,6 +222,27 @@ public static class ErrorMessages
     public static ErrorMessage TranslationCitesOtherSources(string language, IReadOnlyList<string> missing, IReadOnlyList<string> extra) =>
         new("TL1006", $"the '{language}' text does not cite the same sources as the default text ({Differences(missing, extra)}). A translation cites what the text it translates cites; check its [@id] markers.");
 
+    // The theme's strings, theme/i18n/<language>.yml (TL101x)
+    public static ErrorMessage MissingStringsFile(string language, string folder) =>
+        new("TL1010", $"the theme has no strings for the language '{language}'. Add {folder}/{language}.yml with every key of {folder}/en.yml, translated.");
+
+    public static ErrorMessage MissingStringKey(string key, string reference) =>
+        new("TL1011", $"the key '{key}' of {reference} is missing here. Add it, translated, for example {key}: ...");
+
+    public static ErrorMessage UnknownStringPlaceholder(string key, string placeholder, IReadOnlyList<string> known) =>
+        new("TL1012", known.Count == 0
+            ? $"'{key}' holds the placeholder {{{placeholder}}}, but this text takes none. Remove it, or write the braces' contents as plain words."
+            : $"'{key}' holds the placeholder {{{placeholder}}}, which this text does not take. Its placeholders are: {string.Join(", ", known.Select(k => "{" + k + "}"))}.");
+
+    public static ErrorMessage UnknownStringKey(string key, string reference, string? suggestion) =>
+        new("TL1013", $"'{key}' is not a key of {reference}{Hint(suggestion)} Fix the key, or add it to {reference} first.");
+
+    public static ErrorMessage StringNotText(string key, string found) =>
+        new("TL1014", $"'{key}' is {found}, but each key holds one line of text. Write it as key: text, with no nested fields or lists.");
+
+    public static ErrorMessage StringsNotAMapping(string found) =>
+        new("TL1015", $"the file holds {found}, but it should be a set of keys and texts, one per line, such as nav_sources: Sources.");
+
     private static string Differences(IReadOnlyList<string> missing, IReadOnlyList<string> extra)
     {
         var parts = new List<string>();

@@ -140,6 +140,11 @@ public sealed class SiteSession
             _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
             ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
             diagnostics);
+        if (content is not null && !diagnostics.HasErrors)
+        {
+            _themeState?.Templates?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
+        }
+
         if (content is null || diagnostics.HasErrors)
         {
             return null;

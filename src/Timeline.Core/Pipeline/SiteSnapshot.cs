@@ -41,7 +41,12 @@ public sealed class SiteSnapshot
 
         // The feed, the sitemap and robots.txt, which a build adds after its pages: every page links to the feed.
         var listed = pages.Select(p => new OutputFile(p.Path, [])).ToList();
-        _files[AtomFeed.FilePath] = new Lazy<byte[]>(() => AtomFeed.Build(site, renderDiagnostics)?.Content ?? [], LazyThreadSafetyMode.ExecutionAndPublication);
+        foreach (var language in site.Site.Languages)
+        {
+            var path = (language == site.Site.Language ? "" : language + "/") + AtomFeed.FilePath;
+            _files[path] = new Lazy<byte[]>(() => SiteRenderer.Feeds(site, renderDiagnostics).OfType<OutputFile>().FirstOrDefault(f => f.Path == path)?.Content ?? [], LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
         _files[Sitemap.FilePath] = new Lazy<byte[]>(() => Sitemap.Build(site.Site, listed).Content, LazyThreadSafetyMode.ExecutionAndPublication);
         _files[RobotsTxt.FilePath] = new Lazy<byte[]>(() => RobotsTxt.Build(site.Site).Content, LazyThreadSafetyMode.ExecutionAndPublication);
     }

@@ -51,6 +51,13 @@ public static class TimelineBuilder
         // Process
         options.Progress?.Report($"Checking {input.Events.Count} events");
         var content = ContentLoader.Load(input, diagnostics, options.BaseUrl);
+        if (content is not null && !diagnostics.HasErrors)
+        {
+            // Each language of site.yml needs the theme's words in it (theme/i18n/<language>.yml); a language
+            // site.yml got wrong is reported there, not again here.
+            theme?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
+        }
+
         timings.Mark("load");
         if (content is null || diagnostics.HasErrors)
         {
@@ -104,7 +111,7 @@ public static class TimelineBuilder
 
         // The sitemap lists the pages written so far; the feed and robots.txt need only the site.
         var written = paths.Select(path => new OutputFile(path, [])).ToList();
-        foreach (var feed in new[] { AtomFeed.Build(site, diagnostics), Sitemap.Build(site.Site, written), RobotsTxt.Build(site.Site) }.OfType<OutputFile>())
+        foreach (var feed in SiteRenderer.Feeds(site, diagnostics).Append(Sitemap.Build(site.Site, written)).Append(RobotsTxt.Build(site.Site)).OfType<OutputFile>())
         {
             Keep(feed);
         }

@@ -1,5 +1,7 @@
 using Timeline.Diagnostics;
 using Timeline.Model;
+using Timeline.PostProcess.Feeds;
+using Timeline.PostProcess.Languages;
 using Timeline.PostProcess.Reuse;
 using Timeline.PostProcess.ShareImages;
 using Timeline.PostProcess.Views;
@@ -40,16 +42,48 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>
     public IReadOnlyList<(string Path, Func<string> Render)> Pages(ResolvedSite site, bool searchIndexed)
     {
-        var views = new ViewBuilder(site);
+        var jobs = new List<(string Path, Func<string> Render)>();
+        foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
+        {
+            // The default language's tree is the site's root; every other language has its own folder (/fa/).
+            var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
+            var views = new ViewBuilder(localized, language);
+            foreach (var (path, render) in LanguagePages(localized, views, searchIndexed))
+            {
+                jobs.Add((folder + path, render));
+            }
+        }
+
+        return jobs;
+    }
+
+    /// <summary>The Atom feed of each language's tree (feed.xml, fa/feed.xml); null entries for feeds that could not be written.</summary>
+    public static IEnumerable<OutputFile?> Feeds(ResolvedSite site, DiagnosticBag diagnostics) =>
+        site.Site.Languages.Select(code =>
+        {
+            var (localized, _) = LocalizedSite.For(site, code);
+            var folder = code == site.Site.Language ? "" : code + "/";
+            return AtomFeed.Build(localized, diagnostics, folder + AtomFeed.FilePath);
+        });
+
+    private List<(string Path, Func<string> Render)> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)
+    {
         var urls = views.Urls;
+        var root = views.Language.RootUrls;
         var jobs = new List<(string Path, Func<string> Render)>
         {
-            ("index.html", () => Page("index", views, "Timeline", site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
-            ("tags/index.html", () => Page("tags", views, "Tags", "Every tag of the timeline.", urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
-            ("sources/index.html", () => Page("sources", views, "Sources", "Every source the timeline cites, and the events that cite it.", urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
-            ("search/index.html", () => Page("search", views, "Search", "Search the events, people, organisations, places and pages of the timeline.", urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, urls.SearchBundle, urls.Asset("search.js")) })),
-            ("404.html", () => Page("page", views, "Page not found", "This page does not exist.", urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", "Page not found", null, urls.Index + "404.html", "<p>There is no page at this address. Start again from the timeline.</p>", []) })),
+            ("index.html", () => Page("index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
+            ("tags/index.html", () => Page("tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
+            ("sources/index.html", () => Page("sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
+            ("search/index.html", () => Page("search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) })),
         };
+
+        // One 404 page, in the default language: a server shows it for every missing address, in any tree.
+        if (views.Language.IsDefault)
+        {
+            var body = $"<p>{ThemeTemplates.Encoder.Encode(views.Text("not_found_body"))}</p>";
+            jobs.Add(("404.html", () => Page("page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) })));
+        }
 
         for (var i = 0; i < site.Events.Count; i++)
         {
@@ -58,7 +92,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             jobs.Add(($"events/{e.Id}/index.html", () =>
             {
                 var view = views.Event(index);
-                var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, urls.Asset("share.js"));
+                var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, root.Asset("share.js"));
                 return Page("event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
             }));
             jobs.Add(($"embed/events/{e.Id}/index.html", () =>
@@ -70,28 +104,28 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             jobs.Add(($"events/{e.Id}/cite.bib", () => views.Citation(e).BibTex()));
         }
 
-        // The timeline as data for reuse (README.md, "Data for reuse").
+        // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         jobs.Add(("events.json", () => DataFiles.Events(site, urls, views.AbsoluteUrl)));
         jobs.Add(("sources.json", () => DataFiles.Sources(site, urls, views.AbsoluteUrl)));
 
         foreach (var year in views.Years())
         {
-            jobs.Add(($"years/{year.Title}/index.html", () => Page("year", views, year.Title, $"Events of {year.Title}.", year.Url, "year", new() { ["year"] = year })));
+            jobs.Add((year.Url[urls.Index.Length..] + "index.html", () => Page("year", views, year.Title, views.Text("description_year", ("year", year.Title)), year.Url, "year", new() { ["year"] = year })));
         }
 
         foreach (var tag in views.Tags())
         {
-            jobs.Add(($"tags/{tag.Title}/index.html", () => Page("tag", views, $"Tag: {tag.Title}", $"Events tagged {tag.Title}.", tag.Url, "tag", new() { ["tag"] = tag })));
+            jobs.Add((tag.Url[urls.Index.Length..] + "index.html", () => Page("tag", views, views.Text("title_tag", ("tag", tag.Title)), views.Text("description_tag", ("tag", tag.Title)), tag.Url, "tag", new() { ["tag"] = tag })));
         }
 
         foreach (var entity in views.Entities())
         {
-            jobs.Add((entity.Url[urls.Index.Length..] + "index.html", () => Page("entity", views, entity.Name, $"Events involving {entity.Name}.", entity.Url, "entity", new() { ["entity"] = entity })));
+            jobs.Add((entity.Url[urls.Index.Length..] + "index.html", () => Page("entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity })));
         }
 
         foreach (var (_, index) in views.EntityIndexes())
         {
-            jobs.Add((index.Url[urls.Index.Length..] + "index.html", () => Page("entities", views, index.Title, $"{index.Title} in the timeline.", index.Url, "entities", new() { ["index"] = index })));
+            jobs.Add((index.Url[urls.Index.Length..] + "index.html", () => Page("entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index })));
         }
 
         foreach (var page in views.Pages())
@@ -107,10 +141,11 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         var meta = Meta(views, title, description, url, views.AbsoluteUrl(url), kind, image);
         values["site"] = views.Site;
         values["page"] = meta;
+        var language = views.Language.Code;
         return Render(template, url, () =>
         {
-            var content = theme.Render(template, values);
-            return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content });
+            var content = theme.Render(template, values, language);
+            return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content }, language);
         });
     }
 
@@ -120,21 +155,49 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         var url = views.Urls.Embed(view.Id);
         var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
-        return Render("embed", url, () => theme.Render("embed", values));
+        return Render("embed", url, () => theme.Render("embed", values, views.Language.Code));
     }
 
-    private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image) => new(
-        title,
-        description,
-        url,
-        canonical,
-        kind,
-        kind == "event" ? "article" : "website",
-        ShareLinks.Locale(views.Site.Language),
-        image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title));
+    private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)
+    {
+        var language = views.Language;
+        var alternates = new List<AlternateView>();
+        var others = new List<AlternateView>();
 
+        // The 404 page has one copy, and a site in one language has no other to point at.
+        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.Index + "404.html")
+        {
+            foreach (var code in language.AllCodes)
+            {
+                var alternate = new AlternateView(code, views.AbsoluteUrl(language.InLanguage(url, code)), language.LanguageNames.GetValueOrDefault(code, code), PageLanguage.DirectionOf(code));
+                alternates.Add(alternate);
+                if (code != language.Code)
+                {
+                    others.Add(alternate with { Url = language.InLanguage(url, code) });
+                }
+            }
+
+            alternates.Add(alternates[0] with { Code = "x-default" });
+        }
+
+        return new PageMeta(
+            title,
+            description,
+            url,
+            canonical,
+            kind,
+            kind == "event" ? "article" : "website",
+            ShareLinks.Locale(views.Site.Language),
+            image ?? new ImageView(views.AbsoluteUrl(language.RootUrls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
+        {
+            Alternates = alternates,
+            Switch = others,
+        };
+    }
+
+    // Every language's page of an event uses the one share image drawn for the event (it carries both calendars).
     private static ImageView EventImage(ViewBuilder views, EventView view) => new(
-        views.AbsoluteUrl(views.Urls.EventShareImage(view.Id)),
+        views.AbsoluteUrl(views.Language.RootUrls.EventShareImage(view.Id)),
         ShareImageRenderer.Width,
         ShareImageRenderer.Height,
         "image/png",

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.Markdown.Citations;
+using Timeline.PostProcess.Languages;
 using Timeline.PostProcess.Overview;
 using Timeline.PostProcess.Reuse;
 using Timeline.PostProcess.Views;
@@ -8,7 +10,10 @@ using Timeline.Theme;
 
 namespace Timeline.PostProcess;
 
-/// <summary>Turns the resolved site into the views templates see: every index, backlink and neighbour is computed here.</summary>
+/// <summary>
+/// Turns one language's view of the resolved site into the views templates see: every index, backlink and
+/// neighbour is computed here, and every text the page shows is written in that language.
+/// </summary>
 public sealed class ViewBuilder
 {
     private readonly ResolvedSite _site;
@@ -18,11 +23,13 @@ public sealed class ViewBuilder
     private readonly Dictionary<string, List<ResolvedEvent>> _citing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
     private readonly Comparer<EventSummaryView> _timeOrder;
+    private readonly PageLanguage _language;
 
-    public ViewBuilder(ResolvedSite site)
+    public ViewBuilder(ResolvedSite site, PageLanguage language)
     {
         _site = site;
-        _urls = new SiteUrls(site.Site.BasePath);
+        _language = language;
+        _urls = language.Urls;
         _summaries = site.Events.ToDictionary(e => e.Id, Summary, StringComparer.Ordinal);
         var positions = site.Events.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
@@ -53,13 +60,17 @@ public sealed class ViewBuilder
 
     public SiteView Site { get; }
 
+    public PageLanguage Language => _language;
+
     public EventSummaryView Summary(ResolvedEvent e) => new(
         e.Id,
         _urls.Event(e.Id),
         e.Event.Title,
         e.Event.Summary,
         Date(e.Event.When),
-        e.Event.When.Start.Year);
+        e.Event.When.Start.Year,
+        _language.Digits(e.Event.When.Start.Year),
+        _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackAttributes : "");
 
     public EventView Event(int index)
     {
@@ -72,11 +83,15 @@ public sealed class ViewBuilder
             summary.Summary,
             summary.Date,
             summary.Year,
+            summary.YearText,
+            summary.LangHtml,
             _urls.Year(summary.Year),
-            e.Body.Html,
-            e.Body.EntryMarkersHtml,
+            Markers(e.Body.Html),
+            _language.Fallbacks.EventBodies.Contains(e.Id),
+            _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackAttributes : "",
+            Markers(e.Body.EntryMarkersHtml),
             Notes(e.Body.Notes),
-            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t))).ToList(),
+            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackAttributes)).ToList(),
             e.RelatedIds.Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
             _referencedBy.GetValueOrDefault(e.Id, []).Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
             index > 0 ? _summaries[_site.Events[index - 1].Id] : null,
@@ -85,7 +100,7 @@ public sealed class ViewBuilder
             e.Organisations.Select(EntityLink).ToList(),
             e.Places.Select(EntityLink).ToList(),
             new CitationView(
-                Citation(e).Text,
+                Citation(e).Written(Text("citation"), summary.Date.Text),
                 _urls.EventCitation(e.Id, "json"),
                 e.Id + ".json",
                 _urls.EventCitation(e.Id, "bib"),
@@ -97,6 +112,9 @@ public sealed class ViewBuilder
     public EntryCitation Citation(ResolvedEvent e) =>
         new(e.Id, _site.Site.Title, e.Event.Title, e.Event.Summary, e.Event.When, AbsoluteUrl(_urls.Event(e.Id)), _site.Site.Language);
 
+    /// <summary>A page's or a string's text in the page's language, placeholders filled.</summary>
+    public string Text(string key, params (string Name, string Value)[] values) => _language.Text(key, values);
+
     /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
     public string AbsoluteUrl(string sitePath) => SiteUrls.Absolute(_site.Site.BaseUrl, sitePath);
 
@@ -107,11 +125,14 @@ public sealed class ViewBuilder
         return GroupByEra().Select((section, i) => new EraSectionView(
             section.Era?.Id ?? $"other-{i + 1}",
             section.Era?.Title,
+            section.Era is { } titled && _language.Fallbacks.EraTitles.Contains(titled.Id) ? _language.FallbackAttributes : "",
             section.Era?.Summary,
-            section.Era is { } era ? EnglishDates.Format(new DateSpan(era.Start, era.End, false)) : null,
+            section.Era is { } summed && _language.Fallbacks.EraSummaries.Contains(summed.Id) ? _language.FallbackAttributes : "",
+            section.Era is { } era ? Date(new DateSpan(era.Start, era.End, false)).Text : null,
             section.Events.GroupBy(e => e.Event.When.Start.Year)
                 .Select(g => new YearSectionView(
                     g.Key,
+                    _language.Digits(g.Key),
                     _urls.Year(g.Key),
                     anchored.Add(g.Key) ? YearAnchor(g.Key) : "",
                     g.Select(e => _summaries[e.Id]).ToList()))
@@ -130,12 +151,13 @@ public sealed class ViewBuilder
                 s.Events.Select(e => _summaries[e.Id]).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
             .ToList();
         var layout = OverviewLayout.Compute(sections, new OverviewOptions());
-        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout), layout.Marks.Count);
+        var text = new OverviewText(_language.Strings, _language.Digits);
+        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout, text), layout.Marks.Count);
     }
 
     public IEnumerable<EventListView> Years() =>
         _site.Events.GroupBy(e => e.Event.When.Start.Year)
-            .Select(g => new EventListView(g.Key.ToString(CultureInfo.InvariantCulture), _urls.Year(g.Key), g.Select(e => _summaries[e.Id]).ToList()));
+            .Select(g => new EventListView(_language.Digits(g.Key), _urls.Year(g.Key), g.Select(e => _summaries[e.Id]).ToList()));
 
     public IEnumerable<EventListView> Tags() =>
         _site.Events.SelectMany(e => e.Event.Tags.Select(t => (Tag: t, Event: e)))
@@ -152,10 +174,13 @@ public sealed class ViewBuilder
         _site.Entities.Select(x => new EntityView(
             x.Entity.Id,
             x.Entity.Name,
+            _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
             x.Entity.Kind.ToString().ToLowerInvariant(),
             _urls.Entity(x.Entity.Kind, x.Entity.Id),
-            x.Summary.Html,
-            x.Summary.EntryMarkersHtml,
+            Markers(x.Summary.Html),
+            _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id),
+            _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+            Markers(x.Summary.EntryMarkersHtml),
             Notes(x.Summary.Notes),
             EventsInvolving(x.Entity).Select(e => _summaries[e.Id]).ToList()));
 
@@ -166,40 +191,78 @@ public sealed class ViewBuilder
             .Select(k => (k.kind, new EntityIndexView(
                 EntityKindTitle(k.kind),
                 _urls.EntityIndex(k.kind),
-                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count)).ToList())));
+                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count, EntityLang(x.Entity))).ToList())));
 
     public IEnumerable<PageView> Pages() =>
-        _site.Pages.Select(p => new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), p.Body.Html, Notes(p.Body.Notes)));
+        _site.Pages.Select(p =>
+        {
+            var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
+            return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackAttributes : "");
+        });
 
-    public static string EntityKindTitle(EntityKind kind) => kind switch
+    public string EntityKindTitle(EntityKind kind) => _language.Text(kind switch
     {
-        EntityKind.Person => "People",
-        EntityKind.Organisation => "Organisations",
-        _ => "Places",
-    };
+        EntityKind.Person => "kind_people",
+        EntityKind.Organisation => "kind_organisations",
+        _ => "kind_places",
+    });
 
     public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
 
-    public static DateView Date(DateSpan span)
+    /// <summary>A date in the page's language: Gregorian then Solar Hijri in English, Solar Hijri then Gregorian in Persian.</summary>
+    public DateView Date(DateSpan span) => _language.Code == "fa" ? PersianDate(span, _language.Text("circa")) : EnglishDate(span, _language.Text("circa"));
+
+    public static DateView EnglishDate(DateSpan span, string circa)
     {
         var encode = ThemeTemplates.Encoder;
-        var parts = EnglishDates.Parts(span);
+        var html = TimeHtml(span, EnglishDates.Parts(span));
+        var text = EnglishDates.Format(span with { Circa = false });
+        if (span.Circa)
+        {
+            html = circa + " " + html;
+            text = circa + " " + text;
+        }
+
+        var persian = SolarHijriDates.Format(span);
+        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
+        return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
+    }
+
+    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in Persian.</summary>
+    public static DateView PersianDate(DateSpan span, string circa)
+    {
+        var encode = ThemeTemplates.Encoder;
+        var plain = span with { Circa = false };
+        var solar = SolarHijriDates.Format(plain);
+        var solarHtml = span.End is { } e && e != span.Start
+            ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
+            : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
+        var gregorian = PersianGregorianDates.Format(plain);
+        var gregorianHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, PersianGregorianDates.Parts(span))}</span>";
+        if (span.Circa)
+        {
+            solar = circa + " " + solar;
+            solarHtml = encode.Encode(circa) + " " + solarHtml;
+            gregorian = circa + " " + gregorian;
+            gregorianHtml = encode.Encode(circa) + " " + gregorianHtml;
+        }
+
+        return new DateView(solar, solarHtml, gregorian, gregorianHtml, Iso(span), span.Circa);
+    }
+
+    private static string TimeHtml(DateSpan span, SpanParts parts)
+    {
+        var encode = ThemeTemplates.Encoder;
         var html = $"<time datetime=\"{span.Start}\">{encode.Encode(parts.Start)}</time>";
         if (parts.End is not null && span.End is { } end)
         {
             html += $"{parts.Separator}<time datetime=\"{end}\">{encode.Encode(parts.End)}</time>";
         }
 
-        if (span.Circa)
-        {
-            html = "c. " + html;
-        }
-
-        var persian = SolarHijriDates.Format(span);
-        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
-        var iso = span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
-        return new DateView(EnglishDates.Format(span), html, persian, persianHtml, iso, span.Circa);
+        return html;
     }
+
+    private static string Iso(DateSpan span) => span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
 
     /// <summary>Events in time order, cut into runs that fall in the same era (or in none).</summary>
     private List<(Era? Era, List<ResolvedEvent> Events)> GroupByEra()
@@ -223,11 +286,17 @@ public sealed class ViewBuilder
 
     private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.GetValueOrDefault(entity.Id, []);
 
-    private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id));
+    private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
+
+    private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackAttributes : "";
+
+    /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
+    private string Markers(string html) => _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
 
     private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
         notes.Select(n => new NoteView(
             n.Number,
+            _language.Digits(n.Number),
             string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
             Source(n.Source, withCitations: false),
             n.Locator,
@@ -235,8 +304,8 @@ public sealed class ViewBuilder
                 "#" + refId,
                 n.RefIds.Count == 1 ? "↩" : ((char)('a' + Math.Min(i, 25))).ToString(),
                 n.RefIds.Count == 1
-                    ? string.Create(CultureInfo.InvariantCulture, $"Back to citation {n.Number}")
-                    : string.Create(CultureInfo.InvariantCulture, $"Back to citation {n.Number}, use {(char)('a' + Math.Min(i, 25))}"))).ToList()))
+                    ? _language.Text("back_to_citation", ("number", _language.Digits(n.Number)))
+                    : _language.Text("back_to_citation_use", ("number", _language.Digits(n.Number)), ("letter", ((char)('a' + Math.Min(i, 25))).ToString())))).ToList()))
             .ToList();
 
     private SourceView Source(Source source, bool withCitations) => new(
@@ -246,26 +315,28 @@ public sealed class ViewBuilder
         source.Title,
         source.Publisher,
         source.Author,
-        source.Date is { } d ? EnglishDates.Format(d) : null,
+        source.Date is { } d ? Date(DateSpan.Single(d)).Text : null,
         source.Date?.ToString(),
         source.Url,
         source.ArchiveUrl,
-        source.Accessed is { } a ? EnglishDates.Format(a) : null,
+        source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
-        withCitations ? _citing.GetValueOrDefault(source.Id, []).Select(e => _summaries[e.Id]).ToList() : []);
+        withCitations ? _citing.GetValueOrDefault(source.Id, []).Select(e => _summaries[e.Id]).ToList() : [],
+        _language.FallbackAttributes);
 
     private SiteView BuildSite()
     {
         var settings = _site.Site;
-        var nav = new List<LinkView> { new("Timeline", _urls.Index) };
+        var nav = new List<LinkView> { new(Text("nav_timeline"), _urls.Index) };
         nav.AddRange(EntityIndexes().Select(x => new LinkView(x.View.Title, x.View.Url)));
-        nav.Add(new LinkView("Tags", _urls.Tags));
-        nav.Add(new LinkView("Sources", _urls.Sources));
-        nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal).Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id))));
-        nav.Add(new LinkView("Search", _urls.Search));
+        nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
+        nav.Add(new LinkView(Text("nav_sources"), _urls.Sources));
+        nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal)
+            .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackAttributes : "")));
+        nav.Add(new LinkView(Text("nav_search"), _urls.Search));
         var years = _site.Events.GroupBy(e => e.Event.When.Start.Year)
-            .Select(g => new YearLinkView(g.Key, _urls.Year(g.Key), YearAnchor(g.Key), g.Count()))
+            .Select(g => new YearLinkView(g.Key, _urls.Year(g.Key), YearAnchor(g.Key), g.Count(), _language.Digits(g.Key)))
             .ToList();
         return new SiteView(
             settings.Title,
@@ -275,13 +346,17 @@ public sealed class ViewBuilder
             _urls.Index,
             _urls.Sources,
             _urls.Tags,
-            _urls.Asset("style.css"),
+            _language.RootUrls.Asset("style.css"),
             _urls.EventsData,
             _urls.SourcesData,
             _urls.Search,
             _urls.Feed,
             nav,
-            years);
+            years)
+        {
+            Direction = _language.Direction,
+            DataLangHtml = _language.FallbackAttributes,
+        };
     }
 
     private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
 using Fluid;
+using Fluid.Values;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.PostProcess.Views;
@@ -25,9 +26,10 @@ public sealed partial class ThemeTemplates
 
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
 
-    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyList<InputFile> files, TemplateOptions options, string folder)
+    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings)
     {
         _templates = templates;
+        Strings = strings;
         Files = files;
         Options = options;
         Folder = folder;
@@ -37,6 +39,9 @@ public sealed partial class ThemeTemplates
 
     /// <summary>The template files as read, so that later checks can point at the line that needs fixing.</summary>
     public IReadOnlyList<InputFile> Files { get; }
+
+    /// <summary>The theme's words in each language (theme/i18n/), which templates read as t.key.</summary>
+    public ThemeStrings Strings { get; }
 
     /// <summary>The theme folder; its assets/ are copied to the site.</summary>
     public string Folder { get; }
@@ -87,7 +92,8 @@ public sealed partial class ThemeTemplates
             diagnostics.Error(display.Show(templatesFolder), SourcePosition.File, ErrorMessages.MissingTemplate(name + ".liquid"));
         }
 
-        if (parsed.Count != sources.Count || missing.Count > 0)
+        var strings = ThemeStrings.Load(themeFolder, display, diagnostics);
+        if (parsed.Count != sources.Count || missing.Count > 0 || strings is null)
         {
             return null;
         }
@@ -95,24 +101,70 @@ public sealed partial class ThemeTemplates
         var options = new TemplateOptions { FileProvider = new ThemeFileProvider(sources) };
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
-        if (!CheckFilters(read, options, diagnostics))
+        options.Filters.AddFilter("digits", Digits);
+        var filtersOk = CheckFilters(read, options, diagnostics);
+        if (!CheckStringKeys(read, strings, diagnostics) || !filtersOk)
         {
             return null;
         }
 
-        return new ThemeTemplates(parsed, read, options, themeFolder);
+        return new ThemeTemplates(parsed, read, options, themeFolder, strings);
     }
 
-    /// <summary>Renders a template with the given values; Liquid errors at render time become a diagnostic.</summary>
-    public string Render(string name, IReadOnlyDictionary<string, object?> values)
+    /// <summary>The value templates see as t: the strings of a language, read as t.key.</summary>
+    public const string StringsVariable = "t";
+
+    /// <summary>
+    /// Renders a template with the given values, in a language: its strings are t, and the digits filter writes
+    /// numbers as that language does. Liquid errors at render time become a diagnostic.
+    /// </summary>
+    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language)
     {
         var context = new TemplateContext(Options);
+        context.AmbientValues[LanguageKey] = language;
+        context.SetValue(StringsVariable, Strings.ForTemplates(language));
         foreach (var (key, value) in values)
         {
             context.SetValue(key, value);
         }
 
         return _templates[name].Render(context, Encoder);
+    }
+
+    private const string LanguageKey = "timeline-language";
+
+    /// <summary>{{ n | digits }}: a number in the digits of the page's language (Persian digits on Persian pages).</summary>
+    private static ValueTask<FluidValue> Digits(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var language = context.AmbientValues.TryGetValue(LanguageKey, out var value) ? value as string : null;
+        return new StringValue(Dates.PersianDigits.For(language ?? "", input.ToStringValue()));
+    }
+
+    /// <summary>Every t.key a template reads must be a key of the reference strings: a misspelt key would show nothing.</summary>
+    private static bool CheckStringKeys(IEnumerable<InputFile> files, ThemeStrings strings, DiagnosticBag diagnostics)
+    {
+        var ok = true;
+        var reference = $"{strings.DisplayFolder}/{ThemeStrings.ReferenceLanguage}.yml";
+        foreach (var file in files)
+        {
+            foreach (Match tag in LiquidTag().Matches(file.Text))
+            {
+                foreach (Match key in StringKey().Matches(tag.Value))
+                {
+                    var name = key.Groups[1].Value;
+                    if (!strings.Reference.ContainsKey(name))
+                    {
+                        var offset = tag.Index + key.Groups[1].Index;
+                        var line = 1 + file.Text.AsSpan(0, offset).Count('\n');
+                        var column = offset - file.Text.LastIndexOf('\n', Math.Max(0, offset - 1));
+                        diagnostics.Error(file.DisplayPath, new SourcePosition(line, column), ErrorMessages.UnknownStringKey(name, reference, Suggestions.Closest(name, strings.Reference.Keys)));
+                        ok = false;
+                    }
+                }
+            }
+        }
+
+        return ok;
     }
 
     /// <summary>Fluid passes a value through an unknown filter unchanged; a misspelt filter is reported instead.</summary>
@@ -146,6 +198,9 @@ public sealed partial class ThemeTemplates
 
     [GeneratedRegex(@"\|\s*([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex FilterName();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.])t\.([A-Za-z0-9_]+)")]
+    private static partial Regex StringKey();
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
     private static partial Regex ErrorPosition();

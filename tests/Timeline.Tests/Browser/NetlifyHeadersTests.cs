@@ -2,7 +2,7 @@ namespace Timeline.Tests.Browser;
 
 /// <summary>
 /// The headers of netlify.toml, for every file of the shipped site and whichever way Netlify joins overlapping rules:
-/// only /embed/ may be framed by other sites; every path keeps the full content policy.
+/// only /embed/ and /fa/embed/ may be framed by other sites; every path keeps the full content policy.
 /// </summary>
 public sealed class NetlifyHeadersTests : IClassFixture<ShippedOutput>
 {
@@ -25,12 +25,14 @@ public sealed class NetlifyHeadersTests : IClassFixture<ShippedOutput>
         var wrong = new List<string>();
         var paths = RequestPaths().ToList();
         Assert.Contains("/embed/events/1988-08-15-montazeri-meeting/", paths);
+        Assert.Contains("/fa/embed/events/1988-08-15-montazeri-meeting/", paths);
+        Assert.Contains("/fa/events/1988-08-15-montazeri-meeting/", paths);
         foreach (var path in paths)
         {
             var headers = NetlifyHeaders.For(rules, path, merge);
             var policies = NetlifyHeaders.Policies(headers.GetValueOrDefault("Content-Security-Policy"));
             var frameOptions = headers.GetValueOrDefault("X-Frame-Options");
-            var embed = path.StartsWith("/embed/", StringComparison.Ordinal);
+            var embed = path.StartsWith("/embed/", StringComparison.Ordinal) || path.StartsWith("/fa/embed/", StringComparison.Ordinal);
             if (!policies.Any(p => p.StartsWith(BasePolicy, StringComparison.Ordinal)))
             {
                 wrong.Add($"{path}: no full content policy ({string.Join(" | ", policies)})");

@@ -84,7 +84,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
     {
         const string page = "events/first-event/index.html";
         _site.AssertFileContains(page, $"<input id=\"share-url\" class=\"share-field\" type=\"url\" value=\"{BaseUrl}events/first-event/\" readonly>");
-        _site.AssertFileContains(page, "<button type=\"button\" class=\"copy-button\" data-copy=\"share-url\" hidden>Copy link</button>");
+        _site.AssertFileContains(page, "<button type=\"button\" class=\"copy-button\" data-copy=\"share-url\" data-text-copied=\"Copied.\" data-text-selected=\"Selected: press Ctrl&#x2B;C or ⌘C to copy.\" hidden>Copy link</button>");
         _site.AssertFileContains(page, "<a href=\"mailto:?subject=The%20first%20event&amp;body=The%20first%20event%20happened%20over%20several%20weeks.%0D%0A%0D%0Ahttps%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\">E-mail</a>");
         _site.AssertFileContains(page, "<a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\" rel=\"noopener noreferrer\">Facebook</a>");
         _site.AssertFileContains(page, "<script src=\"/memorial/assets/share.js\" defer></script>");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Markdig.Renderers;
 using Markdig.Renderers.Html;
 
@@ -12,7 +13,7 @@ public sealed class CitationRenderer : HtmlObjectRenderer<CitationGroup>
 }
 
 /// <summary>The HTML of note markers, shared by citations in text and by an entry's own sources.</summary>
-public static class NoteMarkup
+public static partial class NoteMarkup
 {
     public static string Markers(IEnumerable<NoteMarker> markers)
     {
@@ -21,4 +22,11 @@ public static class NoteMarkup
             $"<a href=\"#note-{m.Number}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
         return "<sup class=\"noteref\">" + string.Concat(links) + "</sup>";
     }
+
+    /// <summary>The markers' visible numbers written another way ([۱] for Persian); ids and addresses are kept.</summary>
+    public static string WithNumbers(string html, Func<string, string> digits) =>
+        MarkerNumber().Replace(html, m => m.Groups[1].Value + digits(m.Groups[2].Value) + "]</a>");
+
+    [GeneratedRegex("(role=\"doc-noteref\">\\[)([0-9]+)\\]</a>")]
+    private static partial Regex MarkerNumber();
 }

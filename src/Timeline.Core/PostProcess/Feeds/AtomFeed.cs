@@ -17,7 +17,7 @@ public static class AtomFeed
     private const string Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>The feed, or null when a record holds a character XML cannot carry (reported as an error).</summary>
-    public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics)
+    public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath)
     {
         var settings = site.Site;
         var urls = new SiteUrls(settings.BasePath);
@@ -80,7 +80,7 @@ public static class AtomFeed
             xml.WriteEndDocument();
         }
 
-        return new OutputFile(FilePath, stream.ToArray());
+        return new OutputFile(filePath, stream.ToArray());
     }
 
     /// <summary>

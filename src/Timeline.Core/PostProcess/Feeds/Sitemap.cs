@@ -20,7 +20,7 @@ public static class Sitemap
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("urlset", Namespace);
-            foreach (var path in Listed(files))
+            foreach (var path in Listed(files, settings.OtherLanguages))
             {
                 xml.WriteStartElement("url", Namespace);
                 xml.WriteElementString("loc", Namespace, SiteUrls.Absolute(settings.BaseUrl, settings.BasePath + path));
@@ -35,8 +35,12 @@ public static class Sitemap
     }
 
     /// <summary>The site paths listed, relative to the base path: "" for the home page, "events/x/" for events/x/index.html.</summary>
-    public static IEnumerable<string> Listed(IEnumerable<OutputFile> files) =>
-        files.Where(f => f.IsHtml && f.Path != "404.html" && !f.Path.StartsWith("embed/", StringComparison.Ordinal))
+    public static IEnumerable<string> Listed(IEnumerable<OutputFile> files, IReadOnlyList<string>? otherLanguages = null) =>
+        files.Where(f => f.IsHtml && f.Path != "404.html" && !IsEmbed(f.Path, otherLanguages ?? []))
             .Select(f => f.Path == "index.html" ? "" : f.Path.EndsWith("/index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path)
             .Order(StringComparer.Ordinal);
+
+    // Cards to frame, in the default tree (embed/) and in each other language's (fa/embed/).
+    private static bool IsEmbed(string path, IReadOnlyList<string> otherLanguages) =>
+        path.StartsWith("embed/", StringComparison.Ordinal) || otherLanguages.Any(l => path.StartsWith(l + "/embed/", StringComparison.Ordinal));
 }

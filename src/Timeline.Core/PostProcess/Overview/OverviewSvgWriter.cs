@@ -15,13 +15,15 @@ public static class OverviewSvgWriter
 
     public const string DescriptionId = "overview-desc";
 
-    public static string Write(OverviewLayout layout)
+    public static string Write(OverviewLayout layout) => Write(layout, OverviewText.English);
+
+    public static string Write(OverviewLayout layout, OverviewText text)
     {
         var svg = new StringBuilder();
         var hit = OverviewLayout.Pitch / 2;
         Append(svg, $"<svg class=\"overview-chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {layout.Width} {layout.Height}\" width=\"{layout.Width}\" height=\"{layout.Height}\" aria-labelledby=\"{TitleId}\" aria-describedby=\"{DescriptionId}\">\n");
-        Append(svg, $"<title id=\"{TitleId}\">{Escape(Title(layout))}</title>\n");
-        Append(svg, $"<desc id=\"{DescriptionId}\">{Escape(Description(layout))}</desc>\n");
+        Append(svg, $"<title id=\"{TitleId}\">{Escape(Title(layout, text))}</title>\n");
+        Append(svg, $"<desc id=\"{DescriptionId}\">{Escape(Description(layout, text))}</desc>\n");
 
         svg.Append("<g aria-hidden=\"true\">\n");
         foreach (var band in layout.Bands)
@@ -61,12 +63,12 @@ public static class OverviewSvgWriter
 
         foreach (var year in layout.Years)
         {
-            pieces.Add((year.Top, 1, Format($"<text class=\"overview-year\" x=\"{OverviewLayout.YearLabelX}\" y=\"{year.LabelBaseline}\" text-anchor=\"end\">{year.Year}</text>\n")));
+            pieces.Add((year.Top, 1, Format($"<text class=\"overview-year\" x=\"{OverviewLayout.YearLabelX}\" y=\"{year.LabelBaseline}\" text-anchor=\"end\">{text.Digits(year.Year)}</text>\n")));
         }
 
         foreach (var cut in layout.Breaks)
         {
-            pieces.Add((cut.Top, 1, Format($"<text class=\"overview-gap\" x=\"{OverviewLayout.GapLabelX}\" y=\"{cut.LabelBaseline}\">{Escape(GapText(cut))}</text>\n")));
+            pieces.Add((cut.Top, 1, Format($"<text class=\"overview-gap\" x=\"{OverviewLayout.GapLabelX}\" y=\"{cut.LabelBaseline}\">{Escape(GapText(cut, text))}</text>\n")));
         }
 
         foreach (var mark in layout.Marks)
@@ -85,32 +87,69 @@ public static class OverviewSvgWriter
         return svg.ToString();
     }
 
-    public static string Title(OverviewLayout layout) => layout.Years.Count == 0
-        ? "Overview of the timeline"
-        : Format($"Overview of the timeline, {layout.Years[0].Year} to {layout.Years[^1].Year}");
+    public static string Title(OverviewLayout layout) => Title(layout, OverviewText.English);
+
+    public static string Title(OverviewLayout layout, OverviewText text) => layout.Years.Count == 0
+        ? text.Get("overview_title")
+        : text.Get("overview_title_years", ("first", text.Digits(layout.Years[0].Year)), ("last", text.Digits(layout.Years[^1].Year)));
 
     /// <summary>What the chart shows, in words, for those who cannot see it.</summary>
-    public static string Description(OverviewLayout layout)
+    public static string Description(OverviewLayout layout) => Description(layout, OverviewText.English);
+
+    public static string Description(OverviewLayout layout, OverviewText text)
     {
         var count = layout.Marks.Count;
-        var text = Format($"{count} {(count == 1 ? "event" : "events")}, one mark per event, in rows by year");
-        text += layout.Bands.Count > 0 ? " under the periods of the timeline. " : ". ";
-        text += layout.Breaks.Count switch
+        var events = text.Get(count == 1 ? "event_count_one" : "event_count_other", ("count", text.Digits(count)));
+        var parts = new List<string> { text.Get(layout.Bands.Count > 0 ? "overview_description_eras" : "overview_description", ("events", events)) };
+        if (layout.Breaks.Count == 1)
         {
-            0 => "",
-            1 => $"The years {Range(layout.Breaks[0])} have no events recorded and are drawn shortened. ",
-            _ => $"The years {string.Join(", ", layout.Breaks.Take(layout.Breaks.Count - 1).Select(Range))} and {Range(layout.Breaks[^1])} have no events recorded and are drawn shortened. ",
-        };
-        return text + "Each mark links to its event; the list below gives every event in full.";
+            parts.Add(text.Get("overview_gaps_one", ("range", Range(layout.Breaks[0], text))));
+        }
+        else if (layout.Breaks.Count > 1)
+        {
+            var ranges = string.Join(text.Get("list_separator"), layout.Breaks.Take(layout.Breaks.Count - 1).Select(b => Range(b, text)));
+            parts.Add(text.Get("overview_gaps_many", ("ranges", ranges), ("last", Range(layout.Breaks[^1], text))));
+        }
+
+        parts.Add(text.Get("overview_links"));
+        return string.Join(" ", parts);
     }
 
-    public static string GapText(OverviewBreak cut) => $"{Range(cut)}: no events recorded";
+    public static string GapText(OverviewBreak cut) => GapText(cut, OverviewText.English);
 
-    private static string Range(OverviewBreak cut) => Format($"{cut.FirstYear}–{cut.LastYear}");
+    public static string GapText(OverviewBreak cut, OverviewText text) => text.Get("overview_gap", ("range", Range(cut, text)));
+
+    private static string Range(OverviewBreak cut, OverviewText text) => $"{text.Digits(cut.FirstYear)}–{text.Digits(cut.LastYear)}";
 
     private static string Escape(string text) => ThemeTemplates.Encoder.Encode(text);
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     private static void Append(StringBuilder svg, FormattableString text) => svg.Append(Format(text));
+}
+
+/// <summary>
+/// The overview's words (theme strings by key, with placeholders) and digits in the page's language.
+/// English is the theme's en.yml wording, for callers that have no theme strings at hand.
+/// </summary>
+public sealed record OverviewText(IReadOnlyDictionary<string, string> Strings, Func<int, string> Digits)
+{
+    public static readonly OverviewText English = new(
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["overview_title"] = "Overview of the timeline",
+            ["overview_title_years"] = "Overview of the timeline, {first} to {last}",
+            ["event_count_one"] = "{count} event",
+            ["event_count_other"] = "{count} events",
+            ["overview_description"] = "{events}, one mark per event, in rows by year.",
+            ["overview_description_eras"] = "{events}, one mark per event, in rows by year under the periods of the timeline.",
+            ["overview_gaps_one"] = "The years {range} have no events recorded and are drawn shortened.",
+            ["overview_gaps_many"] = "The years {ranges} and {last} have no events recorded and are drawn shortened.",
+            ["overview_links"] = "Each mark links to its event; the list below gives every event in full.",
+            ["overview_gap"] = "{range}: no events recorded",
+            ["list_separator"] = ", ",
+        },
+        n => n.ToString(CultureInfo.InvariantCulture));
+
+    public string Get(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);
 }

@@ -13,6 +13,10 @@ public sealed record EntryCitation(string Key, string SiteTitle, string Title, s
     /// <summary>The citation as readers copy it: Site. “Title” (date). URL. Accessed [date].</summary>
     public string Text => $"{Stop(SiteTitle)} “{Title}” ({EnglishDates.Format(When)}). {Url}. Accessed [date].";
 
+    /// <summary>The citation in a page's language: the theme's wording (placeholders site, title, date, url) and its date.</summary>
+    public string Written(string wording, string dateText) =>
+        Theme.ThemeStrings.Fill(wording, ("site", Stop(SiteTitle)), ("title", Title), ("date", dateText), ("url", Url));
+
     /// <summary>
     /// CSL-JSON (Zotero, Pandoc, citeproc): one "webpage" item, the site as a literal author and as the container.
     /// The event's date is CSL's event-date; "issued" (publication) is left out because the build knows no

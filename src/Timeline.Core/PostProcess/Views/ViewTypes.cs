@@ -10,6 +10,7 @@ public static class ViewTypes
         strategy.Register<SiteView>();
         strategy.Register<PageMeta>();
         strategy.Register<LinkView>();
+        strategy.Register<AlternateView>();
         strategy.Register<YearLinkView>();
         strategy.Register<DateView>();
         strategy.Register<EventSummaryView>();

@@ -18,23 +18,45 @@ public sealed record SiteView(
     string SearchUrl,
     string FeedUrl,
     IReadOnlyList<LinkView> Nav,
-    IReadOnlyList<YearLinkView> Years);
+    IReadOnlyList<YearLinkView> Years)
+{
+    /// <summary>The direction of the page's language: "ltr" or "rtl".</summary>
+    public string Direction { get; init; } = "ltr";
+
+    /// <summary>lang and dir attributes (with a leading space) for data in the default language, such as tags; empty on its own pages.</summary>
+    public string DataLangHtml { get; init; } = "";
+}
 
 /// <summary>
 /// What the layout needs to know about the page it wraps. OgType is Open Graph's type ("article" for events);
 /// Locale is Open Graph's form of the site's language ("en_GB"); Image is the page's share image.
 /// </summary>
-public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind, string OgType, string Locale, ImageView Image);
+public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind, string OgType, string Locale, ImageView Image)
+{
+    /// <summary>The same page in every language (hreflang), x-default last; empty on a site in one language.</summary>
+    public IReadOnlyList<AlternateView> Alternates { get; init; } = [];
 
-public sealed record LinkView(string Title, string Url);
+    /// <summary>Links to the same page in the other languages, for the header's language switch.</summary>
+    public IReadOnlyList<AlternateView> Switch { get; init; } = [];
+}
 
-public sealed record YearLinkView(int Year, string Url, string Anchor, int Count);
+/// <summary>A page in one language: its hreflang code, full address, the language's own name and direction.</summary>
+public sealed record AlternateView(string Code, string Url, string Name, string Direction);
 
-/// <summary>A date written for people, in both calendars, and its machine-readable form.</summary>
-public sealed record DateView(string Text, string Html, string Persian, string PersianHtml, string Iso, bool Circa);
+/// <summary>A link; LangHtml holds lang and dir attributes when its text is in another language than the page.</summary>
+public sealed record LinkView(string Title, string Url, string LangHtml = "");
+
+public sealed record YearLinkView(int Year, string Url, string Anchor, int Count, string YearText);
+
+/// <summary>
+/// A date written for people, in both calendars, and its machine-readable form. The page's language decides the
+/// order: Gregorian then Solar Hijri on English pages, Solar Hijri then Gregorian (in Persian) on Persian ones.
+/// </summary>
+public sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
 
 /// <summary>An event as lists show it.</summary>
-public sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year);
+/// <summary>LangHtml holds lang and dir attributes when the title and summary are untranslated.</summary>
+public sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string LangHtml);
 
 /// <summary>An event's own page.</summary>
 public sealed record EventView(
@@ -44,8 +66,12 @@ public sealed record EventView(
     string Summary,
     DateView Date,
     int Year,
+    string YearText,
+    string LangHtml,
     string YearUrl,
     string BodyHtml,
+    bool BodyFallback,
+    string BodyLangHtml,
     string EntryMarkersHtml,
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<LinkView> Tags,
@@ -63,7 +89,7 @@ public sealed record EventView(
 public sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
 
 /// <summary>One numbered note: the source in full, the locator, and links back to every marker.</summary>
-public sealed record NoteView(int Number, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
+public sealed record NoteView(int Number, string NumberText, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
 
 public sealed record BackrefView(string Href, string Label, string Name);
 
@@ -82,16 +108,17 @@ public sealed record SourceView(
     string? AccessedText,
     string Kind,
     string? Note,
-    IReadOnlyList<EventSummaryView> CitedBy);
+    IReadOnlyList<EventSummaryView> CitedBy,
+    string LangHtml);
 
 /// <summary>The events of one year, tag or entity.</summary>
 public sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>A year on the index: its events, under an era. Anchor is empty when the year already has one above.</summary>
-public sealed record YearSectionView(int Year, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
+public sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
-public sealed record EraSectionView(string Id, string? Title, string? Summary, string? DateText, IReadOnlyList<YearSectionView> Years);
+public sealed record EraSectionView(string Id, string? Title, string TitleLangHtml, string? Summary, string SummaryLangHtml, string? DateText, IReadOnlyList<YearSectionView> Years);
 
 /// <summary>The index's overview chart as ready SVG (empty when there are no events), and how many links it holds.</summary>
 public sealed record OverviewView(string SvgHtml, int LinkCount);
@@ -101,21 +128,26 @@ public sealed record TagView(string Name, string Url, int Count);
 public sealed record EntityView(
     string Id,
     string Name,
+    string NameLangHtml,
     string Kind,
     string Url,
     string SummaryHtml,
+    bool SummaryFallback,
+    string SummaryLangHtml,
     string EntryMarkersHtml,
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<EventSummaryView> Events);
 
 public sealed record EntityIndexView(string Title, string Url, IReadOnlyList<EntityLinkView> Entities);
 
-public sealed record EntityLinkView(string Name, string Url, int Count);
+public sealed record EntityLinkView(string Name, string Url, int Count, string LangHtml);
 
-public sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes);
+/// <summary>A content page; Fallback is true when it is shown untranslated, LangHtml then holds the default language's attributes.</summary>
+public sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string LangHtml = "");
 
 /// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
-public sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl);
+/// BaseUrl is the site's root, which Pagefind's addresses start from, in every language's tree.
+public sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl, string BaseUrl);
 
 /// <summary>An image with its full address, size in pixels, media type and text alternative: a page's share image.</summary>
 public sealed record ImageView(string Url, int Width, int Height, string Type, string Alt);
