@@ -302,11 +302,18 @@ public sealed class ViewBuilder
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(
                 "#" + refId,
-                n.RefIds.Count == 1 ? "↩" : ((char)('a' + Math.Min(i, 25))).ToString(),
+                n.RefIds.Count == 1 ? _language.Text("backlink_symbol") : UseLetter(i),
                 n.RefIds.Count == 1
                     ? _language.Text("back_to_citation", ("number", _language.Digits(n.Number)))
-                    : _language.Text("back_to_citation_use", ("number", _language.Digits(n.Number)), ("letter", ((char)('a' + Math.Min(i, 25))).ToString())))).ToList()))
+                    : _language.Text("back_to_citation_use", ("number", _language.Digits(n.Number)), ("letter", UseLetter(i))))).ToList()))
             .ToList();
+
+    /// <summary>The letter of a note's i-th use, from the language's alphabet (the last letter repeats past its end).</summary>
+    private string UseLetter(int i)
+    {
+        var letters = _language.Text("backlink_letters").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return letters[Math.Min(i, letters.Length - 1)];
+    }
 
     private SourceView Source(Source source, bool withCitations) => new(
         source.Id,

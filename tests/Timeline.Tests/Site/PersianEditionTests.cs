@@ -174,6 +174,22 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
     }
 
     [Fact]
+    public void Links_back_from_notes_point_back_in_the_reading_direction_and_letter_each_use_in_the_pages_alphabet()
+    {
+        var persianLetters = "الف ب پ ت ث ج چ ح خ د ذ ر ز ژ س ش ص ض ط ظ ع غ ف ق ک گ ل م ن و ه ی".Split(' ');
+        var persian = Pages(_shipped, "fa").SelectMany(p => Backlinks().Matches(File.ReadAllText(Path.Combine(_shipped, p)))).Select(m => m.Groups[1].Value).ToList();
+        var english = Pages(_shipped).Where(p => !p.StartsWith("fa/", StringComparison.Ordinal))
+            .SelectMany(p => Backlinks().Matches(File.ReadAllText(Path.Combine(_shipped, p)))).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Contains("↪", persian);
+        Assert.Contains("ب", persian);
+        Assert.All(persian, label => Assert.True(label == "↪" || persianLetters.Contains(label), $"A Persian page's backlink reads '{label}'."));
+        Assert.Contains("↩", english);
+        Assert.Contains("b", english);
+        Assert.All(english, label => Assert.True(label == "↩" || label is [>= 'a' and <= 'z'], $"An English page's backlink reads '{label}'."));
+    }
+
+    [Fact]
     public void No_english_interface_text_is_left_on_a_persian_page()
     {
         // Each piece of every English string between its placeholders, long enough not to be a word of a record.
@@ -247,4 +263,7 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
     // An element marked lang="en" up to its end: good enough for the flat elements the theme marks.
     [GeneratedRegex("<(\\w+)[^>]* lang=\"en\" dir=\"ltr\"[^>]*>.*?</\\1>", RegexOptions.Singleline)]
     private static partial Regex EnglishText();
+
+    [GeneratedRegex("role=\"doc-backlink\" aria-label=\"[^\"]*\">([^<]*)</a>")]
+    private static partial Regex Backlinks();
 }
