@@ -61,9 +61,9 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     public static IEnumerable<OutputFile?> Feeds(ResolvedSite site, DiagnosticBag diagnostics) =>
         site.Site.Languages.Select(code =>
         {
-            var (localized, _) = LocalizedSite.For(site, code);
+            var (localized, fallbacks) = LocalizedSite.For(site, code);
             var folder = code == site.Site.Language ? "" : code + "/";
-            return AtomFeed.Build(localized, diagnostics, folder + AtomFeed.FilePath);
+            return AtomFeed.Build(localized, diagnostics, folder + AtomFeed.FilePath, fallbacks, site.Site.Language);
         });
 
     private List<(string Path, Func<string> Render)> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)

@@ -225,6 +225,15 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
         _site.AssertFileContains("fa/events.json", "\"url\": \"https://example.org/memorial/fa/events/first-event/\"");
         _site.AssertFileContains("feed.xml", "<title>The first event</title>");
         _site.AssertFileContains("fa/search/index.html", "data-text-empty=\"واژه‌ای برای جست‌وجو بنویسید.\"");
+
+        // What is still English in the Persian feed says so; a Persian body's note markers are in Persian digits.
+        var feed = File.ReadAllText(Path.Combine(_site.Output, "fa", "feed.xml"));
+        Assert.Contains("<content type=\"html\" xml:base=\"https://example.org/memorial/fa/events/letter-sent/\" xml:lang=\"en\">", feed, StringComparison.Ordinal);
+        Assert.Contains("<content type=\"html\" xml:base=\"https://example.org/memorial/fa/events/first-event/\">", feed, StringComparison.Ordinal);
+        Assert.Contains("role=\"doc-noteref\"&gt;[۱]&lt;/a&gt;", feed, StringComparison.Ordinal);
+        Assert.Contains("<title xml:lang=\"en\">", feed, StringComparison.Ordinal);
+        Assert.Contains("<summary xml:lang=\"en\">", feed, StringComparison.Ordinal);
+        Assert.Single(Regex.Matches(File.ReadAllText(Path.Combine(_site.Output, "feed.xml")), "xml:lang="));
     }
 
     [Theory]

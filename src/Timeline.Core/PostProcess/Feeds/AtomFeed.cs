@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
 using System.Xml;
+using Timeline.Dates;
 using Timeline.Diagnostics;
+using Timeline.Markdown.Citations;
 using Timeline.Model;
+using Timeline.PostProcess.Languages;
 
 namespace Timeline.PostProcess.Feeds;
 
@@ -17,9 +20,15 @@ public static class AtomFeed
     private const string Atom = "http://www.w3.org/2005/Atom";
 
     /// <summary>The feed, or null when a record holds a character XML cannot carry (reported as an error).</summary>
-    public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath)
+    /// <remarks>
+    /// For a language's tree, <paramref name="site"/> is that language's view of the site and <paramref name="fallbacks"/>
+    /// lists what is still in the default language: those titles, summaries and bodies are marked with its xml:lang.
+    /// </remarks>
+    public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
     {
         var settings = site.Site;
+        fallbacks ??= Fallbacks.None;
+        var original = defaultLanguage ?? settings.Language;
         var urls = new SiteUrls(settings.BasePath);
         var home = SiteUrls.Absolute(settings.BaseUrl, urls.Index);
         var self = SiteUrls.Absolute(settings.BaseUrl, urls.Feed);
@@ -56,10 +65,11 @@ public static class AtomFeed
 
                 // The event's address is its permanent id: it never changes while base_url stays the same.
                 xml.WriteElementString("id", Atom, url);
-                xml.WriteElementString("title", Atom, e.Event.Title);
+                var textLanguage = fallbacks.EventTexts.Contains(e.Id) ? original : null;
+                Text(xml, "title", e.Event.Title, textLanguage);
                 Link(xml, "alternate", "text/html", url);
                 xml.WriteElementString("updated", Atom, Updated(e));
-                xml.WriteElementString("summary", Atom, e.Event.Summary);
+                Text(xml, "summary", e.Event.Summary, textLanguage);
                 foreach (var tag in e.Event.Tags)
                 {
                     xml.WriteStartElement("category", Atom);
@@ -71,7 +81,14 @@ public static class AtomFeed
                 xml.WriteStartElement("content", Atom);
                 xml.WriteAttributeString("type", "html");
                 xml.WriteAttributeString("xml", "base", null, url);
-                xml.WriteString(e.Body.Html);
+                var bodyLanguage = fallbacks.EventBodies.Contains(e.Id) ? original : settings.Language;
+                if (bodyLanguage != settings.Language)
+                {
+                    xml.WriteAttributeString("xml", "lang", null, bodyLanguage);
+                }
+
+                // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
+                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => PersianDigits.For(bodyLanguage, n)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
@@ -90,6 +107,19 @@ public static class AtomFeed
     /// </summary>
     private static string Updated(ResolvedEvent e) =>
         e.Event.When.Start.FirstDay.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>An element of text, with its own xml:lang when it is in another language than the feed.</summary>
+    private static void Text(XmlWriter xml, string name, string text, string? language)
+    {
+        xml.WriteStartElement(name, Atom);
+        if (language is not null)
+        {
+            xml.WriteAttributeString("xml", "lang", null, language);
+        }
+
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
 
     private static void Link(XmlWriter xml, string rel, string type, string href)
     {
