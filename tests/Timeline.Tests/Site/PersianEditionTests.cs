@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using NJsonSchema;
 using Timeline.Tests.Support;
 
@@ -255,6 +256,31 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
         _site.AssertFileContains("sitemap.xml", "<loc>https://example.org/memorial/fa/events/first-event/</loc>");
         _site.AssertFileContains("sitemap.xml", "<loc>https://example.org/memorial/events/first-event/</loc>");
         _site.AssertFileDoesNotContain("sitemap.xml", "embed/");
+    }
+
+    [Fact]
+    public void Every_address_of_the_sitemap_names_its_twin_in_the_other_tree_and_the_twin_names_it_back()
+    {
+        XNamespace sitemaps = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        foreach (var output in Outputs)
+        {
+            var urls = XDocument.Load(Path.Combine(output, "sitemap.xml")).Root!.Elements(sitemaps + "url")
+                .ToDictionary(
+                    u => u.Element(sitemaps + "loc")!.Value,
+                    u => u.Elements(xhtml + "link").ToDictionary(l => (string)l.Attribute("hreflang")!, l => (string)l.Attribute("href")!));
+            Assert.True(urls.Count > 10, $"{output}/sitemap.xml lists {urls.Count} addresses.");
+            foreach (var (loc, alternates) in urls)
+            {
+                var language = loc.Contains("/fa/", StringComparison.Ordinal) ? "fa" : "en";
+                Assert.True(alternates.Count == 3, $"{loc} has {alternates.Count} alternates in the sitemap.");
+                Assert.Equal(loc, alternates[language]);
+                Assert.Equal(alternates["en"], alternates["x-default"]);
+                var twin = alternates[language == "fa" ? "en" : "fa"];
+                Assert.True(urls.TryGetValue(twin, out var back), $"{loc}'s twin {twin} is not in the sitemap.");
+                Assert.Equal(loc, back[language]);
+            }
+        }
     }
 
     private static Dictionary<string, string> Alternates(string html) =>
