@@ -15,8 +15,6 @@ public static class OverviewSvgWriter
 
     public const string DescriptionId = "overview-desc";
 
-    public static string Write(OverviewLayout layout) => Write(layout, OverviewText.English);
-
     public static string Write(OverviewLayout layout, OverviewText text)
     {
         var svg = new StringBuilder();
@@ -87,14 +85,12 @@ public static class OverviewSvgWriter
         return svg.ToString();
     }
 
-    public static string Title(OverviewLayout layout) => Title(layout, OverviewText.English);
 
     public static string Title(OverviewLayout layout, OverviewText text) => layout.Years.Count == 0
         ? text.Get("overview_title")
         : text.Get("overview_title_years", ("first", text.Digits(layout.Years[0].Year)), ("last", text.Digits(layout.Years[^1].Year)));
 
     /// <summary>What the chart shows, in words, for those who cannot see it.</summary>
-    public static string Description(OverviewLayout layout) => Description(layout, OverviewText.English);
 
     public static string Description(OverviewLayout layout, OverviewText text)
     {
@@ -115,7 +111,6 @@ public static class OverviewSvgWriter
         return string.Join(" ", parts);
     }
 
-    public static string GapText(OverviewBreak cut) => GapText(cut, OverviewText.English);
 
     public static string GapText(OverviewBreak cut, OverviewText text) => text.Get("overview_gap", ("range", Range(cut, text)));
 
@@ -130,26 +125,8 @@ public static class OverviewSvgWriter
 
 /// <summary>
 /// The overview's words (theme strings by key, with placeholders) and digits in the page's language.
-/// English is the theme's en.yml wording, for callers that have no theme strings at hand.
 /// </summary>
 public sealed record OverviewText(IReadOnlyDictionary<string, string> Strings, Func<int, string> Digits)
 {
-    public static readonly OverviewText English = new(
-        new Dictionary<string, string>(StringComparer.Ordinal)
-        {
-            ["overview_title"] = "Overview of the timeline",
-            ["overview_title_years"] = "Overview of the timeline, {first} to {last}",
-            ["event_count_one"] = "{count} event",
-            ["event_count_other"] = "{count} events",
-            ["overview_description"] = "{events}, one mark per event, in rows by year.",
-            ["overview_description_eras"] = "{events}, one mark per event, in rows by year under the periods of the timeline.",
-            ["overview_gaps_one"] = "The years {range} have no events recorded and are drawn shortened.",
-            ["overview_gaps_many"] = "The years {ranges} and {last} have no events recorded and are drawn shortened.",
-            ["overview_links"] = "Each mark links to its event; the list below gives every event in full.",
-            ["overview_gap"] = "{range}: no events recorded",
-            ["list_separator"] = ", ",
-        },
-        n => n.ToString(CultureInfo.InvariantCulture));
-
     public string Get(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);
 }

@@ -1,5 +1,6 @@
 using CsCheck;
 using Timeline.PostProcess.Overview;
+using Timeline.Tests.Support;
 
 namespace Timeline.Tests.PostProcess.Overview;
 
@@ -14,7 +15,7 @@ public sealed class OverviewLayoutTests
 
         var cut = Assert.Single(layout.Breaks);
         Assert.Equal((1989, 2019), (cut.FirstYear, cut.LastYear));
-        Assert.Equal("1989–2019: no events recorded", OverviewSvgWriter.GapText(cut));
+        Assert.Equal("1989–2019: no events recorded", OverviewSvgWriter.GapText(cut, EnglishTheme.Overview));
         Assert.Equal([1988, 2020], layout.Years.Select(y => y.Year));
         Assert.True(layout.Years[0].Bottom <= cut.Top && cut.Bottom <= layout.Years[1].Top);
     }

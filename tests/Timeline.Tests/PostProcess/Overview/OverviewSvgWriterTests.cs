@@ -12,7 +12,7 @@ public sealed class OverviewSvgWriterTests
         new(null, null, null, [new("/m/events/c/", "2020: Later", 2020)]),
     ];
 
-    private static string Write() => OverviewSvgWriter.Write(OverviewLayout.Compute(Sections, new OverviewOptions()));
+    private static string Write() => OverviewSvgWriter.Write(OverviewLayout.Compute(Sections, new OverviewOptions()), EnglishTheme.Overview);
 
     [Fact]
     public void The_chart_is_well_formed_with_a_title_a_description_and_a_named_link_per_event()
