@@ -19,7 +19,7 @@ public sealed class SiteSession
     private readonly PathDisplay _display;
     private readonly string _input;
     private readonly string _theme;
-    private readonly DocumentCache _documents = new();
+    private readonly ResolveCache _resolved = new();
 
     // Sorted by full path as the Input phase reads them, so that "the first of each id" is the same as in a build.
     private readonly SortedDictionary<string, Loaded<TimelineEvent?>> _events = new(StringComparer.Ordinal);
@@ -58,6 +58,7 @@ public sealed class SiteSession
     public BuildResult Rebuild(IReadOnlyCollection<string>? changed = null)
     {
         var clock = Stopwatch.StartNew();
+        var timings = new PhaseTimings();
         if (changed is null || _themeState is null)
         {
             _events.Clear();
@@ -91,20 +92,24 @@ public sealed class SiteSession
             }
         }
 
+        timings.Mark("read");
         var diagnostics = new DiagnosticBag();
-        var site = Assemble(diagnostics);
+        var site = Assemble(diagnostics, timings);
         if (site is null || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics.Sorted(), site, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), site, 0, clock.Elapsed) { Timings = timings.Phases };
         }
 
         var renderDiagnostics = new DiagnosticBag();
         var renderer = new SiteRenderer(_themeState!.Value.Templates!, renderDiagnostics);
-        Current = new SiteSnapshot(++_version, site, renderer.Pages(site, searchIndexed: false), _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
-        return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed);
+        var pages = renderer.Pages(site, searchIndexed: false);
+        timings.Mark("views");
+        Current = new SiteSnapshot(++_version, site, pages, _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
+        timings.Mark("snapshot");
+        return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed) { Timings = timings.Phases };
     }
 
-    private ResolvedSite? Assemble(DiagnosticBag diagnostics)
+    private ResolvedSite? Assemble(DiagnosticBag diagnostics, PhaseTimings timings)
     {
         if (!Directory.Exists(_input))
         {
@@ -139,12 +144,14 @@ public sealed class SiteSession
             _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
             ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
             diagnostics);
+        timings.Mark("assemble");
         if (content is null || diagnostics.HasErrors)
         {
             return null;
         }
 
-        var site = ReferenceResolver.Resolve(content, diagnostics, _documents);
+        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved);
+        timings.Mark("resolve");
         return _themeState?.Templates is null ? null : site;
     }
 
