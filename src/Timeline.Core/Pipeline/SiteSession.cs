@@ -10,7 +10,7 @@ namespace Timeline.Pipeline;
 
 /// <summary>
 /// A site kept in memory between builds, for `timeline serve`. A file is read and parsed again only when it
-/// changed; references are resolved again on every rebuild, and pages are rendered only when asked for
+/// changed; only the records a change can reach are resolved again (see <see cref="ResolveCache"/>), and pages are rendered only when asked for
 /// (see <see cref="SiteSnapshot"/>). Nothing is written to disk. Not thread-safe: one caller rebuilds.
 /// </summary>
 public sealed class SiteSession
