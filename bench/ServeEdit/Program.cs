@@ -41,7 +41,7 @@ public static partial class Program
         var files = Directory.EnumerateFiles(Path.Combine(input, "events"), "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var rows = new List<(double Rebuild, double Cpu, double Event, double Home)>();
         Console.WriteLine();
-        Console.WriteLine("edit  rebuild ms  cpu ms  event page ms  home page ms   steps (wall ms)");
+        Console.WriteLine("edit  rebuild ms  cpu ms  event page ms  home page ms   steps (wall/cpu ms)");
         for (var i = 0; i < edits; i++)
         {
             var path = files[(int)((long)i * files.Count / edits)];
@@ -66,7 +66,7 @@ public static partial class Program
                 }
 
                 rows.Add((rebuilt.Elapsed.TotalMilliseconds, cpu.TotalMilliseconds, page.Elapsed.TotalMilliseconds, index.Elapsed.TotalMilliseconds));
-                var steps = string.Join(' ', rebuilt.Value.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Elapsed.TotalMilliseconds:0}")));
+                var steps = string.Join(' ', rebuilt.Value.Timings.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Name} {t.Elapsed.TotalMilliseconds:0}/{t.Cpu.TotalMilliseconds:0}")));
                 steps += $"; collections gen0/1/2 {collections}";
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i + 1,4}  {rows[^1].Rebuild,10:0}  {rows[^1].Cpu,6:0}  {rows[^1].Event,13:0}  {rows[^1].Home,12:0}   {steps}"));
             }

@@ -35,7 +35,7 @@ public static class ReferenceResolver
         var sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var entities = content.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var round = cache?.Start(content.Site, sources, events);
+        var round = cache?.Start(content.Site, sources, events, entities);
         var documents = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round);
 
         ResolvedEvent Event(TimelineEvent e, DiagnosticBag into)
@@ -70,6 +70,11 @@ public static class ReferenceResolver
             };
         }
 
+        // Besides its documents, an event points at the events it relates to and at its entities.
+        static IEnumerable<ResolveCache.Dependency> EventPointsAt(ResolvedEvent r) =>
+            r.Event.Related.Select(x => ResolveCache.Dependency.Event(x.Id))
+                .Concat(r.Event.People.Concat(r.Event.Organisations).Concat(r.Event.Places).Select(x => ResolveCache.Dependency.Entity(x.Id)));
+
         // A kept event is still right while the events it relates to exist and its entities are the same records.
         bool EventStillValid(ResolvedEvent r) =>
             r.Event.Related.All(related => events.ContainsKey(related.Id))
@@ -90,12 +95,12 @@ public static class ReferenceResolver
         var resolvedEvents = new ResolvedEvent[ordered.Length];
         Parallel.For(0, ordered.Length, i => resolvedEvents[i] = round is null
             ? Event(ordered[i], diagnostics)
-            : round.Record(ordered[i], diagnostics, into => Event(ordered[i], into), r => r.TranslatedBodies.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Body, null)), EventStillValid));
+            : round.Record(ordered[i], diagnostics, into => Event(ordered[i], into), r => r.TranslatedBodies.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Body, null)), EventPointsAt, EventStillValid));
 
         var resolvedEntities = content.Entities
             .Select(entity => round is null
                 ? Entity(entity, diagnostics)
-                : round.Record(entity, diagnostics, into => Entity(entity, into), r => r.TranslatedSummaries.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Summary, null)), _ => true))
+                : round.Record(entity, diagnostics, into => Entity(entity, into), r => r.TranslatedSummaries.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Summary, null)), _ => [], _ => true))
             .ToList();
 
         // Pages are read again on every rebuild (a translation joins its page), so there is nothing to keep for them.
@@ -245,18 +250,50 @@ public static class ReferenceResolver
 
     private static void WarnAboutUnusedSources(
         TimelineContent content,
-        IEnumerable<ResolvedEvent> events,
-        IEnumerable<ResolvedEntity> entities,
-        IEnumerable<ResolvedPage> pages,
+        IReadOnlyList<ResolvedEvent> events,
+        IReadOnlyList<ResolvedEntity> entities,
+        IReadOnlyList<ResolvedPage> pages,
         DiagnosticBag diagnostics)
     {
-        var cited = events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body)).SelectMany(d => d.CitedSourceIds)
-            .Concat(entities.SelectMany(e => e.TranslatedSummaries.Values.Prepend(e.Summary)).SelectMany(d => d.CitedSourceIds))
-            .Concat(pages.SelectMany(p => p.TranslatedBodies.Values.Prepend(p.Body)).SelectMany(d => d.CitedSourceIds))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var source in content.Sources.Where(s => !cited.Contains(s.Id)))
+        // Plain loops: this runs on every rebuild of `timeline serve`, over every text of the site.
+        var cited = new HashSet<string>(content.Sources.Count, StringComparer.Ordinal);
+        void Add(RenderedDocument document, IReadOnlyDictionary<string, RenderedDocument> translations)
         {
-            diagnostics.Warning(source.Origin.Path, source.Origin.Position, ErrorMessages.UnusedSource(source.Id));
+            for (var i = 0; i < document.CitedSourceIds.Count; i++)
+            {
+                cited.Add(document.CitedSourceIds[i]);
+            }
+
+            if (translations.Count > 0)
+            {
+                foreach (var translation in translations.Values)
+                {
+                    cited.UnionWith(translation.CitedSourceIds);
+                }
+            }
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            Add(events[i].Body, events[i].TranslatedBodies);
+        }
+
+        foreach (var entity in entities)
+        {
+            Add(entity.Summary, entity.TranslatedSummaries);
+        }
+
+        foreach (var page in pages)
+        {
+            Add(page.Body, page.TranslatedBodies);
+        }
+
+        foreach (var source in content.Sources)
+        {
+            if (!cited.Contains(source.Id))
+            {
+                diagnostics.Warning(source.Origin.Path, source.Origin.Position, ErrorMessages.UnusedSource(source.Id));
+            }
         }
     }
 }

@@ -226,6 +226,13 @@ public sealed class SiteSessionTests
         Assert.Same(good, session.Current);
         Assert.NotNull(session.Current!.File("events/letter-sent/index.html"));
 
+        // Still reported when the next change is elsewhere: what pointed at the event is not taken as unchanged.
+        var other = Path.Combine(folder, "input", "events", "1988", "year-only.yml");
+        File.AppendAllText(other, "\n");
+        var again = session.Rebuild([other]);
+        Assert.Contains(again.Diagnostics, d => d.Code == "TL0302" && d.Path.EndsWith("first-event.yml", StringComparison.Ordinal));
+        Assert.Contains(again.Diagnostics, d => d.Code == "TL0301" && d.Path.EndsWith("2020-12-published.yml", StringComparison.Ordinal));
+
         File.WriteAllText(path, text);
         Assert.True(session.Rebuild([path]).Succeeded);
         AssertSameAsBuild(folder, session.Current!);
