@@ -49,7 +49,7 @@ public static class Program
             Directory.Delete(cache, recursive: true);
             Console.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"round {round}: {counts.Drawn} images drawn in {clock.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s cpu: {cpu.TotalMilliseconds / counts.Drawn:0.00} ms cpu each, {bytes / counts.Drawn / 1024.0:0.0} KiB each"));
+                $"round {round}: {counts.Drawn} images drawn in {clock.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s cpu: {cpu.TotalMilliseconds / counts.Drawn:0.00} ms cpu each, {bytes / counts.Drawn / 1024.0:0.0} KiB each; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB, after {Environment.WorkingSet / (1024 * 1024)} MB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB"));
         }
 
         return 0;

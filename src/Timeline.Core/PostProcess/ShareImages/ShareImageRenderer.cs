@@ -54,6 +54,7 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     private const float LineHeight = 1.22f;
 
     private readonly ShaperSet _shapers = new();
+    private readonly PngWriter _png = new();
 
     public byte[] DrawEvent(string siteName, string title, string englishDate, string persianDate) => Draw(canvas =>
     {
@@ -102,7 +103,7 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         surface.Canvas.Clear(Colour(design.Background));
         draw(surface.Canvas);
         using var pixels = surface.PeekPixels();
-        return PngWriter.Encode(pixels.GetPixelSpan(), Width, Height, pixels.RowBytes);
+        return _png.Encode(pixels.GetPixelSpan(), Width, Height, pixels.RowBytes);
     }
 
     // The site's name above a thin rule; returns where the space below the rule begins.
