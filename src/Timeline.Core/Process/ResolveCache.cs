@@ -45,9 +45,10 @@ public sealed class ResolveCache
         IReadOnlyDictionary<string, TimelineEvent> events,
         IReadOnlyDictionary<string, Entity> entities)
     {
-        if (!ReferenceEquals(site, _site))
+        if (_site is null || _site.BasePath != site.BasePath || !_site.Languages.SequenceEqual(site.Languages))
         {
-            // Every address and every language may differ.
+            // Every address, or the languages texts are resolved in, differ: nothing kept is right any more.
+            // Other settings (the title, the description) are not in what is resolved.
             _records.Clear();
             _documents.Clear();
             _dependents.Clear();

@@ -265,4 +265,25 @@ public sealed class SiteSessionTests
         Assert.Contains("Person Renamed", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/letter-sent/index.html")!), StringComparison.Ordinal);
         AssertSameAsBuild(folder, session.Current!);
     }
+
+    [Fact]
+    public void A_new_site_title_keeps_the_resolved_events_and_a_new_base_path_resolves_them_again()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var before = session.Current!.Site.Events;
+        var site = Path.Combine(folder, "input", "site.yml");
+
+        File.WriteAllText(site, File.ReadAllText(site).Replace("title: Test Timeline", "title: Test Timeline Renamed", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([site]).Succeeded);
+        Assert.All(before.Zip(session.Current!.Site.Events), pair => Assert.Same(pair.First, pair.Second));
+        AssertSameAsBuild(folder, session.Current!);
+
+        // Links in the events' bodies hold the base path.
+        File.WriteAllText(site, File.ReadAllText(site).Replace("https://example.org/memorial/", "https://example.org/archive/", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([site]).Succeeded);
+        Assert.Contains("/archive/events/letter-sent/", session.Current!.Site.Events.Single(e => e.Id == "first-event").Body.Html, StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+    }
 }
