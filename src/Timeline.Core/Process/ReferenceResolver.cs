@@ -104,13 +104,14 @@ public static class ReferenceResolver
             .ToList();
 
         // Pages are read again on every rebuild (a translation joins its page), so there is nothing to keep for them.
+        var pageDocuments = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round: null);
         var resolvedPages = content.Pages
             .Select(page =>
             {
-                var body = documents.Render(null, page.Body, [], page.Origin.Path, diagnostics);
+                var body = pageDocuments.Resolve(page, null, page.Body, [], page.Origin.Path, diagnostics);
                 return new ResolvedPage(page, body)
                 {
-                    TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, documents, diagnostics),
+                    TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, pageDocuments, diagnostics),
                 };
             })
             .ToList();
@@ -172,7 +173,7 @@ public static class ReferenceResolver
                 ? Render(language, text, entrySources, path, diagnostics)
                 : round.Document(owner, language, diagnostics, into => Render(language, text, entrySources, path, into));
 
-        public RenderedDocument Render(string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
+        private RenderedDocument Render(string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
             new DocumentResolver(sources, events, language is null ? urls : _languages[language], diagnostics, language).Resolve(text, entrySources, path);
     }
 
