@@ -11,7 +11,7 @@ namespace Timeline.Pipeline;
 
 /// <summary>
 /// A site kept in memory between builds, for `timeline serve`. A file is read and parsed again only when it
-/// changed; references are resolved again on every rebuild, and pages are rendered only when asked for
+/// changed; only the records a change can reach are resolved again (see <see cref="ResolveCache"/>), and pages are rendered only when asked for
 /// (see <see cref="SiteSnapshot"/>). Nothing is written to disk. Not thread-safe: one caller rebuilds.
 /// </summary>
 public sealed class SiteSession
@@ -20,7 +20,7 @@ public sealed class SiteSession
     private readonly PathDisplay _display;
     private readonly string _input;
     private readonly string _theme;
-    private readonly DocumentCache _documents = new();
+    private readonly ResolveCache _resolved = new();
 
     // Sorted by full path as the Input phase reads them, so that "the first of each id" is the same as in a build.
     private readonly SortedDictionary<string, Loaded<TimelineEvent?>> _events = new(StringComparer.Ordinal);
@@ -59,6 +59,7 @@ public sealed class SiteSession
     public BuildResult Rebuild(IReadOnlyCollection<string>? changed = null)
     {
         var clock = Stopwatch.StartNew();
+        var timings = new PhaseTimings();
         if (changed is null || _themeState is null)
         {
             _events.Clear();
@@ -92,20 +93,24 @@ public sealed class SiteSession
             }
         }
 
+        timings.Mark("read");
         var diagnostics = new DiagnosticBag();
-        var site = Assemble(diagnostics);
+        var site = Assemble(diagnostics, timings);
         if (site is null || diagnostics.HasErrors)
         {
-            return new BuildResult(diagnostics.Sorted(), site, 0, clock.Elapsed);
+            return new BuildResult(diagnostics.Sorted(), site, 0, clock.Elapsed) { Timings = timings.Phases };
         }
 
         var renderDiagnostics = new DiagnosticBag();
         var renderer = new SiteRenderer(_themeState!.Value.Templates!, renderDiagnostics);
-        Current = new SiteSnapshot(++_version, site, renderer.Pages(site, searchIndexed: false), _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
-        return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed);
+        var pages = renderer.Pages(site, searchIndexed: false);
+        timings.Mark("views");
+        Current = new SiteSnapshot(++_version, site, pages, _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
+        timings.Mark("snapshot");
+        return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed) { Timings = timings.Phases };
     }
 
-    private ResolvedSite? Assemble(DiagnosticBag diagnostics)
+    private ResolvedSite? Assemble(DiagnosticBag diagnostics, PhaseTimings timings)
     {
         if (!Directory.Exists(_input))
         {
@@ -145,12 +150,14 @@ public sealed class SiteSession
             _themeState?.Templates?.Strings.CheckLanguages(content.Site.Languages, diagnostics);
         }
 
+        timings.Mark("assemble");
         if (content is null || diagnostics.HasErrors)
         {
             return null;
         }
 
-        var site = ReferenceResolver.Resolve(content, diagnostics, _documents);
+        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved);
+        timings.Mark("resolve");
         return _themeState?.Templates is null ? null : site;
     }
 

@@ -1,3 +1,4 @@
+using Timeline.Dates;
 using Timeline.Diagnostics;
 using Timeline.Model;
 
@@ -25,83 +26,159 @@ public static class ReferenceResolver
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
     });
 
-    /// <summary>With a <paramref name="cache"/> (kept by `timeline serve`), Markdown whose inputs did not change is not rendered again.</summary>
-    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, DocumentCache? cache = null)
+    /// <summary>
+    /// With a <paramref name="cache"/> (kept by `timeline serve`), records and Markdown whose inputs did not change are
+    /// not resolved again: editing one event resolves it and the events whose links show its title.
+    /// </summary>
+    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, ResolveCache? cache = null)
     {
         var sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var entities = content.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
-        var urls = new SiteUrls(content.Site.BasePath);
-        var documents = new DocumentResolver(sources, events, urls, diagnostics);
-        var translated = content.Site.OtherLanguages.ToDictionary(
-            language => language,
-            language => new DocumentResolver(sources, events, urls.ForLanguage(language), diagnostics, language),
-            StringComparer.Ordinal);
-        RenderedDocument Document(object owner, MarkdownText text, IReadOnlyList<Reference> entrySources, string path) =>
-            cache is null
-                ? documents.Resolve(text, entrySources, path)
-                : cache.Resolve(owner, text, entrySources, path, sources, events, urls, diagnostics);
+        var round = cache?.Start(content.Site, sources, events, entities);
+        var documents = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round);
 
-        var ordered = content.Events.OrderBy(e => e, TimeOrder).ToList();
-        var resolvedEvents = new ResolvedEvent[ordered.Count];
-        Parallel.For(0, ordered.Count, i =>
+        ResolvedEvent Event(TimelineEvent e, DiagnosticBag into)
         {
-            var e = ordered[i];
-            var body = Document(e, e.Body, e.Sources, e.Origin.Path);
+            var body = documents.Resolve(e, null, e.Body, e.Sources, e.Origin.Path, into);
             if (body.CitationsWritten == 0)
             {
-                diagnostics.Error(e.Origin.Path, SourcePosition.File, ErrorMessages.CitesNothing());
+                into.Error(e.Origin.Path, SourcePosition.File, ErrorMessages.CitesNothing());
             }
 
             foreach (var related in e.Related)
             {
                 if (related.Id == e.Id)
                 {
-                    diagnostics.Error(related.Origin.Path, related.Origin.Position, ErrorMessages.RelatedToItself(related.Id));
+                    into.Error(related.Origin.Path, related.Origin.Position, ErrorMessages.RelatedToItself(related.Id));
                 }
                 else if (!events.ContainsKey(related.Id))
                 {
-                    diagnostics.Error(related.Origin.Path, related.Origin.Position, ErrorMessages.UnknownRelatedEvent(related.Id, Suggestions.Closest(related.Id, events.Keys)));
+                    into.Error(related.Origin.Path, related.Origin.Position, ErrorMessages.UnknownRelatedEvent(related.Id, Suggestions.Closest(related.Id, events.Keys)));
                 }
             }
 
-            resolvedEvents[i] = new ResolvedEvent(
+            return new ResolvedEvent(
                 e,
                 body,
-                Entities(e.People, "people", EntityKind.Person, entities, diagnostics),
-                Entities(e.Organisations, "organisations", EntityKind.Organisation, entities, diagnostics),
-                Entities(e.Places, "places", EntityKind.Place, entities, diagnostics),
+                Entities(e.People, "people", EntityKind.Person, entities, into),
+                Entities(e.Organisations, "organisations", EntityKind.Organisation, entities, into),
+                Entities(e.Places, "places", EntityKind.Place, entities, into),
                 e.Related.Select(r => r.Id).Where(id => id != e.Id && events.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList())
             {
-                TranslatedBodies = Translate(e.Translations.Values, t => t.Language, t => t.Body, e.Sources, t => t.Origin, body, translated, diagnostics),
+                TranslatedBodies = Translate(e.Translations.Values, t => t.Language, t => t.Body, e.Sources, t => t.Origin, body, documents, into),
             };
-        });
+        }
+
+        // Besides its documents, an event points at the events it relates to and at its entities.
+        static IEnumerable<ResolveCache.Dependency> EventPointsAt(ResolvedEvent r) =>
+            r.Event.Related.Select(x => ResolveCache.Dependency.Event(x.Id))
+                .Concat(r.Event.People.Concat(r.Event.Organisations).Concat(r.Event.Places).Select(x => ResolveCache.Dependency.Entity(x.Id)));
+
+        // A kept event is still right while the events it relates to exist and its entities are the same records.
+        bool EventStillValid(ResolvedEvent r) =>
+            r.Event.Related.All(related => events.ContainsKey(related.Id))
+            && SameEntities(r.Event.People, r.People, entities)
+            && SameEntities(r.Event.Organisations, r.Organisations, entities)
+            && SameEntities(r.Event.Places, r.Places, entities);
+
+        ResolvedEntity Entity(Entity entity, DiagnosticBag into)
+        {
+            var summary = documents.Resolve(entity, null, entity.Summary, entity.Sources, entity.Origin.Path, into);
+            return new ResolvedEntity(entity, summary)
+            {
+                TranslatedSummaries = Translate(entity.Translations.Values, t => t.Language, t => t.Summary, entity.Sources, t => t.Origin, summary, documents, into),
+            };
+        }
+
+        var ordered = InTimeOrder(content.Events);
+        var resolvedEvents = new ResolvedEvent[ordered.Length];
+        Parallel.For(0, ordered.Length, i => resolvedEvents[i] = round is null
+            ? Event(ordered[i], diagnostics)
+            : round.Record(ordered[i], diagnostics, into => Event(ordered[i], into), r => r.TranslatedBodies.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Body, null)), EventPointsAt, EventStillValid));
 
         var resolvedEntities = content.Entities
-            .Select(entity =>
-            {
-                var summary = Document(entity, entity.Summary, entity.Sources, entity.Origin.Path);
-                return new ResolvedEntity(entity, summary)
-                {
-                    TranslatedSummaries = Translate(entity.Translations.Values, t => t.Language, t => t.Summary, entity.Sources, t => t.Origin, summary, translated, diagnostics),
-                };
-            })
+            .Select(entity => round is null
+                ? Entity(entity, diagnostics)
+                : round.Record(entity, diagnostics, into => Entity(entity, into), r => r.TranslatedSummaries.Select(t => (t.Value, (string?)t.Key)).Prepend((r.Summary, null)), _ => [], _ => true))
             .ToList();
+
+        // Pages are read again on every rebuild (a translation joins its page), so there is nothing to keep for them.
+        var pageDocuments = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round: null);
         var resolvedPages = content.Pages
             .Select(page =>
             {
-                var body = Document(page, page.Body, [], page.Origin.Path);
+                var body = pageDocuments.Resolve(page, null, page.Body, [], page.Origin.Path, diagnostics);
                 return new ResolvedPage(page, body)
                 {
-                    TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, translated, diagnostics),
+                    TranslatedBodies = Translate(page.Translations.Values, t => t.Language, t => t.Body, [], t => t.Origin, body, pageDocuments, diagnostics),
                 };
             })
             .ToList();
 
-        cache?.Sweep();
+        round?.Finish();
         WarnAboutUnusedSources(content, resolvedEvents, resolvedEntities, resolvedPages, diagnostics);
         return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages);
     }
+
+    /// <summary>
+    /// The events sorted by <see cref="TimeOrder"/>, on keys worked out once per event rather than once per comparison
+    /// (making a DateOnly checks the date each time).
+    /// </summary>
+    public static TimelineEvent[] InTimeOrder(IReadOnlyList<TimelineEvent> events)
+    {
+        var keys = new TimeKey[events.Count];
+        var items = new TimelineEvent[events.Count];
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            var end = e.When.End ?? e.When.Start;
+            keys[i] = new TimeKey(e.When.Start.FirstDay.DayNumber, e.When.Start.Precision, end.FirstDay.DayNumber, end.Precision, e.Id);
+            items[i] = e;
+        }
+
+        Array.Sort(keys, items);
+        return items;
+    }
+
+    /// <summary>What <see cref="TimeOrder"/> compares, in its order.</summary>
+    private readonly record struct TimeKey(int Start, DatePrecision StartPrecision, int End, DatePrecision EndPrecision, string Id) : IComparable<TimeKey>
+    {
+        public int CompareTo(TimeKey other)
+        {
+            var by = Start.CompareTo(other.Start);
+            by = by != 0 ? by : StartPrecision.CompareTo(other.StartPrecision);
+            by = by != 0 ? by : End.CompareTo(other.End);
+            by = by != 0 ? by : EndPrecision.CompareTo(other.EndPrecision);
+            return by != 0 ? by : string.CompareOrdinal(Id, other.Id);
+        }
+    }
+
+    /// <summary>Renders Markdown in the site's language or a translation's, through the cache when there is one.</summary>
+    private sealed class Documents(
+        IReadOnlyDictionary<string, Source> sources,
+        IReadOnlyDictionary<string, TimelineEvent> events,
+        SiteUrls urls,
+        IEnumerable<string> otherLanguages,
+        ResolveCache.Round? round)
+    {
+        // Links in a translation go to that language's pages.
+        private readonly Dictionary<string, SiteUrls> _languages = otherLanguages.ToDictionary(l => l, urls.ForLanguage, StringComparer.Ordinal);
+
+        public bool Knows(string language) => _languages.ContainsKey(language);
+
+        /// <summary>Renders the text of <paramref name="owner"/>: a record, or one of its translations.</summary>
+        public RenderedDocument Resolve(object owner, string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
+            round is null
+                ? Render(language, text, entrySources, path, diagnostics)
+                : round.Document(owner, language, diagnostics, into => Render(language, text, entrySources, path, into));
+
+        private RenderedDocument Render(string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
+            new DocumentResolver(sources, events, language is null ? urls : _languages[language], diagnostics, language).Resolve(text, entrySources, path);
+    }
+
+    private static bool SameEntities(IReadOnlyList<Reference> references, IReadOnlyList<Entity> resolved, IReadOnlyDictionary<string, Entity> entities) =>
+        references.All(r => entities.TryGetValue(r.Id, out var now) && resolved.Contains(now));
 
     /// <summary>
     /// Resolves each translated text as its original is resolved (same entry sources, notes numbered in its own
@@ -114,19 +191,20 @@ public static class ReferenceResolver
         IReadOnlyList<Reference> entrySources,
         Func<T, Origin> origin,
         RenderedDocument original,
-        IReadOnlyDictionary<string, DocumentResolver> resolvers,
+        Documents resolvers,
         DiagnosticBag diagnostics)
+        where T : notnull
     {
         var documents = new Dictionary<string, RenderedDocument>(StringComparer.Ordinal);
         foreach (var translation in translations)
         {
-            if (text(translation).Text.Trim().Length == 0 || !resolvers.TryGetValue(language(translation), out var resolver))
+            if (text(translation).Text.Trim().Length == 0 || !resolvers.Knows(language(translation)))
             {
                 continue;
             }
 
             var where = origin(translation);
-            var document = resolver.Resolve(text(translation), entrySources, where.Path);
+            var document = resolvers.Resolve(translation, language(translation), text(translation), entrySources, where.Path, diagnostics);
             // A misspelt id is reported once, as an unknown source, and not again as a difference.
             var missing = original.CitedSourceIds.Except(document.CitedSourceIds, StringComparer.Ordinal).ToList();
             var extra = document.CitedSourceIds.Except(original.CitedSourceIds, StringComparer.Ordinal).ToList();
@@ -173,18 +251,50 @@ public static class ReferenceResolver
 
     private static void WarnAboutUnusedSources(
         TimelineContent content,
-        IEnumerable<ResolvedEvent> events,
-        IEnumerable<ResolvedEntity> entities,
-        IEnumerable<ResolvedPage> pages,
+        IReadOnlyList<ResolvedEvent> events,
+        IReadOnlyList<ResolvedEntity> entities,
+        IReadOnlyList<ResolvedPage> pages,
         DiagnosticBag diagnostics)
     {
-        var cited = events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body)).SelectMany(d => d.CitedSourceIds)
-            .Concat(entities.SelectMany(e => e.TranslatedSummaries.Values.Prepend(e.Summary)).SelectMany(d => d.CitedSourceIds))
-            .Concat(pages.SelectMany(p => p.TranslatedBodies.Values.Prepend(p.Body)).SelectMany(d => d.CitedSourceIds))
-            .ToHashSet(StringComparer.Ordinal);
-        foreach (var source in content.Sources.Where(s => !cited.Contains(s.Id)))
+        // Plain loops: this runs on every rebuild of `timeline serve`, over every text of the site.
+        var cited = new HashSet<string>(content.Sources.Count, StringComparer.Ordinal);
+        void Add(RenderedDocument document, IReadOnlyDictionary<string, RenderedDocument> translations)
         {
-            diagnostics.Warning(source.Origin.Path, source.Origin.Position, ErrorMessages.UnusedSource(source.Id));
+            for (var i = 0; i < document.CitedSourceIds.Count; i++)
+            {
+                cited.Add(document.CitedSourceIds[i]);
+            }
+
+            if (translations.Count > 0)
+            {
+                foreach (var translation in translations.Values)
+                {
+                    cited.UnionWith(translation.CitedSourceIds);
+                }
+            }
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            Add(events[i].Body, events[i].TranslatedBodies);
+        }
+
+        foreach (var entity in entities)
+        {
+            Add(entity.Summary, entity.TranslatedSummaries);
+        }
+
+        foreach (var page in pages)
+        {
+            Add(page.Body, page.TranslatedBodies);
+        }
+
+        foreach (var source in content.Sources)
+        {
+            if (!cited.Contains(source.Id))
+            {
+                diagnostics.Warning(source.Origin.Path, source.Origin.Position, ErrorMessages.UnusedSource(source.Id));
+            }
         }
     }
 }

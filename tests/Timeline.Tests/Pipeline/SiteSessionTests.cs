@@ -156,4 +156,134 @@ public sealed class SiteSessionTests
         Assert.Contains("Publisher Renamed", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/letter-sent/index.html")!), StringComparison.Ordinal);
         AssertSameAsBuild(folder, session.Current!);
     }
+
+    [Fact]
+    public void A_new_title_reaches_the_events_that_link_to_it_in_every_language()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "translations"), folder);
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var path = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+        File.WriteAllText(path, File.ReadAllText(path)
+            .Replace("title: The letter is sent", "title: The letter was sent at last", StringComparison.Ordinal)
+            .Replace("title: نامه فرستاده می‌شود", "title: نامه سرانجام فرستاده شد", StringComparison.Ordinal));
+
+        var result = session.Rebuild([path]);
+
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        var linking = session.Current!.Site.Events.Single(e => e.Id == "first-event");
+        Assert.Contains("The letter was sent at last", linking.Body.Html, StringComparison.Ordinal);
+        Assert.Contains("نامه سرانجام فرستاده شد", linking.TranslatedBodies["fa"].Html, StringComparison.Ordinal);
+        Assert.Contains("The letter was sent at last", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/first-event/index.html")!), StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void An_edit_resolves_again_only_the_edited_event_and_those_that_link_to_it()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var before = session.Current!.Site.Events.ToDictionary(e => e.Id);
+        var path = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+
+        // The body only: the title that first-event's links show is unchanged, so first-event is kept as it was.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("The letter was sent", "The letter was sent by post", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([path]).Succeeded);
+        var afterBody = session.Current!.Site.Events.ToDictionary(e => e.Id);
+        Assert.NotSame(before["letter-sent"], afterBody["letter-sent"]);
+        Assert.Contains("by post", afterBody["letter-sent"].Body.Html, StringComparison.Ordinal);
+        Assert.All(before.Keys.Where(id => id != "letter-sent"), id => Assert.Same(before[id], afterBody[id]));
+
+        // The title: first-event shows it in its links, so it is resolved again; the others are still kept.
+        File.WriteAllText(path, File.ReadAllText(path).Replace("title: The letter is sent", "title: The letter went", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([path]).Succeeded);
+        var afterTitle = session.Current!.Site.Events.ToDictionary(e => e.Id);
+        Assert.NotSame(afterBody["first-event"], afterTitle["first-event"]);
+        Assert.Contains("The letter went", afterTitle["first-event"].Body.Html, StringComparison.Ordinal);
+        Assert.All(before.Keys.Where(id => id is not ("letter-sent" or "first-event")), id => Assert.Same(before[id], afterTitle[id]));
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void A_deleted_event_disappears_and_what_pointed_at_it_is_reported_until_it_is_back()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var good = session.Current!;
+        var path = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+        var text = File.ReadAllText(path);
+
+        File.Delete(path);
+        var broken = session.Rebuild([path]);
+
+        // first-event links to it and lists it as related; 2020-12-published lists it as related.
+        Assert.False(broken.Succeeded);
+        Assert.Contains(broken.Diagnostics, d => d.Code == "TL0302" && d.Path.EndsWith("first-event.yml", StringComparison.Ordinal));
+        Assert.Contains(broken.Diagnostics, d => d.Code == "TL0301" && d.Path.EndsWith("2020-12-published.yml", StringComparison.Ordinal));
+        Assert.Same(good, session.Current);
+        Assert.NotNull(session.Current!.File("events/letter-sent/index.html"));
+
+        // Still reported when the next change is elsewhere: what pointed at the event is not taken as unchanged.
+        var other = Path.Combine(folder, "input", "events", "1988", "year-only.yml");
+        File.AppendAllText(other, "\n");
+        var again = session.Rebuild([other]);
+        Assert.Contains(again.Diagnostics, d => d.Code == "TL0302" && d.Path.EndsWith("first-event.yml", StringComparison.Ordinal));
+        Assert.Contains(again.Diagnostics, d => d.Code == "TL0301" && d.Path.EndsWith("2020-12-published.yml", StringComparison.Ordinal));
+
+        File.WriteAllText(path, text);
+        Assert.True(session.Rebuild([path]).Succeeded);
+        AssertSameAsBuild(folder, session.Current!);
+
+        // An event nothing points at goes without a word.
+        var alone = Path.Combine(folder, "input", "events", "2021", "alone.yml");
+        File.WriteAllText(alone, "date: \"2021-03-04\"\ntitle: Alone\nsummary: Nothing links here.\nbody: |\n  Alone [@letter-b].\n");
+        Assert.True(session.Rebuild([alone]).Succeeded);
+        Assert.NotNull(session.Current!.File("events/alone/index.html"));
+        File.Delete(alone);
+        Assert.True(session.Rebuild([alone]).Succeeded);
+        Assert.Null(session.Current!.File("events/alone/index.html"));
+        Assert.DoesNotContain(session.Current!.Site.Events, e => e.Id == "alone");
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void A_renamed_entity_reaches_the_events_that_name_it()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var entities = Path.Combine(folder, "input", "entities.yml");
+
+        File.WriteAllText(entities, File.ReadAllText(entities).Replace("name: Person One", "name: Person Renamed", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([entities]).Succeeded);
+
+        var named = session.Current!.Site.Events.Single(e => e.Id == "letter-sent");
+        Assert.Equal("Person Renamed", Assert.Single(named.People).Name);
+        Assert.Contains("Person Renamed", System.Text.Encoding.UTF8.GetString(session.Current!.File("events/letter-sent/index.html")!), StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void A_new_site_title_keeps_the_resolved_events_and_a_new_base_path_resolves_them_again()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var before = session.Current!.Site.Events;
+        var site = Path.Combine(folder, "input", "site.yml");
+
+        File.WriteAllText(site, File.ReadAllText(site).Replace("title: Test Timeline", "title: Test Timeline Renamed", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([site]).Succeeded);
+        Assert.All(before.Zip(session.Current!.Site.Events), pair => Assert.Same(pair.First, pair.Second));
+        AssertSameAsBuild(folder, session.Current!);
+
+        // Links in the events' bodies hold the base path.
+        File.WriteAllText(site, File.ReadAllText(site).Replace("https://example.org/memorial/", "https://example.org/archive/", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([site]).Succeeded);
+        Assert.Contains("/archive/events/letter-sent/", session.Current!.Site.Events.Single(e => e.Id == "first-event").Body.Html, StringComparison.Ordinal);
+        AssertSameAsBuild(folder, session.Current!);
+    }
 }

@@ -10,13 +10,13 @@ public sealed record ShareImageCounts(int Drawn, int Reused);
 /// <summary>
 /// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in parallel,
 /// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
-/// handed to <c>made</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
+/// handed to <c>handOut</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
 /// </summary>
 public static class ShareImageBuilder
 {
     private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
 
-    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, Action<OutputFile> made)
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, Action<OutputFile> handOut)
     {
         var cache = new ShareImageCache(cacheFolder, design);
         var settings = site.Site;
@@ -34,34 +34,33 @@ public static class ShareImageBuilder
 
         var drawn = 0;
         using var typefaces = new ShareImageTypefaces(design);
-        var renderers = new ConcurrentBag<ShareImageRenderer>();
-        Parallel.For(
-            0,
-            jobs.Count,
-            () => (ShareImageRenderer?)null,
-            (i, _, renderer) =>
-            {
-                var job = jobs[i];
-                var png = cache.Read(job.Key);
-                if (png is null)
-                {
-                    if (renderer is null)
-                    {
-                        renderer = new ShareImageRenderer(design, typefaces);
-                        renderers.Add(renderer);
-                    }
 
-                    png = job.Draw(renderer);
-                    cache.Write(job.Key, png);
-                    Interlocked.Increment(ref drawn);
+        // Renderers are lent out, one per image being drawn at a time: Parallel.For's local state is made per task,
+        // and it starts dozens of tasks for a thousand images, each renderer holding its own shaped fonts.
+        var idle = new ConcurrentBag<ShareImageRenderer>();
+        var made = new ConcurrentBag<ShareImageRenderer>();
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var job = jobs[i];
+            var png = cache.Read(job.Key);
+            if (png is null)
+            {
+                if (!idle.TryTake(out var renderer))
+                {
+                    renderer = new ShareImageRenderer(design, typefaces);
+                    made.Add(renderer);
                 }
 
-                made(new OutputFile(job.Path, png));
-                return renderer;
-            },
-            _ => { });
+                png = job.Draw(renderer);
+                idle.Add(renderer);
+                cache.Write(job.Key, png);
+                Interlocked.Increment(ref drawn);
+            }
 
-        foreach (var renderer in renderers)
+            handOut(new OutputFile(job.Path, png));
+        });
+
+        foreach (var renderer in made)
         {
             renderer.Dispose();
         }

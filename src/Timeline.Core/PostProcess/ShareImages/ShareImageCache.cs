@@ -28,7 +28,7 @@ public sealed class ShareImageCache(string folder, ShareImageDesign design)
             hash.AppendData(bytes);
         }
 
-        Add(ShareImageRenderer.Version);
+        Add(ShareImageRenderer.EncodedVersion);
         Add(design.Source);
         Add(_fontHashes);
         Add(kind);

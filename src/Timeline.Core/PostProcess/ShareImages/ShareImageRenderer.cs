@@ -45,12 +45,16 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     /// <summary>Changes whenever the drawing code changes what it draws, so that cached images are redrawn.</summary>
     public const string Version = "share-image-1";
 
+    /// <summary>What an image's bytes depend on besides what it shows: the drawing code and the PNG encoder.</summary>
+    public static string EncodedVersion => $"{Version} {PngWriter.Version}";
+
     private const float Margin = 80;
     private const float Right = Width - Margin;
     private const float TextWidth = Width - (2 * Margin);
     private const float LineHeight = 1.22f;
 
     private readonly ShaperSet _shapers = new();
+    private readonly PngWriter _png = new();
 
     public byte[] DrawEvent(string siteName, string title, string englishDate, string persianDate) => Draw(canvas =>
     {
@@ -99,8 +103,7 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         surface.Canvas.Clear(Colour(design.Background));
         draw(surface.Canvas);
         using var pixels = surface.PeekPixels();
-        using var png = pixels.Encode(SKPngEncoderOptions.Default) ?? throw new InvalidOperationException("Skia could not encode the share image as PNG");
-        return png.ToArray();
+        return _png.Encode(pixels.GetPixelSpan(), Width, Height, pixels.RowBytes);
     }
 
     // The site's name above a thin rule; returns where the space below the rule begins.

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Pipeline;
+using Timeline.PostProcess.ShareImages;
+
+namespace Timeline.Bench;
+
+/// <summary>
+/// Times the drawing of share images, without the cache: every event of a site is drawn (as a first build does),
+/// on every core, and the processor time per image is printed. Nothing is written.
+/// </summary>
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        if (args.Length is < 2 or > 3)
+        {
+            Console.Error.WriteLine("usage: share-images SITE-FOLDER THEME-FOLDER [ROUNDS]");
+            return 2;
+        }
+
+        var input = Path.GetFullPath(args[0]);
+        var theme = Path.GetFullPath(args[1]);
+        var rounds = args.Length == 3 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+        var options = new BuildOptions(input, theme, Path.Combine(input, "unused-output"), null, input);
+        var session = new SiteSession(options);
+        var built = session.Rebuild();
+        var diagnostics = new DiagnosticBag();
+        var design = ShareImageDesignLoader.Load(theme, BuildTools.Locate(options), new PathDisplay(input), diagnostics);
+        if (!built.Succeeded || design is null)
+        {
+            Console.Error.WriteLine(string.Join('\n', built.Diagnostics.Concat(diagnostics.Sorted()).Take(20)));
+            return 1;
+        }
+
+        var site = built.Site!;
+        for (var round = 1; round <= rounds; round++)
+        {
+            // A cache folder that is new each round, so that every image is drawn.
+            var cache = Path.Combine(Path.GetTempPath(), $"share-images-bench-{Environment.ProcessId}-{round}");
+            long bytes = 0;
+            var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+            var clock = Stopwatch.StartNew();
+            var counts = ShareImageBuilder.Build(site, design, cache, file => Interlocked.Add(ref bytes, file.Content.Length));
+            clock.Stop();
+            cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+            Directory.Delete(cache, recursive: true);
+            Console.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"round {round}: {counts.Drawn} images drawn in {clock.Elapsed.TotalSeconds:0.00} s wall, {cpu.TotalSeconds:0.00} s cpu: {cpu.TotalMilliseconds / counts.Drawn:0.00} ms cpu each, {bytes / counts.Drawn / 1024.0:0.0} KiB each; peak working set {System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024)} MB, after {Environment.WorkingSet / (1024 * 1024)} MB, managed heap {GC.GetTotalMemory(false) / (1024 * 1024)} MB"));
+        }
+
+        return 0;
+    }
+}
