@@ -188,16 +188,16 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             kind,
             kind == "event" ? "article" : "website",
             ShareLinks.Locale(views.Site.Language),
-            image ?? new ImageView(views.AbsoluteUrl(language.RootUrls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
+            image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
         {
             Alternates = alternates,
             Switch = others,
         };
     }
 
-    // Every language's page of an event uses the one share image drawn for the event (it carries both calendars).
+    // Each language's page of an event has the event's card drawn in that language (fa/events/<id>/share.png).
     private static ImageView EventImage(ViewBuilder views, EventView view) => new(
-        views.AbsoluteUrl(views.Language.RootUrls.EventShareImage(view.Id)),
+        views.AbsoluteUrl(views.Urls.EventShareImage(view.Id)),
         ShareImageRenderer.Width,
         ShareImageRenderer.Height,
         "image/png",

@@ -191,6 +191,53 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
     }
 
     [Fact]
+    public void Persian_pages_share_a_card_drawn_in_persian_right_to_left()
+    {
+        var events = Directory.GetDirectories(Path.Combine(_site.Output, "fa", "events")).Select(Path.GetFileName).ToList();
+        Assert.NotEmpty(events);
+        Assert.Equal((events.Count + 1) * 2, _site.Result.ShareImagesDrawn + _site.Result.ShareImagesReused);
+        foreach (var id in events)
+        {
+            var html = _site.Read($"fa/events/{id}/index.html");
+            Assert.Contains($"<meta property=\"og:image\" content=\"https://example.org/memorial/fa/events/{id}/share.png\">", html, StringComparison.Ordinal);
+            var persian = File.ReadAllBytes(Path.Combine(_site.Output, "fa", "events", id!, "share.png"));
+            var english = File.ReadAllBytes(Path.Combine(_site.Output, "events", id!, "share.png"));
+            Assert.NotEqual(english, persian);
+
+            // The title block starts at the right margin (x = 1120) on the Persian card and at the left (x = 80) on the English.
+            var (persianLeft, persianRight) = TitleInk(persian);
+            var (englishLeft, englishRight) = TitleInk(english);
+            Assert.True(Math.Abs(persianRight - 1120) <= 4 && persianLeft > 80 + 4, $"{id}: Persian title ink from x={persianLeft} to x={persianRight}.");
+            Assert.True(Math.Abs(englishLeft - 80) <= 4 && englishRight < 1120 - 4, $"{id}: English title ink from x={englishLeft} to x={englishRight}.");
+        }
+
+        Assert.Contains("<meta property=\"og:image\" content=\"https://example.org/memorial/fa/share.png\">", _site.Read("fa/index.html"), StringComparison.Ordinal);
+        Assert.True(_site.Exists("fa/share.png"));
+    }
+
+    /// <summary>The leftmost and rightmost columns with ink between the card's two rules, where the title is drawn.</summary>
+    private static (int Left, int Right) TitleInk(byte[] png)
+    {
+        using var bitmap = SkiaSharp.SKBitmap.Decode(png);
+        var background = bitmap.GetPixel(4, 4);
+        int left = bitmap.Width, right = -1;
+        for (var y = 160; y < 460; y++)
+        {
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (Math.Abs(c.Red - background.Red) + Math.Abs(c.Green - background.Green) + Math.Abs(c.Blue - background.Blue) > 60)
+                {
+                    left = Math.Min(left, x);
+                    right = Math.Max(right, x);
+                }
+            }
+        }
+
+        return (left, right);
+    }
+
+    [Fact]
     public void No_english_interface_text_is_left_on_a_persian_page()
     {
         // Each piece of every English string between its placeholders, long enough not to be a word of a record.

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.PostProcess.Languages;
 
 namespace Timeline.PostProcess.ShareImages;
 
@@ -8,7 +9,8 @@ namespace Timeline.PostProcess.ShareImages;
 public sealed record ShareImageCounts(int Drawn, int Reused);
 
 /// <summary>
-/// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in parallel,
+/// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in each language's
+/// tree, in parallel,
 /// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
 /// handed to <c>handOut</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
 /// </summary>
@@ -16,20 +18,36 @@ public static class ShareImageBuilder
 {
     private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
 
+    /// <summary>
+    /// The images of one language's tree (share.png and events/&lt;id&gt;/share.png, under fa/ for Persian), with that
+    /// language's titles. A Persian card is drawn right to left with the Solar Hijri date first; every other language's
+    /// card gives the Gregorian date in English first and the Solar Hijri one second.
+    /// </summary>
+    private static IEnumerable<Job> Jobs(ResolvedSite site, string language, ShareImageCache cache)
+    {
+        var (localized, _) = LocalizedSite.For(site, language);
+        var settings = localized.Site;
+        var folder = language == site.Site.Language ? "" : language + "/";
+        var persian = language == "fa";
+        var host = settings.BaseUrl.Host;
+        yield return new($"{folder}share.png", cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, persian));
+        foreach (var e in localized.Events)
+        {
+            var title = e.Event.Title;
+            var (first, second) = persian
+                ? (SolarHijriDates.Format(e.Event.When), PersianGregorianDates.Format(e.Event.When))
+                : (EnglishDates.Format(e.Event.When), SolarHijriDates.Format(e.Event.When));
+            yield return new($"{folder}events/{e.Id}/share.png", cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, persian));
+        }
+    }
+
     public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, Action<OutputFile> handOut)
     {
         var cache = new ShareImageCache(cacheFolder, design);
-        var settings = site.Site;
-        var jobs = new List<Job>
+        var jobs = new List<Job>();
+        foreach (var language in site.Site.Languages)
         {
-            new("share.png", cache.Key("site", settings.Title, settings.Description, settings.BaseUrl.Host), r => r.DrawSite(settings.Title, settings.Description, settings.BaseUrl.Host)),
-        };
-        foreach (var e in site.Events)
-        {
-            var title = e.Event.Title;
-            var english = EnglishDates.Format(e.Event.When);
-            var persian = SolarHijriDates.Format(e.Event.When);
-            jobs.Add(new($"events/{e.Id}/share.png", cache.Key("event", settings.Title, title, english, persian), r => r.DrawEvent(settings.Title, title, english, persian)));
+            jobs.AddRange(Jobs(site, language, cache));
         }
 
         var drawn = 0;

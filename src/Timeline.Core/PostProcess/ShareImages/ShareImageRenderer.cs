@@ -56,38 +56,44 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     private readonly ShaperSet _shapers = new();
     private readonly PngWriter _png = new();
 
-    public byte[] DrawEvent(string siteName, string title, string englishDate, string persianDate) => Draw(canvas =>
+    /// <summary>
+    /// An event's card. Left to right, the Gregorian date (<paramref name="firstDate"/>) stands at the left of the foot
+    /// and the Solar Hijri one (<paramref name="secondDate"/>, in Persian) at the right. Right to left (a Persian card)
+    /// everything mirrors: the Solar Hijri date comes first, at the right, and the Gregorian one in Persian at the left.
+    /// </summary>
+    public byte[] DrawEvent(string siteName, string title, string firstDate, string secondDate, bool rightToLeft = false) => Draw(canvas =>
     {
         using var textPaint = Paint(design.Text);
         using var mutedPaint = Paint(design.Muted);
-        var top = Header(canvas, siteName);
+        var top = Header(canvas, siteName, rightToLeft);
 
-        // Dates at the foot: English from the left edge, Persian from the right; stacked when they would meet.
-        var english = Shape(englishDate, rightToLeft: false, design.DateSize, typefaces.Text);
-        var persian = Shape(persianDate, rightToLeft: true, design.DateSize, typefaces.Persian);
+        // The first date from the start edge, the second from the end edge; stacked when they would meet.
+        var first = Shape(firstDate, rightToLeft, design.DateSize, rightToLeft ? typefaces.Persian : typefaces.Text);
+        var second = Shape(secondDate, rightToLeft: true, design.DateSize, typefaces.Persian);
         var footBaseline = FootBaseline;
-        var stacked = english.Width + persian.Width + 48 > TextWidth;
-        var englishBaseline = stacked ? footBaseline - (design.DateSize * 1.5f) : footBaseline;
-        var footTop = FootRule(englishBaseline);
+        var stacked = first.Width + second.Width + 48 > TextWidth;
+        var firstBaseline = stacked ? footBaseline - (design.DateSize * 1.5f) : footBaseline;
+        var footTop = FootRule(firstBaseline);
         Rule(canvas, footTop);
-        english.Draw(canvas, Margin, englishBaseline, textPaint);
-        persian.Draw(canvas, Right - persian.Width, footBaseline, mutedPaint);
+        first.Draw(canvas, rightToLeft ? Right - first.Width : Margin, firstBaseline, textPaint);
+        second.Draw(canvas, rightToLeft ? Margin : Right - second.Width, footBaseline, mutedPaint);
 
-        Paragraph(canvas, title, typefaces.Title, design.TitleSize, design.MinTitleSize, top + 32, footTop - 32, textPaint, centre: true);
+        Paragraph(canvas, title, typefaces.Title, design.TitleSize, design.MinTitleSize, top + 32, footTop - 32, textPaint, centre: true, rightToLeft);
     });
 
     /// <summary>The card of the site as a whole: its name, its description and its address.</summary>
-    public byte[] DrawSite(string siteName, string description, string host) => Draw(canvas =>
+    public byte[] DrawSite(string siteName, string description, string host, bool rightToLeft = false) => Draw(canvas =>
     {
         using var textPaint = Paint(design.Text);
         using var mutedPaint = Paint(design.Muted);
         Rule(canvas, Margin);
         var footTop = FootRule(FootBaseline);
         Rule(canvas, footTop);
-        Shape(host, rightToLeft: false, design.DateSize, typefaces.Text).Draw(canvas, Margin, FootBaseline, textPaint);
+        var address = Shape(host, rightToLeft: false, design.DateSize, typefaces.Text);
+        address.Draw(canvas, rightToLeft ? Right - address.Width : Margin, FootBaseline, textPaint);
 
-        var last = Paragraph(canvas, siteName, typefaces.Title, design.TitleSize, design.MinTitleSize, Margin + 48, footTop - 170, textPaint, centre: false);
-        Paragraph(canvas, description, typefaces.Text, design.DateSize, Math.Min(design.DateSize, 20), last + 28 + (design.DateSize * 0.4f), footTop - 32, mutedPaint, centre: false);
+        var last = Paragraph(canvas, siteName, typefaces.Title, design.TitleSize, design.MinTitleSize, Margin + 48, footTop - 170, textPaint, centre: false, rightToLeft);
+        Paragraph(canvas, description, typefaces.Text, design.DateSize, Math.Min(design.DateSize, 20), last + 28 + (design.DateSize * 0.4f), footTop - 32, mutedPaint, centre: false, rightToLeft);
     });
 
     public void Dispose() => _shapers.Dispose();
@@ -107,11 +113,12 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     }
 
     // The site's name above a thin rule; returns where the space below the rule begins.
-    private float Header(SKCanvas canvas, string siteName)
+    private float Header(SKCanvas canvas, string siteName, bool rightToLeft)
     {
         using var paint = Paint(design.Muted);
         var baseline = Margin + design.SiteSize;
-        Fit(siteName, design.SiteSize, typefaces.Text).Draw(canvas, Margin, baseline, paint);
+        var name = Fit(siteName, design.SiteSize, typefaces.Text, rightToLeft);
+        name.Draw(canvas, rightToLeft ? Right - name.Width : Margin, baseline, paint);
         var ruleAt = baseline + (design.SiteSize * 0.8f);
         Rule(canvas, ruleAt);
         return ruleAt;
@@ -128,14 +135,14 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     /// size, lines that still do not fit are dropped and the last one kept ends with an ellipsis. Centred lines sit in the
     /// middle of the box. Returns the last baseline.
     /// </summary>
-    private float Paragraph(SKCanvas canvas, string text, SKTypeface typeface, int max, int min, float top, float bottom, SKPaint paint, bool centre)
+    private float Paragraph(SKCanvas canvas, string text, SKTypeface typeface, int max, int min, float top, float bottom, SKPaint paint, bool centre, bool rightToLeft)
     {
         var size = max;
-        var lines = Wrap(text, size, typeface);
+        var lines = Wrap(text, size, typeface, rightToLeft);
         while (lines.Count * size * LineHeight > bottom - top && size - 2 >= min)
         {
             size -= 2;
-            lines = Wrap(text, size, typeface);
+            lines = Wrap(text, size, typeface, rightToLeft);
         }
 
         var fit = Math.Max(1, (int)((bottom - top) / (size * LineHeight)));
@@ -143,11 +150,11 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         {
             lines = lines.Take(fit).ToList();
             var words = lines[^1].Text.Split(' ').ToList();
-            var last = Shape(lines[^1].Text + "…", false, size, typeface);
+            var last = Shape(lines[^1].Text + "…", rightToLeft, size, typeface);
             while (last.Width > TextWidth && words.Count > 1)
             {
                 words.RemoveAt(words.Count - 1);
-                last = Shape(string.Join(' ', words) + "…", false, size, typeface);
+                last = Shape(string.Join(' ', words) + "…", rightToLeft, size, typeface);
             }
 
             lines[^1] = (lines[^1].Text, last);
@@ -158,23 +165,23 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         var baseline = centre ? top + ((bottom - top - block) / 2) + (size * 0.75f) : top + size;
         foreach (var (_, line) in lines)
         {
-            line.Draw(canvas, Margin, baseline, paint);
+            line.Draw(canvas, rightToLeft ? Right - line.Width : Margin, baseline, paint);
             baseline += size * LineHeight;
         }
 
         return baseline - (size * LineHeight);
     }
 
-    private List<(string Text, ShapedLine Line)> Wrap(string text, int size, SKTypeface typeface)
+    private List<(string Text, ShapedLine Line)> Wrap(string text, int size, SKTypeface typeface, bool rightToLeft)
     {
         var lines = new List<(string, ShapedLine)>();
         var current = "";
         foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var candidate = current.Length == 0 ? word : current + " " + word;
-            if (current.Length > 0 && Shape(candidate, false, size, typeface).Width > TextWidth)
+            if (current.Length > 0 && Shape(candidate, rightToLeft, size, typeface).Width > TextWidth)
             {
-                lines.Add((current, Fit(current, size, typeface)));
+                lines.Add((current, Fit(current, size, typeface, rightToLeft)));
                 current = word;
             }
             else
@@ -185,20 +192,20 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
 
         if (current.Length > 0)
         {
-            lines.Add((current, Fit(current, size, typeface)));
+            lines.Add((current, Fit(current, size, typeface, rightToLeft)));
         }
 
         return lines;
     }
 
     // A line cut short with an ellipsis when even one word is wider than the image.
-    private ShapedLine Fit(string text, int size, SKTypeface typeface)
+    private ShapedLine Fit(string text, int size, SKTypeface typeface, bool rightToLeft)
     {
-        var line = Shape(text, false, size, typeface);
+        var line = Shape(text, rightToLeft, size, typeface);
         while (line.Width > TextWidth && text.Length > 1)
         {
             text = text[..^1];
-            line = Shape(text.TrimEnd() + "…", false, size, typeface);
+            line = Shape(text.TrimEnd() + "…", rightToLeft, size, typeface);
         }
 
         return line;
