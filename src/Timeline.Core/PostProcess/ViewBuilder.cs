@@ -330,7 +330,10 @@ public sealed class ViewBuilder
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
         withCitations ? _citing.GetValueOrDefault(source.Id, []).Select(e => _summaries[e.Id]).ToList() : [],
-        _language.FallbackAttributes);
+        _language.FallbackAttributes)
+    {
+        PageLangHtml = _language.IsDefault ? "" : PageLanguage.Attributes(_language.Code),
+    };
 
     private SiteView BuildSite()
     {

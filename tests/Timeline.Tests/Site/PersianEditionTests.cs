@@ -140,7 +140,11 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
     [Fact]
     public void Source_titles_and_tags_on_persian_pages_are_marked_english()
     {
-        _site.AssertFileContains("fa/events/first-event/index.html", "<span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A</span>");
+        // The whole citation is one English span (its punctuation and address keep their order); the date and the
+        // words the page adds inside it are in the page's language.
+        _site.AssertFileContains("fa/events/first-event/index.html", "<span class=\"note-source\" lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">۱۳ آذر ۱۳۹۷</time>, p. 12.");
+        _site.AssertFileContains("fa/events/first-event/index.html", "(<a href=\"https://archive.example.org/report-a\" data-pagefind-ignore lang=\"fa\" dir=\"rtl\">");
+        _site.AssertFileContains("fa/sources/index.html", "<p><span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">");
         _site.AssertFileContains("fa/events/first-event/index.html", "<a href=\"/memorial/fa/tags/theme-one/\" lang=\"en\" dir=\"ltr\">theme-one</a>");
         _site.AssertFileDoesNotContain("events/first-event/index.html", "lang=\"en\" dir=\"ltr\"");
     }

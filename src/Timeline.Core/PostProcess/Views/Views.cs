@@ -109,7 +109,14 @@ public sealed record SourceView(
     string Kind,
     string? Note,
     IReadOnlyList<EventSummaryView> CitedBy,
-    string LangHtml);
+    string LangHtml)
+{
+    /// <summary>
+    /// The page's own lang and dir for what the page writes inside the source's span (its date, "archived copy"); empty
+    /// when the source is in the page's language.
+    /// </summary>
+    public string PageLangHtml { get; init; } = "";
+}
 
 /// <summary>The events of one year, tag or entity.</summary>
 public sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
