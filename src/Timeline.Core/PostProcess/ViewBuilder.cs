@@ -26,7 +26,6 @@ public sealed class ViewBuilder
     private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
     private readonly Comparer<EventSummaryView> _timeOrder;
     private readonly PageLanguage _language;
-    private readonly EventView?[] _events;
     private readonly ConcurrentDictionary<string, string> _absoluteUrls = new(StringComparer.Ordinal);
 
     public ViewBuilder(ResolvedSite site, PageLanguage language)
@@ -34,7 +33,6 @@ public sealed class ViewBuilder
         _site = site;
         _language = language;
         _urls = language.Urls;
-        _events = new EventView?[site.Events.Count];
         // Summaries (dates in two calendars, in the page's words) are made when a page first needs them, not here:
         // `timeline serve` makes a new ViewBuilder on every edit and renders only the pages it is asked for.
         _summaries = new EventSummaryView?[site.Events.Count];
@@ -88,14 +86,8 @@ public sealed class ViewBuilder
         _language.Digits(e.Event.When.Start.Year),
         _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackAttributes : "");
 
-    /// <summary>An event's page view, made once: the event's page and its embed card both show it.</summary>
+    // Not kept: holding 10,000 event views (JSON-LD, notes) for the embed cards cost more in collections than making them twice.
     public EventView Event(int index)
-    {
-        // Two threads may make the same view at once; both are equal and either is kept.
-        return Volatile.Read(ref _events[index]) ?? (_events[index] = BuildEvent(index));
-    }
-
-    private EventView BuildEvent(int index)
     {
         var e = _site.Events[index];
         var summary = SummaryAt(index);
