@@ -144,8 +144,8 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         var language = views.Language.Code;
         return Render(template, url, () =>
         {
-            var content = theme.Render(template, values, language, views.Partials);
-            return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content }, language, views.Partials);
+            var content = theme.Render(template, values, language);
+            return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content }, language);
         });
     }
 
@@ -155,7 +155,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         var url = views.Urls.Embed(view.Id);
         var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
-        return Render("embed", url, () => theme.Render("embed", values, views.Language.Code, views.Partials));
+        return Render("embed", url, () => theme.Render("embed", values, views.Language.Code));
     }
 
     private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)

@@ -73,9 +73,6 @@ public sealed class ViewBuilder
 
     public PageLanguage Language => _language;
 
-    /// <summary>The list items already rendered from these views (keyed by the views themselves, so they live and die together).</summary>
-    public PartialCache Partials { get; } = new();
-
     public EventSummaryView Summary(ResolvedEvent e) => new(
         e.Id,
         _urls.Event(e.Id),

@@ -102,7 +102,6 @@ public sealed partial class ThemeTemplates
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
         options.Filters.AddFilter("digits", Digits);
-        options.Filters.AddFilter("event_item", EventItem);
         var filtersOk = CheckFilters(read, options, diagnostics);
         if (!CheckStringKeys(read, strings, diagnostics) || !filtersOk)
         {
@@ -119,17 +118,10 @@ public sealed partial class ThemeTemplates
     /// Renders a template with the given values, in a language: its strings are t, and the digits filter writes
     /// numbers as that language does. Liquid errors at render time become a diagnostic.
     /// </summary>
-    /// With <paramref name="partials"/>, the event_item filter reuses the list items it already rendered for this language.
-    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language, PartialCache? partials = null)
+    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language)
     {
         var context = new TemplateContext(Options);
         context.AmbientValues[LanguageKey] = language;
-        context.AmbientValues[TemplatesKey] = this;
-        if (partials is not null)
-        {
-            context.AmbientValues[PartialsKey] = partials;
-        }
-
         context.SetValue(StringsVariable, Strings.ForTemplates(language));
         foreach (var (key, value) in values)
         {
@@ -140,29 +132,6 @@ public sealed partial class ThemeTemplates
     }
 
     private const string LanguageKey = "timeline-language";
-    private const string TemplatesKey = "timeline-templates";
-    private const string PartialsKey = "timeline-partials";
-
-    /// <summary>The partial the event_item filter renders: one event as lists show it, given as event, with its heading level as level.</summary>
-    public const string EventItemPartial = "partials/event-item";
-
-    /// <summary>
-    /// {{ event | event_item: level }}: the event's list item from partials/event-item.liquid. Lists repeat each event
-    /// on many pages (the index, its year, its tags, its people and places), so each item is rendered once per level and
-    /// language and its HTML reused.
-    /// </summary>
-    private static ValueTask<FluidValue> EventItem(FluidValue input, FilterArguments arguments, TemplateContext context)
-    {
-        var templates = (ThemeTemplates)context.AmbientValues[TemplatesKey];
-        var language = (string)context.AmbientValues[LanguageKey];
-        var value = input.ToObjectValue();
-        var level = (int)arguments.At(0).ToNumberValue();
-        string Render() => templates.Render(EventItemPartial, new Dictionary<string, object?> { ["event"] = value, ["level"] = level }, language);
-        var html = context.AmbientValues.TryGetValue(PartialsKey, out var cache) && cache is PartialCache partials && value is not null
-            ? partials.GetOrRender(value, level, Render)
-            : Render();
-        return new StringValue(html, encode: false);
-    }
 
     /// <summary>{{ n | digits }}: a number in the digits of the page's language (Persian digits on Persian pages).</summary>
     private static ValueTask<FluidValue> Digits(FluidValue input, FilterArguments arguments, TemplateContext context)
