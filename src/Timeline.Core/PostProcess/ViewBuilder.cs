@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Timeline.Dates;
 using Timeline.Model;
@@ -26,7 +25,6 @@ public sealed class ViewBuilder
     private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
     private readonly Comparer<EventSummaryView> _timeOrder;
     private readonly PageLanguage _language;
-    private readonly ConcurrentDictionary<string, string> _absoluteUrls = new(StringComparer.Ordinal);
 
     public ViewBuilder(ResolvedSite site, PageLanguage language)
     {
@@ -128,8 +126,7 @@ public sealed class ViewBuilder
     public string Text(string key, params (string Name, string Value)[] values) => _language.Text(key, values);
 
     /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
-    /// Each is worked out once: an event's address is written on its page, its card, its citation and its share links.
-    public string AbsoluteUrl(string sitePath) => _absoluteUrls.GetOrAdd(sitePath, path => SiteUrls.Absolute(_site.Site.BaseUrl, path));
+    public string AbsoluteUrl(string sitePath) => SiteUrls.Absolute(_site.Site.BaseUrl, sitePath);
 
     /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
     public IReadOnlyList<EraSectionView> EraSections()
