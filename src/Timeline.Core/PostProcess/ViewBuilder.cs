@@ -86,7 +86,7 @@ public sealed class ViewBuilder
     {
         var e = _site.Events[index];
         var summary = SummaryAt(index);
-        return new EventView(
+        var card = new EventView(
             e.Id,
             summary.Url,
             summary.Title,
@@ -100,22 +100,23 @@ public sealed class ViewBuilder
             _language.Fallbacks.EventBodies.Contains(e.Id),
             _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackAttributes : "",
             Markers(e.Body.EntryMarkersHtml),
-            Notes(e.Body.Notes),
             e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackAttributes)).ToList(),
-            e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-            _referencedBy.GetValueOrDefault(e.Id, []).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
             index > 0 ? SummaryAt(index - 1) : null,
             index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
             e.People.Select(EntityLink).ToList(),
             e.Organisations.Select(EntityLink).ToList(),
-            e.Places.Select(EntityLink).ToList(),
+            e.Places.Select(EntityLink).ToList());
+        return new EventView(card, () => new EventPageParts(
+            Notes(e.Body.Notes),
+            e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            _referencedBy.GetValueOrDefault(e.Id, []).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
             new CitationView(
                 Citation(e).Written(Text("citation"), summary.Date.Text),
                 _urls.EventCitation(e.Id, "json"),
                 e.Id + ".json",
                 _urls.EventCitation(e.Id, "bib"),
                 e.Id + ".bib"),
-            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl));
+            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl)));
     }
 
     /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
