@@ -18,7 +18,8 @@ public sealed class ViewBuilder
 {
     private readonly ResolvedSite _site;
     private readonly SiteUrls _urls;
-    private readonly Dictionary<string, EventSummaryView> _summaries;
+    private readonly Dictionary<string, int> _positions;
+    private readonly EventSummaryView?[] _summaries;
     private readonly Dictionary<string, List<string>> _referencedBy = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResolvedEvent>> _citing = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
@@ -30,8 +31,16 @@ public sealed class ViewBuilder
         _site = site;
         _language = language;
         _urls = language.Urls;
-        _summaries = site.Events.ToDictionary(e => e.Id, Summary, StringComparer.Ordinal);
-        var positions = site.Events.Select((e, i) => (e.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        // Summaries (dates in two calendars, in the page's words) are made when a page first needs them, not here:
+        // `timeline serve` makes a new ViewBuilder on every edit and renders only the pages it is asked for.
+        _summaries = new EventSummaryView?[site.Events.Count];
+        _positions = new Dictionary<string, int>(site.Events.Count, StringComparer.Ordinal);
+        for (var i = 0; i < site.Events.Count; i++)
+        {
+            _positions[site.Events[i].Id] = i;
+        }
+
+        var positions = _positions;
         _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
 
         foreach (var e in site.Events)
@@ -72,11 +81,12 @@ public sealed class ViewBuilder
         _language.Digits(e.Event.When.Start.Year),
         _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackAttributes : "");
 
+    // Not kept: holding 10,000 event views (JSON-LD, notes) for the embed cards cost more in collections than making them twice.
     public EventView Event(int index)
     {
         var e = _site.Events[index];
-        var summary = _summaries[e.Id];
-        return new EventView(
+        var summary = SummaryAt(index);
+        var card = new EventView(
             e.Id,
             summary.Url,
             summary.Title,
@@ -90,22 +100,23 @@ public sealed class ViewBuilder
             _language.Fallbacks.EventBodies.Contains(e.Id),
             _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackAttributes : "",
             Markers(e.Body.EntryMarkersHtml),
-            Notes(e.Body.Notes),
             e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackAttributes)).ToList(),
-            e.RelatedIds.Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
-            _referencedBy.GetValueOrDefault(e.Id, []).Select(id => _summaries[id]).OrderBy(s => s, _timeOrder).ToList(),
-            index > 0 ? _summaries[_site.Events[index - 1].Id] : null,
-            index < _site.Events.Count - 1 ? _summaries[_site.Events[index + 1].Id] : null,
+            index > 0 ? SummaryAt(index - 1) : null,
+            index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
             e.People.Select(EntityLink).ToList(),
             e.Organisations.Select(EntityLink).ToList(),
-            e.Places.Select(EntityLink).ToList(),
+            e.Places.Select(EntityLink).ToList());
+        return new EventView(card, () => new EventPageParts(
+            Notes(e.Body.Notes),
+            e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            _referencedBy.GetValueOrDefault(e.Id, []).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
             new CitationView(
                 Citation(e).Written(Text("citation"), summary.Date.Text),
                 _urls.EventCitation(e.Id, "json"),
                 e.Id + ".json",
                 _urls.EventCitation(e.Id, "bib"),
                 e.Id + ".bib"),
-            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl));
+            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl)));
     }
 
     /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
@@ -135,7 +146,7 @@ public sealed class ViewBuilder
                     _language.Digits(g.Key),
                     _urls.Year(g.Key),
                     anchored.Add(g.Key) ? YearAnchor(g.Key) : "",
-                    g.Select(e => _summaries[e.Id]).ToList()))
+                    Summaries(g)))
                 .ToList()))
             .ToList();
     }
@@ -148,7 +159,7 @@ public sealed class ViewBuilder
                 s.Era?.Title,
                 s.Era?.Start.Year,
                 s.Era?.End.Year,
-                s.Events.Select(e => _summaries[e.Id]).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
+                s.Events.Select(e => SummaryOf(e.Id)).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
             .ToList();
         var layout = OverviewLayout.Compute(sections, new OverviewOptions());
         var text = new OverviewText(_language.Strings, _language.Digits);
@@ -157,13 +168,13 @@ public sealed class ViewBuilder
 
     public IEnumerable<EventListView> Years() =>
         _site.Events.GroupBy(e => e.Event.When.Start.Year)
-            .Select(g => new EventListView(_language.Digits(g.Key), _urls.Year(g.Key), g.Select(e => _summaries[e.Id]).ToList()));
+            .Select(g => new EventListView(_language.Digits(g.Key), _urls.Year(g.Key), Summaries(g)));
 
     public IEnumerable<EventListView> Tags() =>
         _site.Events.SelectMany(e => e.Event.Tags.Select(t => (Tag: t, Event: e)))
             .GroupBy(x => x.Tag, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new EventListView(g.Key, _urls.Tag(g.Key), g.Select(x => _summaries[x.Event.Id]).ToList()));
+            .Select(g => new EventListView(g.Key, _urls.Tag(g.Key), Summaries(g.Select(x => x.Event))));
 
     public IReadOnlyList<TagView> TagIndex() => Tags().Select(t => new TagView(t.Title, t.Url, t.Events.Count)).ToList();
 
@@ -182,7 +193,7 @@ public sealed class ViewBuilder
             _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
             Markers(x.Summary.EntryMarkersHtml),
             Notes(x.Summary.Notes),
-            EventsInvolving(x.Entity).Select(e => _summaries[e.Id]).ToList()));
+            Summaries(EventsInvolving(x.Entity))));
 
     public IEnumerable<(EntityKind Kind, EntityIndexView View)> EntityIndexes() =>
         Enum.GetValues<EntityKind>()
@@ -284,6 +295,14 @@ public sealed class ViewBuilder
         return sections;
     }
 
+    private EventSummaryView SummaryAt(int index) =>
+        Volatile.Read(ref _summaries[index]) ?? (_summaries[index] = Summary(_site.Events[index]));
+
+    private EventSummaryView SummaryOf(string id) => SummaryAt(_positions[id]);
+
+    /// <summary>A list of events whose summaries are made only when a page reads it.</summary>
+    private SummaryList Summaries(IEnumerable<ResolvedEvent> events) => new(events.Select(e => _positions[e.Id]).ToArray(), SummaryAt);
+
     private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.GetValueOrDefault(entity.Id, []);
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
@@ -329,7 +348,7 @@ public sealed class ViewBuilder
         source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
-        withCitations ? _citing.GetValueOrDefault(source.Id, []).Select(e => _summaries[e.Id]).ToList() : [],
+        withCitations ? Summaries(_citing.GetValueOrDefault(source.Id, [])) : [],
         _language.FallbackAttributes)
     {
         PageLangHtml = _language.IsDefault ? "" : PageLanguage.Attributes(_language.Code),

@@ -73,17 +73,44 @@ public sealed record EventView(
     bool BodyFallback,
     string BodyLangHtml,
     string EntryMarkersHtml,
-    IReadOnlyList<NoteView> Notes,
     IReadOnlyList<LinkView> Tags,
-    IReadOnlyList<EventSummaryView> Related,
-    IReadOnlyList<EventSummaryView> ReferencedBy,
     EventSummaryView? Previous,
     EventSummaryView? Next,
     IReadOnlyList<LinkView> People,
     IReadOnlyList<LinkView> Organisations,
-    IReadOnlyList<LinkView> Places,
+    IReadOnlyList<LinkView> Places)
+{
+    // The costly parts (notes, sorted lists, citation, JSON-LD) are made when a template first reads one of them:
+    // the embed card, made for every event, shows none.
+    private readonly Lazy<EventPageParts> _parts = new(() => EventPageParts.None);
+
+    internal EventView(EventView view, Func<EventPageParts> parts)
+        : this(view)
+    {
+        _parts = new Lazy<EventPageParts>(parts);
+    }
+
+    public IReadOnlyList<NoteView> Notes => _parts.Value.Notes;
+
+    public IReadOnlyList<EventSummaryView> Related => _parts.Value.Related;
+
+    public IReadOnlyList<EventSummaryView> ReferencedBy => _parts.Value.ReferencedBy;
+
+    public CitationView Citation => _parts.Value.Citation;
+
+    public string JsonLdHtml => _parts.Value.JsonLdHtml;
+}
+
+/// <summary>What an event's page shows beyond its card, made together when first read.</summary>
+internal sealed record EventPageParts(
+    IReadOnlyList<NoteView> Notes,
+    IReadOnlyList<EventSummaryView> Related,
+    IReadOnlyList<EventSummaryView> ReferencedBy,
     CitationView Citation,
-    string JsonLdHtml);
+    string JsonLdHtml)
+{
+    public static readonly EventPageParts None = new([], [], [], new CitationView("", "", "", "", ""), "");
+}
 
 /// <summary>How to cite an entry: the text to copy, and the same citation as CSL-JSON and BibTeX files to download.</summary>
 public sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
