@@ -80,13 +80,16 @@ public static partial class Program
 
         // The view layer's whole-site work, which every rebuild repeats (PostProcess/ViewBuilder.cs).
         var site = session.Current!.Site;
-        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.PostProcess.ViewBuilder(site))).ToList();
+        var strings = Timeline.Theme.ThemeStrings.Load(theme, new Timeline.Input.PathDisplay(input), new Timeline.Diagnostics.DiagnosticBag())
+            ?? throw new InvalidOperationException($"The theme's strings in {theme}/i18n could not be read.");
+        var (language, localized) = Timeline.PostProcess.Languages.PageLanguage.All(site, strings)[0];
+        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.PostProcess.ViewBuilder(localized, language))).ToList();
         var lists = Enumerable.Range(0, 5).Select(_ => Time(() =>
         {
             var v = views[0].Value;
             return v.Years().Count() + v.Tags().Count() + v.Entities().Count() + v.EntityIndexes().Count() + v.Pages().Count();
         })).ToList();
-        var summaries = Enumerable.Range(0, 5).Select(_ => Time(() => site.Events.Select(views[0].Value.Summary).ToList().Count)).ToList();
+        var summaries = Enumerable.Range(0, 5).Select(_ => Time(() => localized.Events.Select(views[0].Value.Summary).ToList().Count)).ToList();
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
             $"view layer, median of 5: ViewBuilder constructor {Median(views.Select(v => v.Elapsed.TotalMilliseconds)):0} ms, of which the events' summaries (dates in two calendars) {Median(summaries.Select(v => v.Elapsed.TotalMilliseconds)):0} ms; years, tags, entities and pages listed {Median(lists.Select(v => v.Elapsed.TotalMilliseconds)):0} ms"));
