@@ -43,8 +43,7 @@ public sealed class SiteSnapshot
         var listed = pages.Select(p => new OutputFile(p.Path, [])).ToList();
         foreach (var language in site.Site.Languages)
         {
-            var path = (language == site.Site.Language ? "" : language + "/") + AtomFeed.FilePath;
-            _files[path] = new Lazy<byte[]>(() => SiteRenderer.Feeds(site, renderDiagnostics).OfType<OutputFile>().FirstOrDefault(f => f.Path == path)?.Content ?? [], LazyThreadSafetyMode.ExecutionAndPublication);
+            _files[SiteRenderer.FeedPath(site, language)] = new Lazy<byte[]>(() => SiteRenderer.Feed(site, language, renderDiagnostics)?.Content ?? [], LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         _files[Sitemap.FilePath] = new Lazy<byte[]>(() => Sitemap.Build(site.Site, listed).Content, LazyThreadSafetyMode.ExecutionAndPublication);

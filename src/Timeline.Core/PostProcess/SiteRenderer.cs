@@ -59,12 +59,16 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 
     /// <summary>The Atom feed of each language's tree (feed.xml, fa/feed.xml); null entries for feeds that could not be written.</summary>
     public static IEnumerable<OutputFile?> Feeds(ResolvedSite site, DiagnosticBag diagnostics) =>
-        site.Site.Languages.Select(code =>
-        {
-            var (localized, fallbacks) = LocalizedSite.For(site, code);
-            var folder = code == site.Site.Language ? "" : code + "/";
-            return AtomFeed.Build(localized, diagnostics, folder + AtomFeed.FilePath, fallbacks, site.Site.Language);
-        });
+        site.Site.Languages.Select(code => Feed(site, code, diagnostics));
+
+    /// <summary>One language's feed (fa/feed.xml for fa), or null when it could not be written.</summary>
+    public static OutputFile? Feed(ResolvedSite site, string code, DiagnosticBag diagnostics)
+    {
+        var (localized, fallbacks) = LocalizedSite.For(site, code);
+        return AtomFeed.Build(localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
+    }
+
+    public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
 
     private List<(string Path, Func<string> Render)> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {

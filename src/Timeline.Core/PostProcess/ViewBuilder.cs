@@ -26,6 +26,9 @@ public sealed class ViewBuilder
     private readonly Comparer<EventSummaryView> _timeOrder;
     private readonly PageLanguage _language;
 
+    // The backlink letters of the page's language, split once (pages are rendered in parallel; a race splits twice, harmlessly).
+    private string[]? _useLetters;
+
     public ViewBuilder(ResolvedSite site, PageLanguage language)
     {
         _site = site;
@@ -230,7 +233,7 @@ public sealed class ViewBuilder
         var text = EnglishDates.Format(span with { Circa = false });
         if (span.Circa)
         {
-            html = circa + " " + html;
+            html = encode.Encode(circa) + " " + html;
             text = circa + " " + text;
         }
 
@@ -330,7 +333,7 @@ public sealed class ViewBuilder
     /// <summary>The letter of a note's i-th use, from the language's alphabet (the last letter repeats past its end).</summary>
     private string UseLetter(int i)
     {
-        var letters = _language.Text("backlink_letters").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var letters = _useLetters ??= _language.Text("backlink_letters").Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return letters[Math.Min(i, letters.Length - 1)];
     }
 

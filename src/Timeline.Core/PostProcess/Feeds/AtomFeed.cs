@@ -34,7 +34,7 @@ public static class AtomFeed
         var self = SiteUrls.Absolute(settings.BaseUrl, urls.Feed);
         var entries = site.Events.Reverse().ToList();
 
-        if (Unwritable(site, entries, diagnostics))
+        if (Unwritable(site, entries, filePath, diagnostics))
         {
             return null;
         }
@@ -131,13 +131,13 @@ public static class AtomFeed
     }
 
     /// <summary>Reports each event with a character XML 1.0 forbids (such as U+FFFF), which the feed cannot carry.</summary>
-    private static bool Unwritable(ResolvedSite site, IReadOnlyList<ResolvedEvent> entries, DiagnosticBag diagnostics)
+    private static bool Unwritable(ResolvedSite site, IReadOnlyList<ResolvedEvent> entries, string filePath, DiagnosticBag diagnostics)
     {
         var found = false;
         var settings = new[] { site.Site.Title, site.Site.Description }.Select(Forbidden).FirstOrDefault(c => c is not null);
         if (settings is { } c)
         {
-            diagnostics.Error(FilePath, SourcePosition.File, ErrorMessages.FeedNotWritten(FilePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
+            diagnostics.Error(filePath, SourcePosition.File, ErrorMessages.FeedNotWritten(filePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
             found = true;
         }
 
@@ -145,7 +145,7 @@ public static class AtomFeed
         {
             if (new[] { e.Event.Title, e.Event.Summary, e.Body.Html }.Concat(e.Event.Tags).Select(Forbidden).FirstOrDefault(x => x is not null) is { } bad)
             {
-                diagnostics.Error(e.Event.Origin.Path, SourcePosition.File, ErrorMessages.FeedNotWritten(FilePath, $"the event holds {bad}, which XML cannot carry"));
+                diagnostics.Error(e.Event.Origin.Path, SourcePosition.File, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
                 found = true;
             }
         }
