@@ -26,6 +26,60 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         public void Dispose() => Site.Dispose();
     }
 
+    /// <summary>
+    /// Builds that share one cache folder (sites under one parent folder, parallel test builds) may store their index
+    /// at the same time: a build replacing the cached index leaves another build's fresh staging folder alone, and
+    /// removes only staging folders old enough to have been left by a build that stopped.
+    /// </summary>
+    [Fact]
+    public void Storing_the_index_keeps_another_builds_fresh_staging_folder_and_removes_stale_ones()
+    {
+        var folder = TestSite.NewFolder();
+        try
+        {
+            CopyFixture(Path.Combine(Repository.Sites, "valid", "basic", "input"), Path.Combine(folder, "input"));
+            Build(folder);
+            var search = Path.Combine(folder, ".timeline-cache", "search");
+            var first = Assert.Single(Directory.EnumerateDirectories(search));
+            var fresh = Directory.CreateDirectory(Path.Combine(search, "another-key.tmp-0123")).FullName;
+            File.WriteAllText(Path.Combine(fresh, "pagefind.js"), "being copied by another build");
+            var stale = Directory.CreateDirectory(Path.Combine(search, "old-key.tmp-4567")).FullName;
+            Directory.SetLastWriteTimeUtc(stale, DateTime.UtcNow.AddHours(-2));
+
+            // A changed page makes a new index, which replaces the cached one.
+            var path = Directory.EnumerateFiles(Path.Combine(folder, "input", "events"), "*.yml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).First();
+            File.WriteAllText(path, File.ReadAllText(path).Replace("title: ", "title: Changed ", StringComparison.Ordinal));
+            Build(folder);
+
+            Assert.True(Directory.Exists(fresh), "Another build's fresh staging folder was removed.");
+            Assert.False(Directory.Exists(stale), "A staging folder left two hours ago was kept.");
+            Assert.False(Directory.Exists(first), "The index of the earlier pages was kept.");
+            Assert.Single(Directory.EnumerateDirectories(search), d => !d.Contains(".tmp-", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static void Build(string folder)
+    {
+        var result = Timeline.Pipeline.TimelineBuilder.Build(new Timeline.Pipeline.BuildOptions(
+            Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root });
+        Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
+        Assert.True(File.Exists(Path.Combine(folder, "output", "pagefind", "pagefind.js")));
+    }
+
+    private static void CopyFixture(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+
     [Fact]
     public void Pagefind_writes_its_index_and_script_beside_the_pages()
     {

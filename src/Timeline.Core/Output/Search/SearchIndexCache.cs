@@ -40,9 +40,9 @@ public sealed class SearchIndexCache(string cacheFolder)
                 Copy(cached, target);
                 return true;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (IsCacheFailure(ex))
             {
-                // An unreadable cache only costs time: index again.
+                // An unreadable cache (or one another build is replacing) only costs time: index again.
                 if (Directory.Exists(target))
                 {
                     Directory.Delete(target, recursive: true);
@@ -74,29 +74,52 @@ public sealed class SearchIndexCache(string cacheFolder)
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
-    /// <summary>Stores the index just made as the only one kept; a cache that cannot be written is left alone.</summary>
+    /// <summary>
+    /// Stores the index just made as the only one kept; a cache that cannot be written is left alone. Another build
+    /// may be storing its own index into the same folder at the same time (two sites under one parent folder, or
+    /// parallel test builds): its fresh staging folder is not removed, and whatever the other build removes first
+    /// makes this one give up storing, never fail.
+    /// </summary>
     private void Keep(string index, string cached)
     {
-        var staging = cached + ".tmp-" + Guid.NewGuid().ToString("N");
+        var staging = cached + StagingMark + Guid.NewGuid().ToString("N");
         try
         {
             Directory.CreateDirectory(_folder);
             Copy(index, staging);
-            foreach (var old in Directory.EnumerateDirectories(_folder).Where(d => d != staging))
+            foreach (var old in Directory.EnumerateDirectories(_folder).Where(d => d != staging && !IsAnotherBuildsStaging(d)))
             {
                 Directory.Delete(old, recursive: true);
             }
 
             Directory.Move(staging, cached);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (IsCacheFailure(ex))
         {
-            if (Directory.Exists(staging))
+            try
             {
-                Directory.Delete(staging, recursive: true);
+                if (Directory.Exists(staging))
+                {
+                    Directory.Delete(staging, recursive: true);
+                }
+            }
+            catch (Exception again) when (IsCacheFailure(again))
+            {
+                // Left for the next build to remove once it is old.
             }
         }
     }
+
+    private const string StagingMark = ".tmp-";
+
+    // A staging folder younger than an hour may belong to a build still running; older ones were left by a build that stopped.
+    private static bool IsAnotherBuildsStaging(string folder) =>
+        folder.Contains(StagingMark, StringComparison.Ordinal) && Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1);
+
+    /// <summary>What a cache folder changed under our feet throws; Copy's parallel file copies wrap it in an AggregateException.</summary>
+    private static bool IsCacheFailure(Exception ex) =>
+        ex is IOException or UnauthorizedAccessException
+        || (ex is AggregateException all && all.InnerExceptions.All(IsCacheFailure));
 
     private static void Copy(string from, string to)
     {
