@@ -16,6 +16,9 @@ public sealed class SearchIndexCache(string cacheFolder)
     // Bump when what is stored changes shape.
     private const string Version = "timeline-search-index-1";
 
+    // Marks a folder an index is being copied into, before it is renamed to its key.
+    private const string StagingMark = ".tmp-";
+
     private readonly string _folder = Path.Combine(cacheFolder, "search");
     private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
 
@@ -109,8 +112,6 @@ public sealed class SearchIndexCache(string cacheFolder)
             }
         }
     }
-
-    private const string StagingMark = ".tmp-";
 
     // A staging folder younger than an hour may belong to a build still running; older ones were left by a build that stopped.
     private static bool IsAnotherBuildsStaging(string folder) =>
