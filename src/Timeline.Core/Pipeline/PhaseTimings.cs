@@ -38,7 +38,11 @@ public sealed class PhaseTimings
             $"  {p.Name,-8} {p.Elapsed.TotalMilliseconds,7:0} ms wall {p.Cpu.TotalMilliseconds,7:0} ms cpu{(p.WorkingSet > 0 ? $" {p.WorkingSet / (1024 * 1024),5} MB held after" : "")}"));
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         var collections = string.Join('/', Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount));
-        return string.Join('\n', lines) + string.Create(CultureInfo.InvariantCulture, $"\n  peak working set {peak} MB; garbage collections gen0/1/2 {collections}");
+        var paused = GC.GetTotalPauseDuration().TotalMilliseconds;
+        var allocated = GC.GetTotalAllocatedBytes() / (1024 * 1024);
+        return string.Join('\n', lines) + string.Create(
+            CultureInfo.InvariantCulture,
+            $"\n  peak working set {peak} MB; garbage collections gen0/1/2 {collections}, paused {paused:0} ms; {allocated} MB allocated");
     }
 
     private static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
