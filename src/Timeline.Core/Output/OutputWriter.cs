@@ -116,20 +116,24 @@ public static class OutputWriter
         }
 
         /// <summary>Writes one file now; safe to call from several threads. A failure is reported once, and ends the writing.</summary>
-        public void Add(OutputFile file)
+        public void Add(OutputFile file) => Add(file.Path, file.Content);
+
+        /// <summary>As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere; they are written before this returns.</summary>
+        public void Add(string path, ReadOnlySpan<byte> content)
         {
             if (Volatile.Read(ref _failed) != 0)
             {
                 return;
             }
 
-            var target = Target(_staging, file.Path);
+            var target = Target(_staging, path);
             try
             {
                 // Each folder is made once; a thread that needs it while another makes it waits for it.
                 var folder = Path.GetDirectoryName(target)!;
                 _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
-                File.WriteAllBytes(target, file.Content);
+                using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.None, content.Length);
+                RandomAccess.Write(handle, content, 0);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -20,7 +20,7 @@ public sealed class SiteSnapshot
     internal SiteSnapshot(
         int version,
         ResolvedSite site,
-        IReadOnlyList<(string Path, Func<string> Render)> pages,
+        IReadOnlyList<PageJob> pages,
         IReadOnlyList<OutputFile> assets,
         ThemeTemplates theme,
         DiagnosticBag renderDiagnostics)
@@ -34,9 +34,9 @@ public sealed class SiteSnapshot
             _files[asset.Path] = new Lazy<byte[]>(asset.Content);
         }
 
-        foreach (var (path, render) in pages)
+        foreach (var page in pages)
         {
-            _files[path] = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(render()), LazyThreadSafetyMode.ExecutionAndPublication);
+            _files[page.Path] = new Lazy<byte[]>(() => Encoding.UTF8.GetBytes(page.Render()), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         // The feed, the sitemap and robots.txt, which a build adds after its pages: every page links to the feed.

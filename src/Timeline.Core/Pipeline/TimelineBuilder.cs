@@ -93,20 +93,22 @@ public static class TimelineBuilder
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        void Keep(OutputFile file)
+        void KeepBytes(string path, ReadOnlySpan<byte> content)
         {
-            paths.Add(file.Path);
-            if (LinkChecker.Scan(file, links) is { } page)
+            paths.Add(path);
+            if (LinkChecker.Scan(path, content, links) is { } page)
             {
                 pages.Add(page);
             }
 
-            searchCache?.Add(file);
-            staged?.Add(file);
+            searchCache?.Add(path, content);
+            staged?.Add(path, content);
         }
 
+        void Keep(OutputFile file) => KeepBytes(file.Path, file.Content);
+
         options.Progress?.Report($"Rendering {site.Events.Count} events");
-        var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, Keep);
+        var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, KeepBytes);
         Parallel.ForEach(rest.Concat(fonts), Keep);
 
         // The sitemap lists the pages written so far; the feed and robots.txt need only the site.

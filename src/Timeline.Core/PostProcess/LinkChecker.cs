@@ -31,8 +31,19 @@ public static class LinkChecker
             return null;
         }
 
-        var scanned = Scan(file.Content, shared);
-        return new PageLinks(file.Path, scanned.Links, scanned.Ids);
+        return Scan(file.Path, file.Content, shared);
+    }
+
+    /// <summary>As <see cref="Scan(OutputFile, ConcurrentDictionary{string, string}?)"/>, for a file's bytes held elsewhere.</summary>
+    public static PageLinks? Scan(string path, ReadOnlySpan<byte> content, ConcurrentDictionary<string, string>? shared = null)
+    {
+        if (!OutputFile.IsHtmlPath(path))
+        {
+            return null;
+        }
+
+        var scanned = Scan(content, shared);
+        return new PageLinks(path, scanned.Links, scanned.Ids);
     }
 
     /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
@@ -83,11 +94,11 @@ public static class LinkChecker
     /// pass over each '="': the markup is ASCII, so this finds what the two regular expressions over the decoded
     /// text found (each search going on after its own last match), at a fraction of the cost.
     /// </summary>
-    internal static ScannedPage Scan(byte[] html, ConcurrentDictionary<string, string>? shared = null)
+    internal static ScannedPage Scan(ReadOnlySpan<byte> html, ConcurrentDictionary<string, string>? shared = null)
     {
         var links = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
-        var text = html.AsSpan();
+        var text = html;
         var linksFrom = 0;
         var idsFrom = 0;
         var at = 0;

@@ -20,37 +20,43 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
     /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
     /// </summary>
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, Action<OutputFile>? rendered = null)
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null)
     {
         var pages = Pages(site, searchIndexed);
         var files = new OutputFile?[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
-            var file = OutputFile.Text(pages[i].Path, pages[i].Render());
+            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
+            var buffer = PageBuffer.ForThisThread();
+            pages[i].Write(buffer.Start());
+            var bytes = buffer.Encode();
             if (rendered is null)
             {
-                files[i] = file;
+                files[i] = new OutputFile(pages[i].Path, bytes.ToArray());
             }
             else
             {
-                rendered(file);
+                rendered(pages[i].Path, bytes);
             }
         });
         return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>Takes a page's bytes as it is made; they are valid only during the call.</summary>
+    public delegate void PageSink(string path, ReadOnlySpan<byte> content);
+
     /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>
-    public IReadOnlyList<(string Path, Func<string> Render)> Pages(ResolvedSite site, bool searchIndexed)
+    public IReadOnlyList<PageJob> Pages(ResolvedSite site, bool searchIndexed)
     {
-        var jobs = new List<(string Path, Func<string> Render)>();
+        var jobs = new List<PageJob>();
         foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
             var views = new ViewBuilder(localized, language);
-            foreach (var (path, render) in LanguagePages(localized, views, searchIndexed))
+            foreach (var job in LanguagePages(localized, views, searchIndexed))
             {
-                jobs.Add((folder + path, render));
+                jobs.Add(folder.Length == 0 ? job : job with { Path = folder + job.Path });
             }
         }
 
@@ -70,96 +76,88 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 
     public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
 
-    private List<(string Path, Func<string> Render)> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)
+    private List<PageJob> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {
         var urls = views.Urls;
         var root = views.Language.RootUrls;
-        var jobs = new List<(string Path, Func<string> Render)>
+        var jobs = new List<PageJob>
         {
-            ("index.html", () => Page("index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
-            ("tags/index.html", () => Page("tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
-            ("sources/index.html", () => Page("sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
-            ("search/index.html", () => Page("search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) })),
+            new("index.html", w => Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
+            new("tags/index.html", w => Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
+            new("sources/index.html", w => Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
+            new("search/index.html", w => Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) })),
         };
 
         // One 404 page, in the default language: a server shows it for every missing address, in any tree.
         if (views.Language.IsDefault)
         {
             var body = $"<p>{ThemeTemplates.Encoder.Encode(views.Text("not_found_body"))}</p>";
-            jobs.Add(("404.html", () => Page("page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) })));
+            jobs.Add(new("404.html", w => Page(w, "page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) })));
         }
 
         for (var i = 0; i < site.Events.Count; i++)
         {
             var index = i;
             var e = site.Events[i];
-            jobs.Add(($"events/{e.Id}/index.html", () =>
+            jobs.Add(new($"events/{e.Id}/index.html", w =>
             {
                 var view = views.Event(index);
                 var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, root.Asset("share.js"));
-                return Page("event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
+                Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
             }));
-            jobs.Add(($"embed/events/{e.Id}/index.html", () =>
-            {
-                var view = views.Event(index);
-                return Embed(views, view);
-            }));
-            jobs.Add(($"events/{e.Id}/cite.json", () => views.Citation(e).CslJson()));
-            jobs.Add(($"events/{e.Id}/cite.bib", () => views.Citation(e).BibTex()));
+            jobs.Add(new($"embed/events/{e.Id}/index.html", w => Embed(w, views, views.Event(index))));
+            jobs.Add(new($"events/{e.Id}/cite.json", w => w.Write(views.Citation(e).CslJson())));
+            jobs.Add(new($"events/{e.Id}/cite.bib", w => w.Write(views.Citation(e).BibTex())));
         }
 
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
-        jobs.Add(("events.json", () => DataFiles.Events(site, urls, views.AbsoluteUrl)));
-        jobs.Add(("sources.json", () => DataFiles.Sources(site, urls, views.AbsoluteUrl)));
+        jobs.Add(new("events.json", w => w.Write(DataFiles.Events(site, urls, views.AbsoluteUrl))));
+        jobs.Add(new("sources.json", w => w.Write(DataFiles.Sources(site, urls, views.AbsoluteUrl))));
 
         foreach (var year in views.Years())
         {
-            jobs.Add((year.Url[urls.Index.Length..] + "index.html", () => Page("year", views, year.Title, views.Text("description_year", ("year", year.Title)), year.Url, "year", new() { ["year"] = year })));
+            jobs.Add(new(year.Url[urls.Index.Length..] + "index.html", w => Page(w, "year", views, year.Title, views.Text("description_year", ("year", year.Title)), year.Url, "year", new() { ["year"] = year })));
         }
 
         foreach (var tag in views.Tags())
         {
-            jobs.Add((tag.Url[urls.Index.Length..] + "index.html", () => Page("tag", views, views.Text("title_tag", ("tag", tag.Title)), views.Text("description_tag", ("tag", tag.Title)), tag.Url, "tag", new() { ["tag"] = tag })));
+            jobs.Add(new(tag.Url[urls.Index.Length..] + "index.html", w => Page(w, "tag", views, views.Text("title_tag", ("tag", tag.Title)), views.Text("description_tag", ("tag", tag.Title)), tag.Url, "tag", new() { ["tag"] = tag })));
         }
 
         foreach (var entity in views.Entities())
         {
-            jobs.Add((entity.Url[urls.Index.Length..] + "index.html", () => Page("entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity })));
+            jobs.Add(new(entity.Url[urls.Index.Length..] + "index.html", w => Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity })));
         }
 
         foreach (var (_, index) in views.EntityIndexes())
         {
-            jobs.Add((index.Url[urls.Index.Length..] + "index.html", () => Page("entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index })));
+            jobs.Add(new(index.Url[urls.Index.Length..] + "index.html", w => Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index })));
         }
 
         foreach (var page in views.Pages())
         {
-            jobs.Add(($"{page.Id}/index.html", () => Page("page", views, page.Title, page.Summary ?? site.Site.Description, page.Url, "page", new() { ["content_page"] = page })));
+            jobs.Add(new($"{page.Id}/index.html", w => Page(w, "page", views, page.Title, page.Summary ?? site.Site.Description, page.Url, "page", new() { ["content_page"] = page })));
         }
 
         return jobs;
     }
 
-    private string Page(string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values, ImageView? image = null)
+    private void Page(StringWriter writer, string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values, ImageView? image = null)
     {
         var meta = Meta(views, title, description, url, views.AbsoluteUrl(url), kind, image);
         values["site"] = views.Site;
         values["page"] = meta;
-        var language = views.Language.Code;
-        return Render(template, url, () =>
-        {
-            var content = theme.Render(template, values, language);
-            return theme.Render("layout", new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["content"] = content }, language);
-        });
+        var layout = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta };
+        Render(writer, template, url, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
     }
 
     /// <summary>An event's card for other sites' frames: a whole document of its own, with no layout and no site navigation.</summary>
-    private string Embed(ViewBuilder views, EventView view)
+    private void Embed(StringWriter writer, ViewBuilder views, EventView view)
     {
         var url = views.Urls.Embed(view.Id);
         var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
-        return Render("embed", url, () => theme.Render("embed", values, views.Language.Code));
+        Render(writer, "embed", url, w => theme.RenderTo(w, "embed", values, views.Language.Code));
     }
 
     private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)
@@ -207,18 +205,21 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         "image/png",
         $"{view.Title}. {view.Date.Text}. {views.Site.Title}");
 
-    private string Render(string template, string url, Func<string> render)
+    private void Render(StringWriter writer, string template, string url, Action<StringWriter> render)
     {
+        var text = writer.GetStringBuilder();
+        var start = text.Length;
         try
         {
-            return render();
+            render(writer);
         }
         catch (Exception ex)
         {
             // A theme is code written by the site's author: any failure is theirs to fix, and is reported, not thrown.
+            // What the page had written before it failed is taken back: a failed page is empty.
+            text.Length = start;
             var where = Path.Combine(theme.Folder, "templates", template + ".liquid");
             diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateRender(url, ex.Message));
-            return "";
         }
     }
 

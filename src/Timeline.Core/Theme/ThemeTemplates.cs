@@ -25,10 +25,12 @@ public sealed partial class ThemeTemplates
     private static readonly FluidParser Parser = new();
 
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
+    private readonly bool _streamsContent;
 
-    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings)
+    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, string layout, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings)
     {
         _templates = templates;
+        _streamsContent = StreamsContent(layout);
         Strings = strings;
         Files = files;
         Options = options;
@@ -102,13 +104,14 @@ public sealed partial class ThemeTemplates
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
         options.Filters.AddFilter("digits", Digits);
+        options.Filters.AddFilter("raw", Raw);
         var filtersOk = CheckFilters(read, options, diagnostics);
         if (!CheckStringKeys(read, strings, diagnostics) || !filtersOk)
         {
             return null;
         }
 
-        return new ThemeTemplates(parsed, read, options, themeFolder, strings);
+        return new ThemeTemplates(parsed, sources["layout.liquid"], read, options, themeFolder, strings);
     }
 
     /// <summary>The value templates see as t: the strings of a language, read as t.key.</summary>
@@ -118,7 +121,41 @@ public sealed partial class ThemeTemplates
     /// Renders a template with the given values, in a language: its strings are t, and the digits filter writes
     /// numbers as that language does. Liquid errors at render time become a diagnostic.
     /// </summary>
-    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language)
+    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language) =>
+        _templates[name].Render(Context(values, language), Encoder);
+
+    /// <summary>Renders a template into <paramref name="writer"/>, as <see cref="Render"/> does into a string.</summary>
+    public void RenderTo(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, string language) =>
+        Wait(_templates[name].RenderAsync(writer, Encoder, Context(values, language)));
+
+    /// <summary>
+    /// Renders the layout into <paramref name="writer"/> with a page's template as its content: the page is rendered
+    /// where the layout outputs <c>content</c>, into the same writer.
+    /// </summary>
+    public void RenderInLayout(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> layoutValues, string language)
+    {
+        var context = Context(layoutValues, language);
+        FluidValue content = _streamsContent
+            ? new PageContent(_templates[name], Context(values, language))
+            : new StringValue(Render(name, values, language));
+        context.SetValue(ContentVariable, content);
+        Wait(_templates["layout"].RenderAsync(writer, Encoder, context));
+    }
+
+    /// <summary>
+    /// Whether the layout uses its content only as <c>{{ content | raw }}</c>, as the shipped one does: the page is then
+    /// rendered straight into the layout's writer. A layout that filters, tests or escapes its content gets it as text.
+    /// </summary>
+    private static bool StreamsContent(string layout)
+    {
+        var uses = LiquidTag().Matches(layout).Sum(tag => ContentWord().Count(tag.Value));
+        return uses > 0 && uses == RawContent().Count(layout);
+    }
+
+    /// <summary>The variable the layout outputs the page's own template with.</summary>
+    public const string ContentVariable = "content";
+
+    private TemplateContext Context(IReadOnlyDictionary<string, object?> values, string language)
     {
         var context = new TemplateContext(Options);
         context.AmbientValues[LanguageKey] = language;
@@ -128,7 +165,16 @@ public sealed partial class ThemeTemplates
             context.SetValue(key, value);
         }
 
-        return _templates[name].Render(context, Encoder);
+        return context;
+    }
+
+    // Themes have no asynchronous filters, so rendering completes at once.
+    private static void Wait(ValueTask rendering)
+    {
+        if (!rendering.IsCompletedSuccessfully)
+        {
+            rendering.AsTask().GetAwaiter().GetResult();
+        }
     }
 
     private const string LanguageKey = "timeline-language";
@@ -139,6 +185,10 @@ public sealed partial class ThemeTemplates
         var language = context.AmbientValues.TryGetValue(LanguageKey, out var value) ? value as string : null;
         return new StringValue(Dates.PersianDigits.For(language ?? "", input.ToStringValue()));
     }
+
+    /// <summary>Liquid's raw, which leaves a page's streamed content (already markup) as it is rather than make it a string.</summary>
+    private static ValueTask<FluidValue> Raw(FluidValue input, FilterArguments arguments, TemplateContext context) =>
+        input is PageContent ? input : Fluid.Filters.MiscFilters.Raw(input, arguments, context);
 
     /// <summary>Every t.key a template reads must be a key of the reference strings: a misspelt key would show nothing.</summary>
     private static bool CheckStringKeys(IEnumerable<InputFile> files, ThemeStrings strings, DiagnosticBag diagnostics)
@@ -195,6 +245,12 @@ public sealed partial class ThemeTemplates
 
     [GeneratedRegex(@"\{\{.*?\}\}|\{%.*?%\}", RegexOptions.Singleline)]
     private static partial Regex LiquidTag();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9_.-])content(?![A-Za-z0-9_-])")]
+    private static partial Regex ContentWord();
+
+    [GeneratedRegex(@"\{\{-?\s*content\s*\|\s*raw\s*-?\}\}")]
+    private static partial Regex RawContent();
 
     [GeneratedRegex(@"\|\s*([A-Za-z_][A-Za-z0-9_]*)")]
     private static partial Regex FilterName();

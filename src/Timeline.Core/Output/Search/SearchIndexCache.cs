@@ -23,11 +23,14 @@ public sealed class SearchIndexCache(string cacheFolder)
     private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
 
     /// <summary>Notes a page of the site as it is written; other files do not change the index.</summary>
-    public void Add(OutputFile file)
+    public void Add(OutputFile file) => Add(file.Path, file.Content);
+
+    /// <summary>As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere.</summary>
+    public void Add(string path, ReadOnlySpan<byte> content)
     {
-        if (file.IsHtml)
+        if (OutputFile.IsHtmlPath(path))
         {
-            _pages[file.Path] = SHA256.HashData(file.Content);
+            _pages[path] = SHA256.HashData(content);
         }
     }
 

@@ -1,0 +1,53 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using Fluid;
+using Fluid.Values;
+
+namespace Timeline.Theme;
+
+/// <summary>
+/// The layout's <c>{{ content | raw }}</c>: the page's own template, rendered straight into the layout's writer where the
+/// layout outputs it, so a page's text is not built as a string and then copied into the layout. Used only for a layout
+/// that outputs its content that way and no other (see <see cref="ThemeTemplates"/>); read as text, it is rendered once.
+/// </summary>
+internal sealed class PageContent(IFluidTemplate template, TemplateContext context) : FluidValue
+{
+    private string? _text;
+
+    public override FluidValues Type => FluidValues.String;
+
+    public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
+    {
+        if (_text is not null)
+        {
+            writer.Write(_text);
+            return default;
+        }
+
+        return template.RenderAsync(writer, ThemeTemplates.Encoder, context);
+    }
+
+    public override string ToStringValue()
+    {
+        if (_text is null)
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            template.RenderAsync(writer, ThemeTemplates.Encoder, context).AsTask().GetAwaiter().GetResult();
+            _text = writer.ToString();
+        }
+
+        return _text;
+    }
+
+    public override bool Equals(FluidValue other) => other is not null && other.ToStringValue() == ToStringValue();
+
+    public override bool ToBooleanValue() => true;
+
+    public override decimal ToNumberValue() => 0;
+
+    public override object ToObjectValue() => ToStringValue();
+
+    public override bool Equals(object? obj) => obj is FluidValue other && Equals(other);
+
+    public override int GetHashCode() => ToStringValue().GetHashCode(StringComparison.Ordinal);
+}
