@@ -43,7 +43,7 @@ public static class Program
             long bytes = 0;
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var counts = ShareImageBuilder.Build(site, design, cache, file => Interlocked.Add(ref bytes, file.Content.Length));
+            var counts = ShareImageBuilder.Build(site, design, cache, (_, content) => Interlocked.Add(ref bytes, content.Length));
             clock.Stop();
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Directory.Delete(cache, recursive: true);

@@ -111,12 +111,10 @@ public static class TimelineBuilder
         var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, KeepBytes);
         Parallel.ForEach(rest.Concat(fonts), Keep);
 
-        // The sitemap lists the pages written so far; the feed and robots.txt need only the site.
+        // The sitemap lists the pages written so far; robots.txt needs only the site.
         var written = paths.Select(path => new OutputFile(path, [])).ToList();
-        foreach (var feed in SiteRenderer.Feeds(site, diagnostics).Append(Sitemap.Build(site.Site, written)).Append(RobotsTxt.Build(site.Site)).OfType<OutputFile>())
-        {
-            Keep(feed);
-        }
+        Keep(Sitemap.Build(site.Site, written));
+        Keep(RobotsTxt.Build(site.Site));
 
         timings.Mark("render");
         if (!diagnostics.HasErrors)

@@ -42,8 +42,11 @@ public static class LinkChecker
             return null;
         }
 
-        var scanned = Scan(content, shared);
-        return new PageLinks(path, scanned.Links, scanned.Ids);
+        // Only what the check could find wrong is kept: addresses that leave the site (the share links alone are about
+        // nine long ones per event page) are always allowed, and a link to an id of the page itself is judged now.
+        var scanned = Scan(content, shared, keepExternal: false);
+        scanned.Links.RemoveAll(href => href.StartsWith('#') && (href.Length == 1 || scanned.Ids.Contains(Uri.UnescapeDataString(href[1..]))));
+        return new PageLinks(path, scanned.Links.ToArray(), scanned.Ids);
     }
 
     /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
@@ -94,7 +97,7 @@ public static class LinkChecker
     /// pass over each '="': the markup is ASCII, so this finds what the two regular expressions over the decoded
     /// text found (each search going on after its own last match), at a fraction of the cost.
     /// </summary>
-    internal static ScannedPage Scan(ReadOnlySpan<byte> html, ConcurrentDictionary<string, string>? shared = null)
+    internal static ScannedPage Scan(ReadOnlySpan<byte> html, ConcurrentDictionary<string, string>? shared = null, bool keepExternal = true)
     {
         var links = new List<string>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -127,10 +130,21 @@ public static class LinkChecker
                 continue;
             }
 
+            if (isLink && !keepExternal && IsExternal(text.Slice(at, close)))
+            {
+                linksFrom = at + close + 1;
+                continue;
+            }
+
             var value = WebUtility.HtmlDecode(Encoding.UTF8.GetString(text.Slice(at, close)));
+            if (shared is not null)
+            {
+                value = shared.GetOrAdd(value, value);
+            }
+
             if (isLink)
             {
-                links.Add(shared is null ? value : shared.GetOrAdd(value, value));
+                links.Add(value);
                 linksFrom = at + close + 1;
             }
             else
@@ -142,6 +156,16 @@ public static class LinkChecker
 
         return new ScannedPage(links, ids);
     }
+
+    /// <summary>
+    /// Whether an attribute value, as written, is an http, https or mailto address: the same answer as for the decoded
+    /// value, since these prefixes hold no character reference.
+    /// </summary>
+    private static bool IsExternal(ReadOnlySpan<byte> value) =>
+        StartsWithIgnoringCase(value, "http://"u8) || StartsWithIgnoringCase(value, "https://"u8) || StartsWithIgnoringCase(value, "mailto:"u8);
+
+    private static bool StartsWithIgnoringCase(ReadOnlySpan<byte> value, ReadOnlySpan<byte> prefix) =>
+        value.Length >= prefix.Length && System.Text.Ascii.EqualsIgnoreCase(value[..prefix.Length], prefix);
 
     /// <summary>Where the white-space character before the attribute name starts, when the text ends with both; else -1.</summary>
     private static int AttributeStart(ReadOnlySpan<byte> before, ReadOnlySpan<byte> name)

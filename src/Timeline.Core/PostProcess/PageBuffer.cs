@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -8,7 +9,7 @@ namespace Timeline.PostProcess;
 /// making each one's text as a string, then its layout as another, then its bytes, was about half of the memory a
 /// build allocated, and most of what kept the collector busy.
 /// </summary>
-internal sealed class PageBuffer
+internal sealed class PageBuffer : IBufferWriter<byte>
 {
     // A buffer grown past this by one very large page (the index of a large site) is let go rather than kept for
     // the next page, so each thread holds at most a few megabytes between pages.
@@ -22,6 +23,7 @@ internal sealed class PageBuffer
     private readonly Encoder _encoder = Utf8.GetEncoder();
     private StringWriter _writer = NewWriter();
     private byte[] _bytes = [];
+    private int _written;
 
     public static PageBuffer ForThisThread() => t_buffer ??= new PageBuffer();
 
@@ -42,19 +44,25 @@ internal sealed class PageBuffer
             _bytes = [];
         }
 
+        _written = 0;
+
         return _writer;
     }
 
     /// <summary>The page written since <see cref="Start"/>, in UTF-8 with no byte order mark; valid until the next start.</summary>
     public ReadOnlySpan<byte> Encode()
     {
+        // Counted first, so that a large page takes an array of its size rather than of three bytes per character.
         var text = _writer.GetStringBuilder();
-        var most = Utf8.GetMaxByteCount(text.Length);
-        if (_bytes.Length < most)
+        _encoder.Reset();
+        var count = 0;
+        foreach (var chunk in text.GetChunks())
         {
-            _bytes = new byte[Math.Max(most, 64 * 1024)];
+            count += _encoder.GetByteCount(chunk.Span, flush: false);
         }
 
+        count += _encoder.GetByteCount([], flush: true);
+        Reserve(count);
         _encoder.Reset();
         var length = 0;
         foreach (var chunk in text.GetChunks())
@@ -65,6 +73,40 @@ internal sealed class PageBuffer
 
         _encoder.Convert([], _bytes.AsSpan(length), flush: true, out _, out var last, out _);
         return _bytes.AsSpan(0, length + last);
+    }
+
+    /// <summary>Runs a writer of UTF-8 bytes into this buffer and returns what it wrote; valid until the next start.</summary>
+    public ReadOnlySpan<byte> WriteUtf8(Action<IBufferWriter<byte>> write)
+    {
+        Start();
+        _written = 0;
+        write(this);
+        return _bytes.AsSpan(0, _written);
+    }
+
+    void IBufferWriter<byte>.Advance(int count) => _written += count;
+
+    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
+    {
+        Reserve(_written + Math.Max(sizeHint, 1));
+        return _bytes.AsMemory(_written);
+    }
+
+    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint)
+    {
+        Reserve(_written + Math.Max(sizeHint, 1));
+        return _bytes.AsSpan(_written);
+    }
+
+    /// <summary>Makes room for <paramref name="size"/> bytes, keeping the first <see cref="_written"/>.</summary>
+    private void Reserve(int size)
+    {
+        if (_bytes.Length < size)
+        {
+            var larger = new byte[Math.Max(size, Math.Max(64 * 1024, _bytes.Length * 2))];
+            _bytes.AsSpan(0, _written).CopyTo(larger);
+            _bytes = larger;
+        }
     }
 
     private static StringWriter NewWriter() => new(new StringBuilder(16 * 1024), CultureInfo.InvariantCulture);

@@ -22,14 +22,25 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     /// </summary>
     public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null)
     {
-        var pages = Pages(site, searchIndexed);
+        // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies.
+        var pages = Pages(site, searchIndexed).Concat(site.Site.Languages.Select(code => FeedJob(site, code))).ToList();
         var files = new OutputFile?[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
             // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
             var buffer = PageBuffer.ForThisThread();
-            pages[i].Write(buffer.Start());
-            var bytes = buffer.Encode();
+            var page = pages[i];
+            ReadOnlySpan<byte> bytes;
+            if (page.WriteUtf8 is { } utf8)
+            {
+                bytes = buffer.WriteUtf8(utf8);
+            }
+            else
+            {
+                page.Write(buffer.Start());
+                bytes = buffer.Encode();
+            }
+
             if (rendered is null)
             {
                 files[i] = new OutputFile(pages[i].Path, bytes.ToArray());
@@ -63,16 +74,19 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         return jobs;
     }
 
-    /// <summary>The Atom feed of each language's tree (feed.xml, fa/feed.xml); null entries for feeds that could not be written.</summary>
-    public static IEnumerable<OutputFile?> Feeds(ResolvedSite site, DiagnosticBag diagnostics) =>
-        site.Site.Languages.Select(code => Feed(site, code, diagnostics));
-
     /// <summary>One language's feed (fa/feed.xml for fa), or null when it could not be written.</summary>
     public static OutputFile? Feed(ResolvedSite site, string code, DiagnosticBag diagnostics)
     {
         var (localized, fallbacks) = LocalizedSite.For(site, code);
         return AtomFeed.Build(localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     }
+
+    /// <summary>One language's feed as a page job: written into the page's buffer, or left empty with an error reported.</summary>
+    private PageJob FeedJob(ResolvedSite site, string code) => new(FeedPath(site, code), writer =>
+    {
+        var (localized, fallbacks) = LocalizedSite.For(site, code);
+        AtomFeed.Write(writer, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
+    });
 
     public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
 
@@ -111,8 +125,8 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         }
 
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
-        jobs.Add(new("events.json", w => w.Write(DataFiles.Events(site, urls, views.AbsoluteUrl))));
-        jobs.Add(new("sources.json", w => w.Write(DataFiles.Sources(site, urls, views.AbsoluteUrl))));
+        jobs.Add(PageJob.Utf8("events.json", bytes => DataFiles.Events(site, urls, views.AbsoluteUrl, bytes)));
+        jobs.Add(PageJob.Utf8("sources.json", bytes => DataFiles.Sources(site, urls, views.AbsoluteUrl, bytes)));
 
         foreach (var year in views.Years())
         {

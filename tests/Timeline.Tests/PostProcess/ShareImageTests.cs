@@ -55,6 +55,23 @@ public sealed class ShareImageTests
     }
 
     [Fact]
+    public void A_cached_image_that_is_not_a_png_is_drawn_again()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+        var cached = Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png").Order(StringComparer.Ordinal).ToList();
+        File.WriteAllText(cached[0], "not a PNG");
+        File.WriteAllBytes(cached[1], []);
+
+        var again = TestSite.BuildIn(folder);
+
+        Assert.Equal((2, 4), (again.Result.ShareImagesDrawn, again.Result.ShareImagesReused));
+        Assert.Equal(before, Images(again.Output));
+    }
+
+    [Fact]
     public void A_changed_design_redraws_every_image()
     {
         var folder = TestSite.NewFolder();

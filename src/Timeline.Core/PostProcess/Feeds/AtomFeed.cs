@@ -26,6 +26,13 @@ public static class AtomFeed
     /// </remarks>
     public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
     {
+        using var text = new StringWriter(CultureInfo.InvariantCulture);
+        return Write(text, site, diagnostics, filePath, fallbacks, defaultLanguage) ? new OutputFile(filePath, Encoding.UTF8.GetBytes(text.ToString())) : null;
+    }
+
+    /// <summary>Writes the feed as <see cref="Build"/> makes it; false, with nothing written, when it cannot be.</summary>
+    public static bool Write(TextWriter writer, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
+    {
         var settings = site.Site;
         fallbacks ??= Fallbacks.None;
         var original = defaultLanguage ?? settings.Language;
@@ -36,11 +43,13 @@ public static class AtomFeed
 
         if (Unwritable(site, entries, filePath, diagnostics))
         {
-            return null;
+            return false;
         }
 
-        using var stream = new MemoryStream();
-        using (var xml = XmlWriter.Create(stream, XmlSettings))
+        // Written as text into the page's buffer (a large site's feed is tens of megabytes): the declaration is written
+        // here, since an XmlWriter over text would name the writer's encoding, UTF-16, rather than the file's.
+        writer.Write(Declaration);
+        using (var xml = XmlWriter.Create(writer, TextSettings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
@@ -97,7 +106,7 @@ public static class AtomFeed
             xml.WriteEndDocument();
         }
 
-        return new OutputFile(filePath, stream.ToArray());
+        return true;
     }
 
     /// <summary>
@@ -179,4 +188,15 @@ public static class AtomFeed
         NewLineChars = "\n",
         NewLineHandling = NewLineHandling.Replace,
     };
+
+    private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+
+    private static readonly XmlWriterSettings TextSettings = Text();
+
+    private static XmlWriterSettings Text()
+    {
+        var settings = XmlSettings.Clone();
+        settings.OmitXmlDeclaration = true;
+        return settings;
+    }
 }

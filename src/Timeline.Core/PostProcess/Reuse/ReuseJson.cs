@@ -23,6 +23,18 @@ internal static class ReuseJson
 
     public static string Write(JsonNode node) => node.ToJsonString(Options) + "\n";
 
+    /// <summary>A writer into <paramref name="output"/> that writes as <see cref="Write(JsonNode)"/> does, for a file written piece by piece.</summary>
+    public static Utf8JsonWriter Writer(System.Buffers.IBufferWriter<byte> output) => new(output, new JsonWriterOptions
+    {
+        Indented = Options.WriteIndented,
+        IndentSize = Options.IndentSize,
+        NewLine = Options.NewLine,
+        Encoder = Options.Encoder,
+    });
+
+    /// <summary>One node into a writer made by <see cref="Writer"/>, at the writer's depth.</summary>
+    public static void Write(Utf8JsonWriter writer, JsonNode node) => node.WriteTo(writer, Options);
+
     /// <summary>On one line, for a data block inside an HTML page: '&lt;' is escaped so no text can end the script element.</summary>
     public static string WriteForHtml(JsonNode node) =>
         node.ToJsonString(Compact).Replace("<", "\\u003c", StringComparison.Ordinal);

@@ -18,6 +18,10 @@ public static class ShareImageBuilder
 {
     private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
 
+    // Each thread reads the cached images it hands out into one buffer.
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
     /// <summary>
     /// The images of one language's tree (share.png and events/&lt;id&gt;/share.png, under fa/ for Persian), with that
     /// language's titles. A Persian card is drawn right to left with the Solar Hijri date first; every other language's
@@ -41,7 +45,7 @@ public static class ShareImageBuilder
         }
     }
 
-    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, Action<OutputFile> handOut)
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, SiteRenderer.PageSink handOut)
     {
         var cache = new ShareImageCache(cacheFolder, design);
         var jobs = new List<Job>();
@@ -60,8 +64,12 @@ public static class ShareImageBuilder
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            var png = cache.Read(job.Key);
-            if (png is null)
+            t_buffer ??= [];
+            if (cache.Read(job.Key, ref t_buffer) is { } length)
+            {
+                handOut(job.Path, t_buffer.AsSpan(0, length));
+            }
+            else
             {
                 if (!idle.TryTake(out var renderer))
                 {
@@ -69,13 +77,12 @@ public static class ShareImageBuilder
                     made.Add(renderer);
                 }
 
-                png = job.Draw(renderer);
+                var png = job.Draw(renderer);
                 idle.Add(renderer);
                 cache.Write(job.Key, png);
                 Interlocked.Increment(ref drawn);
+                handOut(job.Path, png);
             }
-
-            handOut(new OutputFile(job.Path, png));
         });
 
         foreach (var renderer in made)
