@@ -15,7 +15,7 @@ public sealed partial class ThemeStrings
     public const string ReferenceLanguage = "en";
 
     private readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> _languages;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IDictionary<string, object>> _templateValues = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Fluid.Values.FluidValue> _templateValues = new(StringComparer.Ordinal);
 
     private ThemeStrings(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> languages, string displayFolder)
     {
@@ -35,8 +35,13 @@ public sealed partial class ThemeStrings
     public IReadOnlyDictionary<string, string> For(string language) => _languages[language];
 
     /// <summary>The same texts in the shape Fluid reads as an object (t.key), made once per language.</summary>
-    public IDictionary<string, object> ForTemplates(string language) =>
-        _templateValues.GetOrAdd(language, l => _languages[l].ToDictionary(x => x.Key, x => (object)x.Value, StringComparer.Ordinal));
+    /// <remarks>
+    /// Made once per language as Fluid values: every page reads dozens of strings, which would otherwise be wrapped
+    /// again on each read of each page.
+    /// </remarks>
+    public Fluid.Values.FluidValue ForTemplates(string language) =>
+        _templateValues.GetOrAdd(language, l => new Fluid.Values.DictionaryValue(new Fluid.Values.FluidValueDictionaryFluidIndexable(
+            _languages[l].ToDictionary(x => x.Key, x => (Fluid.Values.FluidValue)new Fluid.Values.StringValue(x.Value), StringComparer.Ordinal))));
 
     /// <summary>Reads theme/i18n/*.yml; every mistake of every file is reported, and null returned when there is any.</summary>
     public static ThemeStrings? Load(string themeFolder, PathDisplay display, DiagnosticBag diagnostics)
