@@ -28,6 +28,8 @@ public sealed class ViewBuilder
     // The site-wide indexes are made when a page first needs one (a build needs them all; `timeline serve`, after
     // an edit, only those of the pages asked for). Lazy: pages are rendered in parallel.
     private readonly Lazy<Dictionary<string, List<string>>> _referencedBy;
+    private const int LookupsBeforeIndex = 32;
+    private int _referenceLookups;
     private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _citing;
     private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _involving;
     private readonly Lazy<List<(int Year, List<int> Positions)>> _years;
@@ -109,7 +111,7 @@ public sealed class ViewBuilder
         return new EventView(card, () => new EventPageParts(
             Notes(e.Body.Notes),
             e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-            _referencedBy.Value.GetValueOrDefault(e.Id, []).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
             new CitationView(
                 Citation(e).Written(Text("citation"), summary.Date.Text),
                 _urls.EventCitation(e.Id, "json"),
@@ -341,6 +343,43 @@ public sealed class ViewBuilder
     private EventListView YearList(int year, List<int> positions) => new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt));
 
     private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
+
+    /// <summary>
+    /// The ids of the events that reference an event. For the first few pages asked for (serve, after an edit) the
+    /// events are looked through for this one id, which costs a small part of indexing them all; after that (a build,
+    /// serve's full check) they are indexed once.
+    /// </summary>
+    private IReadOnlyList<string> ReferencingIds(string id)
+    {
+        if (_referencedBy.IsValueCreated || Interlocked.Increment(ref _referenceLookups) > LookupsBeforeIndex)
+        {
+            return _referencedBy.Value.GetValueOrDefault(id, []);
+        }
+
+        var ids = new List<string>();
+        foreach (var e in _site.Events)
+        {
+            if (e.Id != id && (Contains(e.RelatedIds, id) || Contains(e.Body.LinkedEventIds, id)))
+            {
+                ids.Add(e.Id);
+            }
+        }
+
+        return ids;
+
+        static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
 
     // The indexes, in plain loops: they run over every event of the site.
 
