@@ -4,6 +4,7 @@ using Timeline.Input;
 using Timeline.Model;
 using Timeline.PostProcess;
 using Timeline.PostProcess.Fonts;
+using Timeline.PostProcess.Views;
 using Timeline.Process;
 using Timeline.Theme;
 
@@ -21,6 +22,7 @@ public sealed class SiteSession
     private readonly string _input;
     private readonly string _theme;
     private readonly ResolveCache _resolved = new();
+    private readonly SummaryCache _summaries = new();
 
     // Sorted by full path as the Input phase reads them, so that "the first of each id" is the same as in a build.
     private readonly SortedDictionary<string, Loaded<TimelineEvent?>> _events = new(StringComparer.Ordinal);
@@ -103,11 +105,13 @@ public sealed class SiteSession
 
         var renderDiagnostics = new DiagnosticBag();
         var renderer = new SiteRenderer(_themeState!.Value.Templates!, renderDiagnostics);
-        var pages = renderer.Pages(site, searchIndexed: false);
+        var pages = renderer.Table(site, searchIndexed: false, _summaries);
         timings.Mark("views");
         Current = new SiteSnapshot(++_version, site, pages, _themeState.Value.Assets, _themeState.Value.Templates!, renderDiagnostics);
         timings.Mark("snapshot");
-        return new BuildResult(diagnostics.Sorted(), site, Current.Paths.Count, clock.Elapsed) { Timings = timings.Phases };
+
+        // Serve writes no file (and lists its pages only when a full check asks for them).
+        return new BuildResult(diagnostics.Sorted(), site, 0, clock.Elapsed) { Timings = timings.Phases };
     }
 
     private ResolvedSite? Assemble(DiagnosticBag diagnostics, PhaseTimings timings)

@@ -56,22 +56,25 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     /// <summary>Takes a page's bytes as it is made; they are valid only during the call.</summary>
     public delegate void PageSink(string path, ReadOnlySpan<byte> content);
 
-    /// <summary>Every page of the site with how to render it, rendering none: `timeline serve` renders each when it is asked for.</summary>
-    public IReadOnlyList<PageJob> Pages(ResolvedSite site, bool searchIndexed)
+    /// <summary>Every page of the site with how to render it, rendering none.</summary>
+    public IReadOnlyList<PageJob> Pages(ResolvedSite site, bool searchIndexed) => Table(site, searchIndexed).All();
+
+    /// <summary>
+    /// Every page of the site, found by its path when asked for: `timeline serve` makes a table after every edit and
+    /// renders only the pages a browser asks for, so the table lists nothing up front. <paramref name="kept"/> holds
+    /// event summaries from serve's last rebuild.
+    /// </summary>
+    public PageTable Table(ResolvedSite site, bool searchIndexed, SummaryCache? kept = null)
     {
-        var jobs = new List<PageJob>();
+        var trees = new List<(string Folder, LanguagePages Pages)>();
         foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            var views = new ViewBuilder(localized, language);
-            foreach (var job in LanguagePages(localized, views, searchIndexed))
-            {
-                jobs.Add(folder.Length == 0 ? job : job with { Path = folder + job.Path });
-            }
+            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept), searchIndexed)));
         }
 
-        return jobs;
+        return new PageTable(trees);
     }
 
     /// <summary>One language's feed (fa/feed.xml for fa), or null when it could not be written.</summary>
@@ -90,70 +93,185 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 
     public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
 
-    private List<PageJob> LanguagePages(ResolvedSite site, ViewBuilder views, bool searchIndexed)
+    /// <summary>
+    /// One language's pages, with paths inside its tree. An event's four files are found by the id in their path; the
+    /// few other pages (lists, indexes, content pages) are listed when one is first asked for. Each list's view is
+    /// made when its page is rendered.
+    /// </summary>
+    internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {
-        var urls = views.Urls;
-        var root = views.Language.RootUrls;
-        var jobs = new List<PageJob>
-        {
-            new("index.html", w => Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() })),
-            new("tags/index.html", w => Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() })),
-            new("sources/index.html", w => Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() })),
-            new("search/index.html", w => Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) })),
-        };
+        private const string Events = "events/";
+        private const string Embeds = "embed/events/";
+        private const string Tags = "tags/";
+        private const string Index = "/index.html";
+        private Dictionary<string, PageJob>? _others;
 
-        // One 404 page, in the default language: a server shows it for every missing address, in any tree.
-        if (views.Language.IsDefault)
+        /// <summary>Every page, in the order a build renders them.</summary>
+        public IEnumerable<PageJob> All()
         {
-            var body = $"<p>{ThemeTemplates.Encoder.Encode(views.Text("not_found_body"))}</p>";
-            jobs.Add(new("404.html", w => Page(w, "page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) })));
-        }
-
-        for (var i = 0; i < site.Events.Count; i++)
-        {
-            var index = i;
-            var e = site.Events[i];
-            jobs.Add(new($"events/{e.Id}/index.html", w =>
+            foreach (var job in Fixed())
             {
-                var view = views.Event(index);
-                var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, root.Asset("share.js"));
-                Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
-            }));
-            jobs.Add(new($"embed/events/{e.Id}/index.html", w => Embed(w, views, views.Event(index))));
-            jobs.Add(new($"events/{e.Id}/cite.json", w => w.Write(views.Citation(e).CslJson())));
-            jobs.Add(new($"events/{e.Id}/cite.bib", w => w.Write(views.Citation(e).BibTex())));
+                yield return job;
+            }
+
+            for (var i = 0; i < site.Events.Count; i++)
+            {
+                var id = site.Events[i].Id;
+                yield return EventPage($"events/{id}/index.html", i);
+                yield return EmbedPage($"embed/events/{id}/index.html", i);
+                yield return CitationFile($"events/{id}/cite.json", i, json: true);
+                yield return CitationFile($"events/{id}/cite.bib", i, json: false);
+            }
+
+            foreach (var job in Data().Concat(Lists(withTags: true)))
+            {
+                yield return job;
+            }
         }
+
+        /// <summary>The page at a path inside this tree, or null when it has none.</summary>
+        public PageJob? Find(string path)
+        {
+            if (path.StartsWith(Events, StringComparison.Ordinal) && EventAt(path, Events.Length) is var (index, file))
+            {
+                return file switch
+                {
+                    "index.html" => EventPage(path, index),
+                    "cite.json" => CitationFile(path, index, json: true),
+                    "cite.bib" => CitationFile(path, index, json: false),
+                    _ => null,
+                };
+            }
+
+            if (path.StartsWith(Embeds, StringComparison.Ordinal) && EventAt(path, Embeds.Length) is (var embedded, "index.html"))
+            {
+                return EmbedPage(path, embedded);
+            }
+
+            // A tag's page: the tags are listed only when a tag's page is asked for (every event is looked at).
+            if (path.StartsWith(Tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > Tags.Length + Index.Length)
+            {
+                var tag = path[Tags.Length..^Index.Length];
+                return views.Tag(tag) is not null && TagPage(tag) is var job && job.Path == path ? job : null;
+            }
+
+            // Listed once per table; a race lists them twice, harmlessly. No other page's path starts with events/,
+            // embed/ or tags/ and ends in /index.html.
+            var others = Volatile.Read(ref _others) ?? (_others = ByPath(Fixed().Concat(Data()).Concat(Lists(withTags: false))));
+            return others.GetValueOrDefault(path);
+        }
+
+        // As in a list of every page, a later page with the same path is the one kept.
+        private static Dictionary<string, PageJob> ByPath(IEnumerable<PageJob> jobs)
+        {
+            var byPath = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+            foreach (var job in jobs)
+            {
+                byPath[job.Path] = job;
+            }
+
+            return byPath;
+        }
+
+        /// <summary>The event named by "&lt;id&gt;/&lt;file&gt;" from <paramref name="start"/> on, if the site has it.</summary>
+        private (int Index, string File)? EventAt(string path, int start)
+        {
+            var slash = path.IndexOf('/', start);
+            return slash > start && views.TryFindEvent(path[start..slash], out var index) ? (index, path[(slash + 1)..]) : null;
+        }
+
+        private IEnumerable<PageJob> Fixed()
+        {
+            var urls = views.Urls;
+            var root = views.Language.RootUrls;
+            yield return new("index.html", w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            yield return new("tags/index.html", w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
+            yield return new("sources/index.html", w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new("search/index.html", w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+
+            // One 404 page, in the default language: a server shows it for every missing address, in any tree.
+            if (views.Language.IsDefault)
+            {
+                var body = $"<p>{ThemeTemplates.Encoder.Encode(views.Text("not_found_body"))}</p>";
+                yield return new("404.html", w => renderer.Page(w, "page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) }));
+            }
+        }
+
+        private PageJob EventPage(string path, int index) => new(path, w =>
+        {
+            var urls = views.Urls;
+            var view = views.Event(index);
+            var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, views.Language.RootUrls.Asset("share.js"));
+            renderer.Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
+        });
+
+        private PageJob EmbedPage(string path, int index) => new(path, w => renderer.Embed(w, views, views.Event(index)));
+
+        private PageJob CitationFile(string path, int index, bool json) => new(path, w =>
+        {
+            var citation = views.Citation(site.Events[index]);
+            w.Write(json ? citation.CslJson() : citation.BibTex());
+        });
+
+        private PageJob TagPage(string tag) => new(views.Urls.Tag(tag)[views.Urls.Index.Length..] + "index.html", w =>
+        {
+            var list = views.Tag(tag)!;
+            renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
+        });
 
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
-        jobs.Add(PageJob.Utf8("events.json", bytes => DataFiles.Events(site, urls, views.AbsoluteUrl, bytes)));
-        jobs.Add(PageJob.Utf8("sources.json", bytes => DataFiles.Sources(site, urls, views.AbsoluteUrl, bytes)));
-
-        foreach (var year in views.Years())
+        private IEnumerable<PageJob> Data()
         {
-            jobs.Add(new(year.Url[urls.Index.Length..] + "index.html", w => Page(w, "year", views, year.Title, views.Text("description_year", ("year", year.Title)), year.Url, "year", new() { ["year"] = year })));
+            yield return PageJob.Utf8("events.json", bytes => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, bytes));
+            yield return PageJob.Utf8("sources.json", bytes => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, bytes));
         }
 
-        foreach (var tag in views.Tags())
+        private IEnumerable<PageJob> Lists(bool withTags)
         {
-            jobs.Add(new(tag.Url[urls.Index.Length..] + "index.html", w => Page(w, "tag", views, views.Text("title_tag", ("tag", tag.Title)), views.Text("description_tag", ("tag", tag.Title)), tag.Url, "tag", new() { ["tag"] = tag })));
-        }
+            var urls = views.Urls;
+            string PathOf(string url) => url[urls.Index.Length..] + "index.html";
 
-        foreach (var entity in views.Entities())
-        {
-            jobs.Add(new(entity.Url[urls.Index.Length..] + "index.html", w => Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity })));
-        }
+            foreach (var year in views.YearNumbers())
+            {
+                yield return new(PathOf(urls.Year(year)), w =>
+                {
+                    var list = views.Year(year)!;
+                    renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
+                });
+            }
 
-        foreach (var (_, index) in views.EntityIndexes())
-        {
-            jobs.Add(new(index.Url[urls.Index.Length..] + "index.html", w => Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index })));
-        }
+            foreach (var tag in withTags ? views.TagNames() : [])
+            {
+                yield return TagPage(tag);
+            }
 
-        foreach (var page in views.Pages())
-        {
-            jobs.Add(new($"{page.Id}/index.html", w => Page(w, "page", views, page.Title, page.Summary ?? site.Site.Description, page.Url, "page", new() { ["content_page"] = page })));
-        }
+            foreach (var x in site.Entities)
+            {
+                yield return new(PathOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
+                {
+                    var entity = views.Entity(x);
+                    renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
+                });
+            }
 
-        return jobs;
+            foreach (var kind in views.EntityKinds())
+            {
+                yield return new(PathOf(urls.EntityIndex(kind)), w =>
+                {
+                    var index = views.EntityIndex(kind)!;
+                    renderer.Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index });
+                });
+            }
+
+            foreach (var page in site.Pages)
+            {
+                yield return new($"{page.Page.Id}/index.html", w =>
+                {
+                    var view = views.Page(page);
+                    renderer.Page(w, "page", views, view.Title, view.Summary ?? site.Site.Description, view.Url, "page", new() { ["content_page"] = view });
+                });
+            }
+        }
     }
 
     private void Page(StringWriter writer, string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values, ImageView? image = null)

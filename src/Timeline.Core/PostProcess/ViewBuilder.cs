@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Timeline.Dates;
 using Timeline.Model;
 using Timeline.Markdown.Citations;
@@ -20,20 +21,30 @@ public sealed class ViewBuilder
     private readonly SiteUrls _urls;
     private readonly Dictionary<string, int> _positions;
     private readonly EventSummaryView?[] _summaries;
-    private readonly Dictionary<string, List<string>> _referencedBy = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ResolvedEvent>> _citing = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<ResolvedEvent>> _involving = new(StringComparer.Ordinal);
     private readonly Comparer<EventSummaryView> _timeOrder;
     private readonly PageLanguage _language;
+    private readonly ConditionalWeakTable<ResolvedEvent, EventSummaryView>? _kept;
+
+    // The site-wide indexes are made when a page first needs one (a build needs them all; `timeline serve`, after
+    // an edit, only those of the pages asked for). Lazy: pages are rendered in parallel.
+    private readonly Lazy<Dictionary<string, List<string>>> _referencedBy;
+    private const int LookupsBeforeIndex = 32;
+    private int _referenceLookups;
+    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _citing;
+    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _involving;
+    private readonly Lazy<List<(int Year, List<int> Positions)>> _years;
+    private readonly Lazy<SortedDictionary<string, List<int>>> _tags;
 
     // The backlink letters of the page's language, split once (pages are rendered in parallel; a race splits twice, harmlessly).
     private string[]? _useLetters;
 
-    public ViewBuilder(ResolvedSite site, PageLanguage language)
+    /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
+    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null)
     {
         _site = site;
         _language = language;
         _urls = language.Urls;
+        _kept = kept?.For(language);
         // Summaries (dates in two calendars, in the page's words) are made when a page first needs them, not here:
         // `timeline serve` makes a new ViewBuilder on every edit and renders only the pages it is asked for.
         _summaries = new EventSummaryView?[site.Events.Count];
@@ -45,26 +56,11 @@ public sealed class ViewBuilder
 
         var positions = _positions;
         _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
-
-        foreach (var e in site.Events)
-        {
-            // An event is referenced by another when that one lists it in 'related' or links to it in its body.
-            foreach (var target in e.RelatedIds.Concat(e.Body.LinkedEventIds).Distinct(StringComparer.Ordinal).Where(t => t != e.Id))
-            {
-                Add(_referencedBy, target, e.Id);
-            }
-
-            foreach (var sourceId in e.Body.CitedSourceIds)
-            {
-                Add(_citing, sourceId, e);
-            }
-
-            foreach (var entity in e.People.Concat(e.Organisations).Concat(e.Places))
-            {
-                Add(_involving, entity.Id, e);
-            }
-        }
-
+        _referencedBy = new(ReferencedBy);
+        _citing = new(Citing);
+        _involving = new(Involving);
+        _years = new(YearIndex);
+        _tags = new(TagIndexes);
         Site = BuildSite();
     }
 
@@ -73,6 +69,9 @@ public sealed class ViewBuilder
     public SiteView Site { get; }
 
     public PageLanguage Language => _language;
+
+    /// <summary>The position in the timeline of the event with this id; false when there is none.</summary>
+    public bool TryFindEvent(string id, out int index) => _positions.TryGetValue(id, out index);
 
     public EventSummaryView Summary(ResolvedEvent e) => new(
         e.Id,
@@ -112,7 +111,7 @@ public sealed class ViewBuilder
         return new EventView(card, () => new EventPageParts(
             Notes(e.Body.Notes),
             e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-            _referencedBy.GetValueOrDefault(e.Id, []).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
             new CitationView(
                 Citation(e).Written(Text("citation"), summary.Date.Text),
                 _urls.EventCitation(e.Id, "json"),
@@ -169,50 +168,83 @@ public sealed class ViewBuilder
         return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout, text), layout.Marks.Count);
     }
 
-    public IEnumerable<EventListView> Years() =>
-        _site.Events.GroupBy(e => e.Event.When.Start.Year)
-            .Select(g => new EventListView(_language.Digits(g.Key), _urls.Year(g.Key), Summaries(g)));
+    /// <summary>Every year's list of events, in time order.</summary>
+    public IEnumerable<EventListView> Years() => _years.Value.Select(y => YearList(y.Year, y.Positions));
 
-    public IEnumerable<EventListView> Tags() =>
-        _site.Events.SelectMany(e => e.Event.Tags.Select(t => (Tag: t, Event: e)))
-            .GroupBy(x => x.Tag, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new EventListView(g.Key, _urls.Tag(g.Key), Summaries(g.Select(x => x.Event))));
+    /// <summary>The years that have events, in time order.</summary>
+    public IEnumerable<int> YearNumbers() => _years.Value.Select(y => y.Year);
 
-    public IReadOnlyList<TagView> TagIndex() => Tags().Select(t => new TagView(t.Title, t.Url, t.Events.Count)).ToList();
+    /// <summary>One year's list of events, made when its page is rendered; null when no event falls in it.</summary>
+    public EventListView? Year(int year)
+    {
+        foreach (var (number, positions) in _years.Value)
+        {
+            if (number == year)
+            {
+                return YearList(number, positions);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every tag's list of events, tags in ordinal order.</summary>
+    public IEnumerable<EventListView> Tags() => _tags.Value.Select(t => TagList(t.Key, t.Value));
+
+    /// <summary>The tags events carry, in ordinal order.</summary>
+    public IEnumerable<string> TagNames() => _tags.Value.Keys;
+
+    /// <summary>One tag's list of events, made when its page is rendered; null when no event carries it.</summary>
+    public EventListView? Tag(string tag) => _tags.Value.TryGetValue(tag, out var positions) ? TagList(tag, positions) : null;
+
+    public IReadOnlyList<TagView> TagIndex() => _tags.Value.Select(t => new TagView(t.Key, _urls.Tag(t.Key), t.Value.Count)).ToList();
 
     public IReadOnlyList<SourceView> Sources() =>
         _site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Source(s, withCitations: true)).ToList();
 
-    public IEnumerable<EntityView> Entities() =>
-        _site.Entities.Select(x => new EntityView(
-            x.Entity.Id,
-            x.Entity.Name,
-            _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
-            x.Entity.Kind.ToString().ToLowerInvariant(),
-            _urls.Entity(x.Entity.Kind, x.Entity.Id),
-            Markers(x.Summary.Html),
-            _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id),
-            _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
-            Markers(x.Summary.EntryMarkersHtml),
-            Notes(x.Summary.Notes),
-            Summaries(EventsInvolving(x.Entity))));
+    public IEnumerable<EntityView> Entities() => _site.Entities.Select(Entity);
+
+    /// <summary>An entity's own page: what it is and the events it takes part in.</summary>
+    public EntityView Entity(ResolvedEntity x) => new(
+        x.Entity.Id,
+        x.Entity.Name,
+        _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        x.Entity.Kind.ToString().ToLowerInvariant(),
+        _urls.Entity(x.Entity.Kind, x.Entity.Id),
+        Markers(x.Summary.Html),
+        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id),
+        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        Markers(x.Summary.EntryMarkersHtml),
+        Notes(x.Summary.Notes),
+        Summaries(EventsInvolving(x.Entity)));
 
     public IEnumerable<(EntityKind Kind, EntityIndexView View)> EntityIndexes() =>
-        Enum.GetValues<EntityKind>()
-            .Select(kind => (kind, Entities: _site.Entities.Where(x => x.Entity.Kind == kind).OrderBy(x => x.Entity.Name, StringComparer.Ordinal).ToList()))
-            .Where(k => k.Entities.Count > 0)
-            .Select(k => (k.kind, new EntityIndexView(
-                EntityKindTitle(k.kind),
-                _urls.EntityIndex(k.kind),
-                k.Entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(k.kind, x.Entity.Id), EventsInvolving(x.Entity).Count, EntityLang(x.Entity))).ToList())));
+        EntityKinds().Select(kind => (kind, EntityIndex(kind)!));
 
-    public IEnumerable<PageView> Pages() =>
-        _site.Pages.Select(p =>
-        {
-            var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
-            return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackAttributes : "");
-        });
+    /// <summary>The kinds of entity the site has, in their order (people, organisations, places).</summary>
+    public IEnumerable<EntityKind> EntityKinds() =>
+        Enum.GetValues<EntityKind>().Where(kind => _site.Entities.Any(x => x.Entity.Kind == kind));
+
+    /// <summary>The index of one kind of entity, or null when the site has none of that kind.</summary>
+    public EntityIndexView? EntityIndex(EntityKind kind)
+    {
+        var entities = _site.Entities.Where(x => x.Entity.Kind == kind).OrderBy(x => x.Entity.Name, StringComparer.Ordinal).ToList();
+        return entities.Count == 0
+            ? null
+            : new EntityIndexView(
+                EntityKindTitle(kind),
+                _urls.EntityIndex(kind),
+                entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(kind, x.Entity.Id), EventsInvolving(x.Entity).Count, EntityLang(x.Entity))).ToList());
+    }
+
+    public IEnumerable<PageView> Pages() => _site.Pages.Select(Page);
+
+    /// <summary>A content page's view.</summary>
+    public PageView Page(ResolvedPage p)
+    {
+        var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
+        return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackAttributes : "");
+    }
 
     public string EntityKindTitle(EntityKind kind) => _language.Text(kind switch
     {
@@ -299,14 +331,162 @@ public sealed class ViewBuilder
     }
 
     private EventSummaryView SummaryAt(int index) =>
-        Volatile.Read(ref _summaries[index]) ?? (_summaries[index] = Summary(_site.Events[index]));
+        Volatile.Read(ref _summaries[index]) ?? (_summaries[index] = _kept is null ? Summary(_site.Events[index]) : _kept.GetValue(_site.Events[index], Summary));
 
     private EventSummaryView SummaryOf(string id) => SummaryAt(_positions[id]);
 
     /// <summary>A list of events whose summaries are made only when a page reads it.</summary>
     private SummaryList Summaries(IEnumerable<ResolvedEvent> events) => new(events.Select(e => _positions[e.Id]).ToArray(), SummaryAt);
 
-    private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.GetValueOrDefault(entity.Id, []);
+    private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.Value.GetValueOrDefault(entity.Id, []);
+
+    private EventListView YearList(int year, List<int> positions) => new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt));
+
+    private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
+
+    /// <summary>
+    /// The ids of the events that reference an event. For the first few pages asked for (serve, after an edit) the
+    /// events are looked through for this one id, which costs a small part of indexing them all; after that (a build,
+    /// serve's full check) they are indexed once.
+    /// </summary>
+    private IReadOnlyList<string> ReferencingIds(string id)
+    {
+        if (_referencedBy.IsValueCreated || Interlocked.Increment(ref _referenceLookups) > LookupsBeforeIndex)
+        {
+            return _referencedBy.Value.GetValueOrDefault(id, []);
+        }
+
+        var ids = new List<string>();
+        foreach (var e in _site.Events)
+        {
+            if (e.Id != id && (Contains(e.RelatedIds, id) || Contains(e.Body.LinkedEventIds, id)))
+            {
+                ids.Add(e.Id);
+            }
+        }
+
+        return ids;
+
+        static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // The indexes, in plain loops: they run over every event of the site.
+
+    /// <summary>An event is referenced by another when that one lists it in 'related' or links to it in its body.</summary>
+    private Dictionary<string, List<string>> ReferencedBy()
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            // Add keeps one entry per event and target: ids are unique, so a repeat can only be the list's last item.
+            foreach (var target in e.RelatedIds)
+            {
+                if (target != e.Id)
+                {
+                    Add(index, target, e.Id);
+                }
+            }
+
+            foreach (var target in e.Body.LinkedEventIds)
+            {
+                if (target != e.Id)
+                {
+                    Add(index, target, e.Id);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private Dictionary<string, List<ResolvedEvent>> Citing()
+    {
+        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            foreach (var sourceId in e.Body.CitedSourceIds)
+            {
+                Add(index, sourceId, e);
+            }
+        }
+
+        return index;
+    }
+
+    private Dictionary<string, List<ResolvedEvent>> Involving()
+    {
+        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            foreach (var entity in e.People)
+            {
+                Add(index, entity.Id, e);
+            }
+
+            foreach (var entity in e.Organisations)
+            {
+                Add(index, entity.Id, e);
+            }
+
+            foreach (var entity in e.Places)
+            {
+                Add(index, entity.Id, e);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The years in the order their first events come, each with its events' positions.</summary>
+    private List<(int Year, List<int> Positions)> YearIndex()
+    {
+        var years = new List<(int Year, List<int> Positions)>();
+        var byYear = new Dictionary<int, List<int>>();
+        for (var i = 0; i < _site.Events.Count; i++)
+        {
+            var year = _site.Events[i].Event.When.Start.Year;
+            if (!byYear.TryGetValue(year, out var positions))
+            {
+                byYear[year] = positions = [];
+                years.Add((year, positions));
+            }
+
+            positions.Add(i);
+        }
+
+        return years;
+    }
+
+    /// <summary>Each tag with its events' positions (an event listed once per time it carries the tag).</summary>
+    private SortedDictionary<string, List<int>> TagIndexes()
+    {
+        var tags = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _site.Events.Count; i++)
+        {
+            foreach (var tag in _site.Events[i].Event.Tags)
+            {
+                if (!tags.TryGetValue(tag, out var positions))
+                {
+                    tags[tag] = positions = [];
+                }
+
+                positions.Add(i);
+            }
+        }
+
+        return new SortedDictionary<string, List<int>>(tags, StringComparer.Ordinal);
+    }
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
 
@@ -351,7 +531,7 @@ public sealed class ViewBuilder
         source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
-        withCitations ? Summaries(_citing.GetValueOrDefault(source.Id, [])) : [],
+        withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
         _language.FallbackAttributes)
     {
         PageLangHtml = _language.IsDefault ? "" : PageLanguage.Attributes(_language.Code),
@@ -361,14 +541,14 @@ public sealed class ViewBuilder
     {
         var settings = _site.Site;
         var nav = new List<LinkView> { new(Text("nav_timeline"), _urls.Index) };
-        nav.AddRange(EntityIndexes().Select(x => new LinkView(x.View.Title, x.View.Url)));
+        nav.AddRange(EntityKinds().Select(kind => new LinkView(EntityKindTitle(kind), _urls.EntityIndex(kind))));
         nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
         nav.Add(new LinkView(Text("nav_sources"), _urls.Sources));
         nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal)
             .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackAttributes : "")));
         nav.Add(new LinkView(Text("nav_search"), _urls.Search));
-        var years = _site.Events.GroupBy(e => e.Event.When.Start.Year)
-            .Select(g => new YearLinkView(g.Key, _urls.Year(g.Key), YearAnchor(g.Key), g.Count(), _language.Digits(g.Key)))
+        var years = _years.Value
+            .Select(y => new YearLinkView(y.Year, _urls.Year(y.Year), YearAnchor(y.Year), y.Positions.Count, _language.Digits(y.Year)))
             .ToList();
         return new SiteView(
             settings.Title,

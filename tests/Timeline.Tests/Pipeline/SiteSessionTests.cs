@@ -286,4 +286,77 @@ public sealed class SiteSessionTests
         Assert.Contains("/archive/events/letter-sent/", session.Current!.Site.Events.Single(e => e.Id == "first-event").Body.Html, StringComparison.Ordinal);
         AssertSameAsBuild(folder, session.Current!);
     }
+    [Fact]
+    public void A_page_an_edit_makes_is_served_and_a_page_an_edit_removes_is_gone()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        Assert.Null(session.Current!.File("tags/new-theme/index.html"));
+        Assert.Null(session.Current!.File("years/2019/index.html"));
+        var path = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+        var text = File.ReadAllText(path);
+
+        // A tag no other event has, and a year no other event falls in.
+        File.WriteAllText(path, text.Replace("date: \"2020-09-03\"", "date: \"2019-09-03\"\ntags: [new-theme]", StringComparison.Ordinal));
+        Assert.True(session.Rebuild([path]).Succeeded);
+        Assert.Contains("The letter is sent", System.Text.Encoding.UTF8.GetString(session.Current!.File("tags/new-theme/index.html")!), StringComparison.Ordinal);
+        Assert.Contains("The letter is sent", System.Text.Encoding.UTF8.GetString(session.Current!.File("years/2019/index.html")!), StringComparison.Ordinal);
+        Assert.Contains("tags/new-theme/index.html", session.Current!.Paths);
+        AssertSameAsBuild(folder, session.Current!);
+
+        File.WriteAllText(path, text);
+        Assert.True(session.Rebuild([path]).Succeeded);
+        Assert.Null(session.Current!.File("tags/new-theme/index.html"));
+        Assert.Null(session.Current!.File("years/2019/index.html"));
+        Assert.DoesNotContain("tags/new-theme/index.html", session.Current!.Paths);
+        Assert.DoesNotContain("years/2019/index.html", session.Current!.Paths);
+        AssertSameAsBuild(folder, session.Current!);
+    }
+
+    [Fact]
+    public void Pages_are_found_by_their_paths_and_a_path_the_site_has_not_gets_nothing()
+    {
+        var folder = NewSite();
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var site = session.Current!;
+
+        string[] known =
+        [
+            "index.html", "404.html", "tags/index.html", "tags/theme-one/index.html", "years/1988/index.html", "events/letter-sent/index.html",
+            "events/letter-sent/cite.json", "events/letter-sent/cite.bib", "embed/events/letter-sent/index.html", "people/index.html",
+            "people/person-one/index.html", "places/prison-x/index.html", "about/index.html", "events.json", "sources.json", "feed.xml",
+        ];
+        Assert.All(known, path => Assert.NotNull(site.File(path)));
+        Assert.All(known, path => Assert.Contains(path, site.Paths));
+
+        string[] unknown =
+        [
+            "", "nothing", "events/no-such-event/index.html", "events/letter-sent/other.html", "events/letter-sent/", "events/letter-sent",
+            "events//index.html", "embed/events/letter-sent/cite.json", "embed/events/no-such-event/index.html", "tags/no-such-tag/index.html",
+            "tags//index.html", "tags/theme-one/index.htm", "years/1700/index.html", "years/88/index.html", "people/no-one/index.html",
+            "places/person-one/index.html", "no-such-page/index.html", "fa/index.html", "assets/no-such-file.css",
+        ];
+        Assert.All(unknown, path => Assert.Null(site.File(path)));
+        Assert.All(unknown, path => Assert.DoesNotContain(path, site.Paths));
+    }
+
+    [Fact]
+    public void Each_language_tree_is_served_under_its_folder_and_the_404_page_only_at_the_root()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "translations"), folder);
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+        var site = session.Current!;
+
+        Assert.Contains("lang=\"fa\"", System.Text.Encoding.UTF8.GetString(site.File("fa/events/letter-sent/index.html")!), StringComparison.Ordinal);
+        Assert.NotNull(site.File("fa/index.html"));
+        Assert.NotNull(site.File("fa/feed.xml"));
+        Assert.NotNull(site.File("404.html"));
+        Assert.Null(site.File("fa/404.html"));
+        Assert.Null(site.File("fa/events/no-such-event/index.html"));
+        Assert.Null(site.File("de/index.html"));
+    }
 }
