@@ -45,7 +45,54 @@ public sealed record SiteUrls(string BasePath)
     public string Sitemap => $"{BasePath}sitemap.xml";
 
     /// <summary>The full address of a site path such as "/memorial/events/x/" (site paths already hold the base path).</summary>
-    public static string Absolute(Uri baseUrl, string sitePath) => new Uri(baseUrl, sitePath).ToString();
+    /// <remarks>
+    /// A page asks for a dozen full addresses (canonical, sharing, citation, structured data): a path of plain
+    /// characters is put after the site's scheme and host as it is, which is what <see cref="Uri"/> makes of it;
+    /// anything else (escapes, dot segments, queries, fragments) goes through <see cref="Uri"/>.
+    /// </remarks>
+    public static string Absolute(Uri baseUrl, string sitePath) =>
+        IsPlain(sitePath) ? string.Concat(baseUrl.GetLeftPart(UriPartial.Authority), sitePath) : new Uri(baseUrl, sitePath).ToString();
+
+    /// <summary>A path from the root whose characters are all unreserved or '/', with no empty, '.' or '..' segment.</summary>
+    private static bool IsPlain(string path)
+    {
+        if (path.Length == 0 || path[0] != '/')
+        {
+            return false;
+        }
+
+        for (var i = 1; i < path.Length; i++)
+        {
+            var c = path[i];
+            if (c == '/' || c == '.')
+            {
+                // A segment must not be empty, "." or "..": look back to where it began.
+                if (c == '/' && path[i - 1] == '/')
+                {
+                    return false;
+                }
+
+                if (c == '/' && IsDotSegment(path, i))
+                {
+                    return false;
+                }
+            }
+            else if (!char.IsAsciiLetterOrDigit(c) && c != '-' && c != '_' && c != '~')
+            {
+                return false;
+            }
+        }
+
+        return !IsDotSegment(path, path.Length);
+    }
+
+    /// <summary>Whether the segment ending at <paramref name="end"/> is "." or "..".</summary>
+    private static bool IsDotSegment(string path, int end)
+    {
+        var start = path.LastIndexOf('/', end - 1) + 1;
+        var segment = path.AsSpan(start, end - start);
+        return segment is "." or "..";
+    }
 
     /// <summary>An event's card for other sites to frame.</summary>
     public string Embed(string eventId) => $"{BasePath}embed/events/{eventId}/";
