@@ -132,8 +132,8 @@ public static class OutputWriter
                 // Each folder is made once; a thread that needs it while another makes it waits for it.
                 var folder = Path.GetDirectoryName(target)!;
                 _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
-                // Shared for reading: a file opened for writing and shared takes no lock, one system call fewer per file.
-                using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write, FileShare.Read);
+                // One open and one write: no stream, no buffer of its own (the CLI also turns off .NET's advisory locks).
+                using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
                 RandomAccess.Write(handle, content, 0);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -45,7 +45,6 @@ internal sealed class PageBuffer : IBufferWriter<byte>
         }
 
         _written = 0;
-
         return _writer;
     }
 
@@ -79,7 +78,6 @@ internal sealed class PageBuffer : IBufferWriter<byte>
     public ReadOnlySpan<byte> WriteUtf8(Action<IBufferWriter<byte>> write)
     {
         Start();
-        _written = 0;
         write(this);
         return _bytes.AsSpan(0, _written);
     }

@@ -43,11 +43,11 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
 
             if (rendered is null)
             {
-                files[i] = new OutputFile(pages[i].Path, bytes.ToArray());
+                files[i] = new OutputFile(page.Path, bytes.ToArray());
             }
             else
             {
-                rendered(pages[i].Path, bytes);
+                rendered(page.Path, bytes);
             }
         });
         return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();

@@ -248,6 +248,26 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Directory.Delete(folder);
     }
 
+    [Fact]
+    public void A_large_site_gives_pagefind_more_time_than_a_small_one()
+    {
+        // Takes two seconds, where a site of no pages is allowed one: a thousand pages allow six.
+        var tools = FakePagefind("#!/bin/sh\nsleep 2\nmkdir -p pagefind\necho '// index' > pagefind/pagefind.js\necho '{}' > pagefind/pagefind-entry.json\n");
+        var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
+        var indexer = new PagefindIndexer(program, TimeSpan.FromSeconds(1));
+        var small = TestSite.NewFolder();
+        var large = TestSite.NewFolder();
+        var diagnostics = new DiagnosticBag();
+
+        Assert.False(indexer.Index(small, diagnostics, "pagefind", pages: 0));
+        Assert.Equal("TL0803", Assert.Single(diagnostics.Sorted()).Code);
+
+        var allowed = new DiagnosticBag();
+        Assert.True(indexer.Index(large, allowed, "pagefind", pages: 1000), string.Join('\n', allowed.Sorted()));
+        Assert.True(File.Exists(Path.Combine(large, "pagefind", "pagefind.js")));
+        Directory.Delete(tools, recursive: true);
+    }
+
     /// <summary>
     /// A tools folder whose node_modules holds only the fonts of the share images (links to the repository's), so
     /// that the build goes as far as search without the repository's Pagefind.

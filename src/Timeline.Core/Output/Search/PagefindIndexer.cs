@@ -23,6 +23,10 @@ public sealed class PagefindIndexer
     // The shipped site indexes in a tenth of a second; two minutes only stops a hung process.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
+    // Large sites take longer: about 1.2 ms a page at 10,000 events on two cores, so 5 ms a page leaves room and
+    // still stops a hung process. A fixed two minutes stopped every build of 100,000 events.
+    private static readonly TimeSpan PerPage = TimeSpan.FromMilliseconds(5);
+
     public PagefindIndexer(string executable, TimeSpan? timeout = null)
     {
         Executable = executable;
@@ -32,7 +36,11 @@ public sealed class PagefindIndexer
     /// <summary>The Pagefind program run, the platform binary of the npm package.</summary>
     public string Executable { get; }
 
+    /// <summary>How long Pagefind may take on a site of no pages; each page adds a little (see <see cref="LimitFor"/>).</summary>
     public TimeSpan Timeout { get; }
+
+    /// <summary>How long Pagefind may take to index a site of <paramref name="pages"/> HTML pages.</summary>
+    public TimeSpan LimitFor(int pages) => Timeout + (PerPage * pages);
 
     /// <summary>
     /// The platform binary of npm's pagefind package (node_modules/@pagefind/linux-x64/bin/pagefind_extended and the like),
@@ -61,8 +69,9 @@ public sealed class PagefindIndexer
     /// Indexes the site in <paramref name="siteFolder"/>; false, with an error reported against <paramref name="shown"/>
     /// (the program as messages show it), when it did not work.
     /// </summary>
-    public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown)
+    public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown, int pages = 0)
     {
+        var limit = LimitFor(pages);
         var start = new ProcessStartInfo(Executable)
         {
             // The site folder holds only what the build wrote, so no stray pagefind.yml there can change the index.
@@ -104,7 +113,7 @@ public sealed class PagefindIndexer
             process.StandardInput.Close();
             var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(Timeout))
+            if (!process.WaitForExit(limit))
             {
                 try
                 {
@@ -116,7 +125,7 @@ public sealed class PagefindIndexer
                     // It ended on its own between the timeout and the kill.
                 }
 
-                diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexTimedOut(Timeout));
+                diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexTimedOut(limit));
                 return false;
             }
 

@@ -56,7 +56,7 @@ public sealed class SearchIndexCache(string cacheFolder)
             }
         }
 
-        if (!indexer.Index(siteFolder, diagnostics, shown))
+        if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Count))
         {
             return false;
         }
