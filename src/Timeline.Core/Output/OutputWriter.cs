@@ -142,6 +142,28 @@ public static class OutputWriter
             }
         }
 
+        /// <summary>Writes one file by handing <paramref name="write"/> the file's stream: for large files, never held whole.</summary>
+        public void Write(string path, Action<Stream> write)
+        {
+            if (Volatile.Read(ref _failed) != 0)
+            {
+                return;
+            }
+
+            var target = Target(_staging, path);
+            try
+            {
+                var folder = Path.GetDirectoryName(target)!;
+                _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
+                using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
+                write(stream);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(ex);
+            }
+        }
+
         /// <summary>
         /// Runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read the written site such
         /// as the search index, then swaps the staged site in for the output. False, with the error reported, when either

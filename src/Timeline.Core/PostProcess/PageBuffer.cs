@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -9,7 +8,7 @@ namespace Timeline.PostProcess;
 /// making each one's text as a string, then its layout as another, then its bytes, was about half of the memory a
 /// build allocated, and most of what kept the collector busy.
 /// </summary>
-internal sealed class PageBuffer : IBufferWriter<byte>
+internal sealed class PageBuffer
 {
     // A buffer grown past this by one very large page (the index of a large site) is let go rather than kept for
     // the next page, so each thread holds at most a few megabytes between pages.
@@ -23,7 +22,6 @@ internal sealed class PageBuffer : IBufferWriter<byte>
     private readonly Encoder _encoder = Utf8.GetEncoder();
     private StringWriter _writer = NewWriter();
     private byte[] _bytes = [];
-    private int _written;
 
     public static PageBuffer ForThisThread() => t_buffer ??= new PageBuffer();
 
@@ -44,7 +42,6 @@ internal sealed class PageBuffer : IBufferWriter<byte>
             _bytes = [];
         }
 
-        _written = 0;
         return _writer;
     }
 
@@ -74,36 +71,12 @@ internal sealed class PageBuffer : IBufferWriter<byte>
         return _bytes.AsSpan(0, length + last);
     }
 
-    /// <summary>Runs a writer of UTF-8 bytes into this buffer and returns what it wrote; valid until the next start.</summary>
-    public ReadOnlySpan<byte> WriteUtf8(Action<IBufferWriter<byte>> write)
-    {
-        Start();
-        write(this);
-        return _bytes.AsSpan(0, _written);
-    }
-
-    void IBufferWriter<byte>.Advance(int count) => _written += count;
-
-    Memory<byte> IBufferWriter<byte>.GetMemory(int sizeHint)
-    {
-        Reserve(_written + Math.Max(sizeHint, 1));
-        return _bytes.AsMemory(_written);
-    }
-
-    Span<byte> IBufferWriter<byte>.GetSpan(int sizeHint)
-    {
-        Reserve(_written + Math.Max(sizeHint, 1));
-        return _bytes.AsSpan(_written);
-    }
-
-    /// <summary>Makes room for <paramref name="size"/> bytes, keeping the first <see cref="_written"/>.</summary>
+    /// <summary>Makes room for <paramref name="size"/> bytes.</summary>
     private void Reserve(int size)
     {
         if (_bytes.Length < size)
         {
-            var larger = new byte[Math.Max(size, Math.Max(64 * 1024, _bytes.Length * 2))];
-            _bytes.AsSpan(0, _written).CopyTo(larger);
-            _bytes = larger;
+            _bytes = new byte[Math.Max(size, 64 * 1024)];
         }
     }
 

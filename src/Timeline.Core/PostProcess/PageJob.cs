@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,14 +12,14 @@ namespace Timeline.PostProcess;
 public sealed record PageJob(string Path, Action<StringWriter> Write)
 {
     /// <summary>
-    /// When set, writes the file's UTF-8 bytes itself, and is used instead of <see cref="Write"/>: for large data files
-    /// (events.json of a large site is tens of megabytes) that are bytes already, with no text to pass through.
+    /// When set, writes the file's bytes itself into a stream, and is used instead of <see cref="Write"/>: for large data
+    /// files (events.json and the feed of a large site are tens of megabytes) that a build writes straight to disk.
     /// </summary>
-    public Action<IBufferWriter<byte>>? WriteUtf8 { get; init; }
+    public Action<Stream>? WriteBytes { get; init; }
 
-    /// <summary>A file written as UTF-8 bytes (see <see cref="WriteUtf8"/>).</summary>
-    public static PageJob Utf8(string path, Action<IBufferWriter<byte>> write) =>
-        new(path, text => text.Write(Encoding.UTF8.GetString(ToArray(write)))) { WriteUtf8 = write };
+    /// <summary>A file written as bytes into a stream (see <see cref="WriteBytes"/>).</summary>
+    public static PageJob Bytes(string path, Action<Stream> write) =>
+        new(path, text => text.Write(Encoding.UTF8.GetString(ToArray(write)))) { WriteBytes = write };
 
     /// <summary>The file's text as one string, for a caller that keeps it (serve, tests).</summary>
     public string Render()
@@ -31,12 +30,12 @@ public sealed record PageJob(string Path, Action<StringWriter> Write)
     }
 
     /// <summary>The file's bytes, as a build writes them.</summary>
-    public byte[] ToBytes() => WriteUtf8 is { } write ? ToArray(write) : Encoding.UTF8.GetBytes(Render());
+    public byte[] ToBytes() => WriteBytes is { } write ? ToArray(write) : Encoding.UTF8.GetBytes(Render());
 
-    private static byte[] ToArray(Action<IBufferWriter<byte>> write)
+    private static byte[] ToArray(Action<Stream> write)
     {
-        var bytes = new ArrayBufferWriter<byte>();
+        using var bytes = new MemoryStream();
         write(bytes);
-        return bytes.WrittenSpan.ToArray();
+        return bytes.ToArray();
     }
 }

@@ -20,27 +20,23 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
     /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
     /// </summary>
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null)
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null, StreamSink? streamed = null)
     {
         // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies.
         var pages = Pages(site, searchIndexed).Concat(site.Site.Languages.Select(code => FeedJob(site, code))).ToList();
         var files = new OutputFile?[pages.Count];
         Parallel.For(0, pages.Count, i =>
         {
-            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
-            var buffer = PageBuffer.ForThisThread();
             var page = pages[i];
-            ReadOnlySpan<byte> bytes;
-            if (page.WriteUtf8 is { } utf8)
+            if (page.WriteBytes is { } write && streamed is not null)
             {
-                bytes = buffer.WriteUtf8(utf8);
-            }
-            else
-            {
-                page.Write(buffer.Start());
-                bytes = buffer.Encode();
+                streamed(page.Path, write);
+                return;
             }
 
+            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
+            var buffer = PageBuffer.ForThisThread();
+            ReadOnlySpan<byte> bytes = page.WriteBytes is null ? Encode(page, buffer) : page.ToBytes();
             if (rendered is null)
             {
                 files[i] = new OutputFile(page.Path, bytes.ToArray());
@@ -53,8 +49,17 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
+    private static ReadOnlySpan<byte> Encode(PageJob page, PageBuffer buffer)
+    {
+        page.Write(buffer.Start());
+        return buffer.Encode();
+    }
+
     /// <summary>Takes a page's bytes as it is made; they are valid only during the call.</summary>
     public delegate void PageSink(string path, ReadOnlySpan<byte> content);
+
+    /// <summary>Writes a large file (a feed, a data file) by handing its writer a stream, such as the file's own.</summary>
+    public delegate void StreamSink(string path, Action<Stream> write);
 
     /// <summary>Every page of the site with how to render it, rendering none.</summary>
     public IReadOnlyList<PageJob> Pages(ResolvedSite site, bool searchIndexed) => Table(site, searchIndexed).All();
@@ -84,11 +89,11 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         return AtomFeed.Build(localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     }
 
-    /// <summary>One language's feed as a page job: written into the page's buffer, or left empty with an error reported.</summary>
-    private PageJob FeedJob(ResolvedSite site, string code) => new(FeedPath(site, code), writer =>
+    /// <summary>One language's feed as a page job: written straight to its file, or left empty with an error reported.</summary>
+    private PageJob FeedJob(ResolvedSite site, string code) => PageJob.Bytes(FeedPath(site, code), stream =>
     {
         var (localized, fallbacks) = LocalizedSite.For(site, code);
-        AtomFeed.Write(writer, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
+        AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     });
 
     public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
@@ -222,8 +227,8 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
         {
-            yield return PageJob.Utf8("events.json", bytes => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, bytes));
-            yield return PageJob.Utf8("sources.json", bytes => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, bytes));
+            yield return PageJob.Bytes("events.json", stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes("sources.json", stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)

@@ -97,32 +97,6 @@ public sealed partial class PageStreamingTests
         }
     }
 
-    [Fact]
-    public void A_buffer_takes_a_file_written_as_bytes_between_pages_and_gives_back_only_what_was_written()
-    {
-        var buffer = new PageBuffer();
-        buffer.Start().Write(new string('x', 200_000));
-        Assert.Equal(200_000, buffer.Encode().Length);
-
-        // Written in pieces asking for more room each time, as a JSON writer does: earlier pieces must survive growing.
-        var expected = new List<byte>();
-        var written = buffer.WriteUtf8(output =>
-        {
-            for (var i = 0; i < 300; i++)
-            {
-                var piece = Encoding.UTF8.GetBytes($"{i}:۱۳۶۷;");
-                var span = output.GetSpan(piece.Length + (i * 97 % 5_000));
-                piece.CopyTo(span);
-                output.Advance(piece.Length);
-                expected.AddRange(piece);
-            }
-        });
-
-        Assert.Equal(expected.ToArray(), written.ToArray());
-        buffer.Start().Write("<p>next</p>");
-        Assert.Equal("<p>next</p>"u8.ToArray(), buffer.Encode().ToArray());
-    }
-
     [GeneratedRegex(@"<body>\[(\d+)\](.*)</body>", RegexOptions.Singleline)]
     private static partial Regex SizeThenContent();
 }

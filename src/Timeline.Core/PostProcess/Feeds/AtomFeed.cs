@@ -26,12 +26,12 @@ public static class AtomFeed
     /// </remarks>
     public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        return Write(text, site, diagnostics, filePath, fallbacks, defaultLanguage) ? new OutputFile(filePath, Encoding.UTF8.GetBytes(text.ToString())) : null;
+        using var stream = new MemoryStream();
+        return Write(stream, site, diagnostics, filePath, fallbacks, defaultLanguage) ? new OutputFile(filePath, stream.ToArray()) : null;
     }
 
     /// <summary>Writes the feed as <see cref="Build"/> makes it; false, with nothing written, when it cannot be.</summary>
-    public static bool Write(TextWriter writer, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
+    public static bool Write(Stream stream, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
     {
         var settings = site.Site;
         fallbacks ??= Fallbacks.None;
@@ -46,10 +46,7 @@ public static class AtomFeed
             return false;
         }
 
-        // Written as text into the page's buffer (a large site's feed is tens of megabytes): the declaration is written
-        // here, since an XmlWriter over text would name the writer's encoding, UTF-16, rather than the file's.
-        writer.Write(Declaration);
-        using (var xml = XmlWriter.Create(writer, TextSettings))
+        using (var xml = XmlWriter.Create(stream, XmlSettings))
         {
             xml.WriteStartDocument();
             xml.WriteStartElement("feed", Atom);
@@ -189,14 +186,4 @@ public static class AtomFeed
         NewLineHandling = NewLineHandling.Replace,
     };
 
-    private const string Declaration = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
-
-    private static readonly XmlWriterSettings TextSettings = Text();
-
-    private static XmlWriterSettings Text()
-    {
-        var settings = XmlSettings.Clone();
-        settings.OmitXmlDeclaration = true;
-        return settings;
-    }
 }

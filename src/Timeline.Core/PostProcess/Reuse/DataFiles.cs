@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Timeline.Dates;
@@ -15,7 +14,7 @@ internal static class DataFiles
 {
     public const int Version = 1;
 
-    public static void Events(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, IBufferWriter<byte> output)
+    public static void Events(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
     {
         var events = site.Events.Select(e => new JsonObject
         {
@@ -47,7 +46,7 @@ internal static class DataFiles
         Write(output, site.Site, "events", events);
     }
 
-    public static void Sources(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, IBufferWriter<byte> output)
+    public static void Sources(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
     {
         var citing = site.Sources.ToDictionary(s => s.Id, _ => new List<ResolvedEvent>(), StringComparer.Ordinal);
         foreach (var e in site.Events)
@@ -85,7 +84,7 @@ internal static class DataFiles
     /// The file's frame (version, site) and its list, one item at a time: a list of 10,000 events made as one tree of
     /// JSON nodes, then one string, was a third of a large build's peak memory.
     /// </summary>
-    private static void Write(IBufferWriter<byte> output, SiteSettings settings, string name, IEnumerable<JsonObject> items)
+    private static void Write(Stream output, SiteSettings settings, string name, IEnumerable<JsonObject> items)
     {
         using (var json = ReuseJson.Writer(output))
         {

@@ -24,7 +24,7 @@ internal static class ReuseJson
     public static string Write(JsonNode node) => node.ToJsonString(Options) + "\n";
 
     /// <summary>A writer into <paramref name="output"/> that writes as <see cref="Write(JsonNode)"/> does, for a file written piece by piece.</summary>
-    public static Utf8JsonWriter Writer(System.Buffers.IBufferWriter<byte> output) => new(output, new JsonWriterOptions
+    public static Utf8JsonWriter Writer(Stream output) => new(output, new JsonWriterOptions
     {
         Indented = Options.WriteIndented,
         IndentSize = Options.IndentSize,
