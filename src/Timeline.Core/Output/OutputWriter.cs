@@ -129,9 +129,7 @@ public static class OutputWriter
             var target = Target(_staging, path);
             try
             {
-                // Each folder is made once; a thread that needs it while another makes it waits for it.
-                var folder = Path.GetDirectoryName(target)!;
-                _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
+                MakeFolderOf(target);
                 // One open and one write: no stream, no buffer of its own (the CLI also turns off .NET's advisory locks).
                 using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
                 RandomAccess.Write(handle, content, 0);
@@ -153,8 +151,7 @@ public static class OutputWriter
             var target = Target(_staging, path);
             try
             {
-                var folder = Path.GetDirectoryName(target)!;
-                _ = _folders.GetOrAdd(folder, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
+                MakeFolderOf(target);
                 using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
                 write(stream);
             }
@@ -214,6 +211,10 @@ public static class OutputWriter
                 TryDelete(_staging);
             }
         }
+
+        // Each folder is made once; a thread that needs it while another makes it waits for it.
+        private void MakeFolderOf(string target) =>
+            _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
 
         private void Fail(Exception ex)
         {

@@ -107,7 +107,6 @@ public static class TimelineBuilder
 
         void Keep(OutputFile file) => KeepBytes(file.Path, file.Content);
 
-        options.Progress?.Report($"Rendering {site.Events.Count} events");
         // Large files that are not pages (the feeds, the data files) go straight to their files: they have no links
         // to check and are not searched, and a large site's are hundreds of megabytes.
         void KeepStream(string path, Action<Stream> write)
@@ -123,6 +122,7 @@ public static class TimelineBuilder
             }
         }
 
+        options.Progress?.Report($"Rendering {site.Events.Count} events");
         var rest = new SiteRenderer(theme, diagnostics).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
         Parallel.ForEach(rest.Concat(fonts), Keep);
 

@@ -185,5 +185,4 @@ public static class AtomFeed
         NewLineChars = "\n",
         NewLineHandling = NewLineHandling.Replace,
     };
-
 }
