@@ -49,25 +49,33 @@ internal sealed class PageBuffer
     public ReadOnlySpan<byte> Encode()
     {
         // Counted first, so that a large page takes an array of its size rather than of three bytes per character.
+        // Each chunk is counted on its own, which counts a character split between two chunks as two replacement
+        // characters (six bytes for its four): enough room, never too little. An encoder's count would not do: it
+        // does not carry the first half over to the next chunk.
         var text = _writer.GetStringBuilder();
-        _encoder.Reset();
-        var count = 0;
+        var most = 0;
         foreach (var chunk in text.GetChunks())
         {
-            count += _encoder.GetByteCount(chunk.Span, flush: false);
+            most += Utf8.GetByteCount(chunk.Span);
         }
 
-        count += _encoder.GetByteCount([], flush: true);
-        Reserve(count);
+        Reserve(most);
         _encoder.Reset();
         var length = 0;
+        var whole = true;
         foreach (var chunk in text.GetChunks())
         {
-            _encoder.Convert(chunk.Span, _bytes.AsSpan(length), flush: false, out _, out var used, out _);
+            _encoder.Convert(chunk.Span, _bytes.AsSpan(length), flush: false, out var read, out var used, out _);
             length += used;
+            whole &= read == chunk.Length;
         }
 
-        _encoder.Convert([], _bytes.AsSpan(length), flush: true, out _, out var last, out _);
+        _encoder.Convert([], _bytes.AsSpan(length), flush: true, out _, out var last, out var completed);
+        if (!whole || !completed)
+        {
+            throw new InvalidOperationException("A page's bytes did not fit the room counted for them.");
+        }
+
         return _bytes.AsSpan(0, length + last);
     }
 

@@ -97,6 +97,17 @@ public sealed partial class PageStreamingTests
         }
     }
 
+    [Fact]
+    public void A_character_split_between_two_chunks_of_the_buffer_is_encoded_whole()
+    {
+        // The buffer starts with room for 16,384 characters: the emoji's two halves fall on both sides of the boundary.
+        var page = new string('a', 16 * 1024 - 1) + "😀" + new string('b', 70_000);
+        var buffer = new PageBuffer();
+        buffer.Start().Write(page);
+
+        Assert.Equal(Encoding.UTF8.GetBytes(page), buffer.Encode().ToArray());
+    }
+
     [GeneratedRegex(@"<body>\[(\d+)\](.*)</body>", RegexOptions.Singleline)]
     private static partial Regex SizeThenContent();
 }
