@@ -94,7 +94,7 @@ public sealed class SiteSnapshot
     /// <summary>Renders every page not yet rendered and checks every link, as a build does; returns what it found.</summary>
     public IReadOnlyList<Diagnostic> Check(CancellationToken cancel)
     {
-        var paths = _files.Keys.Order(StringComparer.Ordinal).ToList();
+        var paths = Paths.Order(StringComparer.Ordinal).ToList();
         var files = new OutputFile[paths.Count];
         Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel }, i => files[i] = new OutputFile(paths[i], File(paths[i])!));
         var diagnostics = new DiagnosticBag();

@@ -13,8 +13,15 @@ namespace Timeline.Theme;
 internal sealed class PageContent(IFluidTemplate template, TemplateContext context) : FluidValue
 {
     private string? _text;
+    private bool _written;
 
     public override FluidValues Type => FluidValues.String;
+
+    /// <summary>
+    /// The content was asked for a second time. Rendering the page again would not give the same text (counters,
+    /// cycles and assignments carry on), so the caller starts the page over with its content as a string.
+    /// </summary>
+    public sealed class WrittenTwiceException() : Exception("The layout writes its content more than once.");
 
     public override ValueTask WriteToAsync(TextWriter writer, TextEncoder encoder, CultureInfo cultureInfo)
     {
@@ -24,6 +31,12 @@ internal sealed class PageContent(IFluidTemplate template, TemplateContext conte
             return default;
         }
 
+        if (_written)
+        {
+            throw new WrittenTwiceException();
+        }
+
+        _written = true;
         return template.RenderAsync(writer, ThemeTemplates.Encoder, context);
     }
 
@@ -31,6 +44,11 @@ internal sealed class PageContent(IFluidTemplate template, TemplateContext conte
     {
         if (_text is null)
         {
+            if (_written)
+            {
+                throw new WrittenTwiceException();
+            }
+
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
             template.RenderAsync(writer, ThemeTemplates.Encoder, context).AsTask().GetAwaiter().GetResult();
             _text = writer.ToString();

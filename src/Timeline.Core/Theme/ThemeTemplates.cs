@@ -25,7 +25,8 @@ public sealed partial class ThemeTemplates
     private static readonly FluidParser Parser = new();
 
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
-    private readonly bool _streamsContent;
+    // Cleared, for all pages, when a layout turns out to output its content twice (see RenderInLayout).
+    private volatile bool _streamsContent;
 
     private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, string layout, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings)
     {
@@ -132,13 +133,29 @@ public sealed partial class ThemeTemplates
     /// Renders the layout into <paramref name="writer"/> with a page's template as its content: the page is rendered
     /// where the layout outputs <c>content</c>, into the same writer.
     /// </summary>
-    public void RenderInLayout(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> layoutValues, string language)
+    public void RenderInLayout(StringWriter writer, string name, IReadOnlyDictionary<string, object?> values, IReadOnlyDictionary<string, object?> layoutValues, string language)
     {
+        if (_streamsContent)
+        {
+            var start = writer.GetStringBuilder().Length;
+            try
+            {
+                var streamed = Context(layoutValues, language);
+                streamed.SetValue(ContentVariable, new PageContent(_templates[name], Context(values, language)));
+                Wait(_templates["layout"].RenderAsync(writer, Encoder, streamed));
+                return;
+            }
+            catch (PageContent.WrittenTwiceException)
+            {
+                // The layout outputs its content more than once (twice, or in a loop): the page is rendered once, as
+                // text, as it always was, so that its second copy is the same as its first. Later pages go straight there.
+                writer.GetStringBuilder().Length = start;
+                _streamsContent = false;
+            }
+        }
+
         var context = Context(layoutValues, language);
-        FluidValue content = _streamsContent
-            ? new PageContent(_templates[name], Context(values, language))
-            : new StringValue(Render(name, values, language));
-        context.SetValue(ContentVariable, content);
+        context.SetValue(ContentVariable, new StringValue(Render(name, values, language)));
         Wait(_templates["layout"].RenderAsync(writer, Encoder, context));
     }
 

@@ -41,6 +41,23 @@ public sealed class SiteSessionTests
     }
 
     [Fact]
+    public void Serves_full_check_renders_every_page_and_finds_what_a_build_finds()
+    {
+        var folder = NewSite();
+        var about = Path.Combine(folder, "input", "pages", "about.md");
+        File.AppendAllText(about, "\nSee [a page that is not there](/nowhere/).\n");
+        var session = new SiteSession(Options(folder));
+        Assert.True(session.Rebuild().Succeeded);
+
+        var found = session.Current!.Check(CancellationToken.None);
+
+        var built = TimelineBuilder.Build(Options(folder));
+        Assert.False(built.Succeeded);
+        Assert.Contains(built.Diagnostics, d => d.Code == "TL0402" && d.Message.Contains("/nowhere/", StringComparison.Ordinal));
+        Assert.Contains(found, d => d.Code == "TL0402" && d.Message.Contains("/nowhere/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_first_build_in_memory_equals_the_built_site()
     {
         var folder = NewSite();

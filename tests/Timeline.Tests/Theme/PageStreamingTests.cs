@@ -47,6 +47,25 @@ public sealed partial class PageStreamingTests
         Assert.Equal(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), match.Groups[2].Value.Length);
     }
 
+    [Theory]
+    [InlineData("<main>{{ content | raw }}</main><aside>{{ content | raw }}</aside>")]
+    [InlineData("{% for i in (1..2) %}<section>{{ content | raw }}</section>{% endfor %}")]
+    public void A_layout_that_writes_its_content_twice_gets_the_same_text_twice(string body)
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var templates = Path.Combine(folder, "theme", "templates");
+        Directory.CreateDirectory(templates);
+        File.WriteAllText(Path.Combine(templates, "layout.liquid"), $"<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{{{ page.title }}}}</title></head><body>{body}</body></html>\n");
+        // A counter shows whether the page's template ran once or twice.
+        File.WriteAllText(Path.Combine(templates, "event.liquid"), "<p class=\"run\">[{% increment runs %}]</p><h1>{{ event.title }}</h1>\n");
+        using var site = TestSite.BuildIn(folder);
+
+        site.AssertSucceeded();
+        var runs = RunCounter().Matches(site.Read(EventPage)).Select(m => m.Value).ToList();
+        Assert.Equal(["[0]", "[0]"], runs);
+    }
+
     [Fact]
     public void A_page_whose_template_fails_is_reported_and_nothing_is_written()
     {
@@ -107,6 +126,9 @@ public sealed partial class PageStreamingTests
 
         Assert.Equal(Encoding.UTF8.GetBytes(page), buffer.Encode().ToArray());
     }
+
+    [GeneratedRegex(@"\[\d+\]")]
+    private static partial Regex RunCounter();
 
     [GeneratedRegex(@"<body>\[(\d+)\](.*)</body>", RegexOptions.Singleline)]
     private static partial Regex SizeThenContent();
