@@ -2,6 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Timeline.Diagnostics;
 using Timeline.Output.Search;
+using Timeline.Pipeline;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Site;
@@ -246,6 +247,42 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Assert.Equal("TL0803", Assert.Single(diagnostics.Sorted()).Code);
         Directory.Delete(tools, recursive: true);
         Directory.Delete(folder);
+    }
+
+    [Fact]
+    public void The_same_pages_give_the_same_index_whatever_order_they_were_written_in()
+    {
+        // Where the file system lists a folder in the order its entries were made (tmpfs, as /dev/shm is), a build's
+        // pages, written in parallel, reached Pagefind in a different order each time, and the index differed.
+        var scratch = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", "timeline-tests", Guid.NewGuid().ToString("N")) : TestSite.NewFolder();
+        var pagefind = PagefindIndexer.Locate(BuildTools.Locate(new BuildOptions(scratch, Repository.Theme, scratch, null, scratch) { ToolsFolder = Repository.Root }), Repository.Root, out _)!;
+        var ids = Enumerable.Range(0, 60).Select(i => $"event-{i:D2}").ToList();
+        try
+        {
+            var indexes = new List<Dictionary<string, byte[]>>();
+            foreach (var order in new[] { ids, Enumerable.Reverse(ids).ToList() })
+            {
+                var site = Path.Combine(scratch, $"site-{indexes.Count}");
+                foreach (var id in order)
+                {
+                    var page = Path.Combine(site, "events", id, "index.html");
+                    Directory.CreateDirectory(Path.GetDirectoryName(page)!);
+                    File.WriteAllText(page, $"<!DOCTYPE html><html lang=\"en\"><head><title>{id}</title></head><body><main data-pagefind-body><h1>{id}</h1><p>Words of {id}: {string.Join(' ', Enumerable.Repeat(id, 3))} and the letter.</p></main></body></html>");
+                }
+
+                var diagnostics = new DiagnosticBag();
+                Assert.True(pagefind.Index(site, diagnostics, "pagefind", ids.Count), string.Join('\n', diagnostics.Sorted()));
+                var bundle = Path.Combine(site, PagefindIndexer.BundleFolder);
+                indexes.Add(Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(bundle, f), File.ReadAllBytes));
+            }
+
+            Assert.Equal(indexes[0].Keys.Order(StringComparer.Ordinal), indexes[1].Keys.Order(StringComparer.Ordinal));
+            Assert.All(indexes[0], file => Assert.True(file.Value.SequenceEqual(indexes[1][file.Key]), $"pagefind/{file.Key} differs"));
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 
     [Fact]

@@ -66,12 +66,52 @@ public sealed class PagefindIndexer
     }
 
     /// <summary>
+    /// Pagefind numbers pages in the order the file system lists them, and a build writes its pages in parallel: where
+    /// a folder lists in the order entries were made (tmpfs, btrfs), two builds of the same input got different indexes.
+    /// Renaming each folder and page away and back, in name order, lists them in that order there; where folders list
+    /// by a hash of the name (ext4) or by name (NTFS) the order was already the same on every build, and stays so.
+    /// </summary>
+    private static void ListInOrder(string folder)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var child in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
+        {
+            Directory.Move(child, child + OrderingSuffix);
+            Directory.Move(child + OrderingSuffix, child);
+            ListInOrder(child);
+        }
+
+        foreach (var page in Directory.GetFiles(folder, "*.html").Order(StringComparer.Ordinal))
+        {
+            File.Move(page, page + OrderingSuffix);
+            File.Move(page + OrderingSuffix, page);
+        }
+    }
+
+    // No page or folder of a site ends so: ids hold letters, digits and hyphens, and pages end in .html.
+    private const string OrderingSuffix = ".timeline-order";
+
+    /// <summary>
     /// Indexes the site in <paramref name="siteFolder"/>; false, with an error reported against <paramref name="shown"/>
     /// (the program as messages show it), when it did not work.
     /// </summary>
     public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown, int pages = 0)
     {
         var limit = LimitFor(pages);
+        try
+        {
+            ListInOrder(siteFolder);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexNotStarted($"the pages could not be put in order: {ex.Message}"));
+            return false;
+        }
+
         var start = new ProcessStartInfo(Executable)
         {
             // The site folder holds only what the build wrote, so no stray pagefind.yml there can change the index.
