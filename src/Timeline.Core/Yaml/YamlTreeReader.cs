@@ -62,6 +62,30 @@ public static class YamlTreeReader
             Report(text, path, diagnostics, lineOffset, UnclosedBracket(text) ?? new SourcePosition(1, 1), "a '[' or '{' is never closed");
             return null;
         }
+        catch (ArgumentException)
+        {
+            // And this way on a tag it cannot read, such as '!!str' followed by a stray character: records need no tags.
+            Report(text, path, diagnostics, lineOffset, FirstTag(text) ?? new SourcePosition(1, 1), "a tag (a word starting with '!') that YAML cannot read; records need no tags, so remove it");
+            return null;
+        }
+    }
+
+    /// <summary>The first '!' that starts a tag: at the start of a value, after white space, '[', '{', ',' or '-'.</summary>
+    private static SourcePosition? FirstTag(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            for (var column = 0; column < lines[i].Length; column++)
+            {
+                if (lines[i][column] == '!' && (column == 0 || " \t[{,-:".Contains(lines[i][column - 1], StringComparison.Ordinal)))
+                {
+                    return new SourcePosition(i + 1, column + 1);
+                }
+            }
+        }
+
+        return null;
     }
 
     private static void Report(string text, string path, DiagnosticBag diagnostics, int lineOffset, SourcePosition position, string reason)
