@@ -82,13 +82,32 @@ public static class OutputWriter
         {
             Directory.CreateDirectory(parent);
             RecoverLeftovers(parent, name, full);
-            Directory.CreateDirectory(staging);
-            return new StagedOutput(full, staging, diagnostics, shownOutput);
+            var spare = ClaimSpare(SpareOutput.FolderFor(parent, name), staging);
+            if (spare is null)
+            {
+                Directory.CreateDirectory(staging);
+            }
+
+            return new StagedOutput(full, staging, diagnostics, shownOutput, spare);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
             diagnostics.Error(shownOutput, SourcePosition.File, ErrorMessages.OutputFailed(shownOutput, ex.Message));
+            return null;
+        }
+    }
+
+    // A spare that cannot be surveyed (a folder in it we may not read, say) is only a lost saving: start afresh.
+    private static SpareOutput? ClaimSpare(string spare, string staging)
+    {
+        try
+        {
+            return SpareOutput.Claim(spare, staging);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(staging);
             return null;
         }
     }
@@ -103,16 +122,18 @@ public static class OutputWriter
         private readonly string _staging;
         private readonly DiagnosticBag _diagnostics;
         private readonly string _shown;
+        private readonly SpareOutput? _spare;
         private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<bool>> _folders = new(StringComparer.Ordinal);
         private int _failed;
         private bool _committed;
 
-        internal StagedOutput(string full, string staging, DiagnosticBag diagnostics, string shown)
+        internal StagedOutput(string full, string staging, DiagnosticBag diagnostics, string shown, SpareOutput? spare)
         {
             _full = full;
             _staging = staging;
             _diagnostics = diagnostics;
             _shown = shown;
+            _spare = spare;
         }
 
         /// <summary>Writes one file now; safe to call from several threads. A failure is reported once, and ends the writing.</summary>
@@ -130,6 +151,11 @@ public static class OutputWriter
             try
             {
                 MakeFolderOf(target);
+                if (_spare?.Keeps(target, content) == true)
+                {
+                    return;
+                }
+
                 // One open and one write: no stream, no buffer of its own (the CLI also turns off .NET's advisory locks).
                 using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
                 RandomAccess.Write(handle, content, 0);
@@ -152,6 +178,7 @@ public static class OutputWriter
             try
             {
                 MakeFolderOf(target);
+                _spare?.Replace(target);
                 using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
                 write(stream);
             }
@@ -164,19 +191,28 @@ public static class OutputWriter
         /// <summary>
         /// Runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read the written site such
         /// as the search index, then swaps the staged site in for the output. False, with the error reported, when either
-        /// fails; the staged folder is then removed on disposal.
+        /// fails; the staged folder is then removed on disposal. <paramref name="beforeSwapFolder"/> names the folder
+        /// that <paramref name="beforeSwap"/> writes: when staging reuses the spare, the old files there are left for
+        /// that step to bring up to date instead of being removed first.
         /// </summary>
-        public bool Commit(Func<string, bool>? beforeSwap = null)
+        public bool Commit(Func<string, bool>? beforeSwap = null, string? beforeSwapFolder = null)
         {
-            if (Volatile.Read(ref _failed) != 0 || (beforeSwap is not null && !beforeSwap(_staging)))
+            if (Volatile.Read(ref _failed) != 0)
             {
                 return false;
             }
 
             var parent = Path.GetDirectoryName(_full)!;
-            var previous = Path.Combine(parent, $".{Path.GetFileName(_full)}.old-{Guid.NewGuid():N}");
+            var name = Path.GetFileName(_full);
+            var previous = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
             try
             {
+                _spare?.RemoveStale(keep: beforeSwap is null ? null : beforeSwapFolder);
+                if (beforeSwap is not null && !beforeSwap(_staging))
+                {
+                    return false;
+                }
+
                 File.WriteAllText(Path.Combine(_staging, MarkerFile), "This folder was written by Timeline and is replaced on every build.\n");
                 if (Directory.Exists(_full))
                 {
@@ -185,11 +221,7 @@ public static class OutputWriter
 
                 Directory.Move(_staging, _full);
                 _committed = true;
-                if (Directory.Exists(previous))
-                {
-                    Directory.Delete(previous, recursive: true);
-                }
-
+                KeepAsSpare(previous, SpareOutput.FolderFor(parent, name));
                 return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
@@ -212,9 +244,37 @@ public static class OutputWriter
             }
         }
 
+        // The site just replaced becomes the next build's staging folder; when another build's spare is already
+        // there, this one is deleted as before.
+        private static void KeepAsSpare(string previous, string spare)
+        {
+            if (!Directory.Exists(previous))
+            {
+                return;
+            }
+
+            try
+            {
+                if (!Directory.Exists(spare))
+                {
+                    Directory.Move(previous, spare);
+                    return;
+                }
+            }
+            catch (IOException)
+            {
+            }
+
+            Directory.Delete(previous, recursive: true);
+        }
+
         // Each folder is made once; a thread that needs it while another makes it waits for it.
         private void MakeFolderOf(string target) =>
-            _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() => Directory.CreateDirectory(f).Exists)).Value;
+            _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() =>
+            {
+                _spare?.Use(f);
+                return Directory.CreateDirectory(f).Exists;
+            })).Value;
 
         private void Fail(Exception ex)
         {

@@ -155,7 +155,9 @@ public static class TimelineBuilder
         var counts = ShareImageBuilder.Build(site, design, options.CacheFolder, staged!.Add);
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
-        staged.Commit(folder => search is null || searchCache!.Index(search, folder, diagnostics, display.Show(search.Executable)));
+        staged.Commit(
+            folder => search is null || searchCache!.Index(search, folder, diagnostics, display.Show(search.Executable)),
+            beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         timings.Mark("write");
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, clock, counts) with { Timings = timings.Phases };
     }

@@ -35,7 +35,8 @@ public sealed class ProcessTests
         // The next build clears what the killed one left behind and succeeds.
         var third = CliProcess.Run(folder, null, "build", "--theme", Repository.Theme);
         Assert.True(third.Code == 0, third.Errors);
-        Assert.Empty(Directory.EnumerateDirectories(folder, ".output.*"));
+        Assert.Empty(Directory.EnumerateDirectories(folder, ".output.tmp-*"));
+        Assert.Empty(Directory.EnumerateDirectories(folder, ".output.old-*"));
         Assert.Contains("Renamed", File.ReadAllText(Path.Combine(output, "index.html")), StringComparison.Ordinal);
     }
 

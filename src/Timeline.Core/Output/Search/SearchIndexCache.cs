@@ -56,6 +56,12 @@ public sealed class SearchIndexCache(string cacheFolder)
             }
         }
 
+        // The index of the build before last (from the output's spare) must not mix with the new one.
+        if (Directory.Exists(target))
+        {
+            Directory.Delete(target, recursive: true);
+        }
+
         if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Count))
         {
             return false;
@@ -125,14 +131,46 @@ public sealed class SearchIndexCache(string cacheFolder)
         ex is IOException or UnauthorizedAccessException
         || (ex is AggregateException all && all.InnerExceptions.All(IsCacheFailure));
 
+    // The target may hold the index of the build before last (the output's spare, reused as staging): files that
+    // are the same are kept, others replaced, and what the index no longer has is removed.
     private static void Copy(string from, string to)
     {
+        var stale = Directory.Exists(to)
+            ? new ConcurrentDictionary<string, byte>(Directory.EnumerateFiles(to, "*", SearchOption.AllDirectories).Select(f => KeyValuePair.Create(f, (byte)0)), StringComparer.Ordinal)
+            : null;
         foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
         {
             Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
         }
 
         Parallel.ForEach(Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories), file =>
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file))));
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            if (stale is not null && stale.TryRemove(target, out _))
+            {
+                if (SpareOutput.SameBytes(target, File.ReadAllBytes(file)))
+                {
+                    return;
+                }
+
+                File.Delete(target);
+            }
+
+            File.Copy(file, target);
+        });
+
+        if (stale is not null)
+        {
+            foreach (var file in stale.Keys)
+            {
+                File.Delete(file);
+            }
+
+            var folders = new HashSet<string>(Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Select(f => Path.Combine(to, Path.GetRelativePath(from, f))), StringComparer.Ordinal);
+            foreach (var folder in Directory.EnumerateDirectories(to, "*", SearchOption.AllDirectories).Where(f => !folders.Contains(f)).OrderByDescending(f => f.Length))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
     }
 }

@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using System.IO.Enumeration;
+
+namespace Timeline.Output;
+
+/// <summary>
+/// The site the last build replaced, kept beside the output so that the next build can stage into it instead of
+/// making every file and folder anew and deleting the old site afterwards (on ext4, tens of thousands of new inodes
+/// right after as many were freed cost more than rendering). A file whose bytes are unchanged is left as it is; a
+/// changed one is removed and made anew, never written into, since it may have other links; whatever the new site
+/// no longer has is removed before the swap. The result is the same bytes as a build into an empty folder.
+/// </summary>
+internal sealed class SpareOutput
+{
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
+    private readonly string _root;
+
+    // Old files and folders that this build has not yet claimed, by their path inside the folder (which halves what
+    // 80,000 of them hold); what is left at the end is stale.
+    private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
+    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _folderLookup;
+
+    private SpareOutput(string root)
+    {
+        _root = root;
+        _fileLookup = _files.GetAlternateLookup<ReadOnlySpan<char>>();
+        _folderLookup = _folders.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>Where the output's spare is kept: a hidden folder beside it, on the same file system.</summary>
+    public static string FolderFor(string parent, string name) => Path.Combine(parent, $".{name}.spare");
+
+    /// <summary>
+    /// Takes the spare as the staging folder, by renaming it, so that two builds never share one. Null when there is
+    /// no spare or another build took it first.
+    /// </summary>
+    public static SpareOutput? Claim(string spare, string staging)
+    {
+        if (!Directory.Exists(spare))
+        {
+            return null;
+        }
+
+        try
+        {
+            Directory.Move(spare, staging);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+
+        var claimed = new SpareOutput(staging);
+        claimed.Survey();
+        return claimed;
+    }
+
+    /// <summary>
+    /// Before <paramref name="target"/> is written: true when the old file there holds exactly
+    /// <paramref name="content"/>, so nothing need be written; otherwise any old file there is removed first.
+    /// </summary>
+    public bool Keeps(string target, ReadOnlySpan<byte> content)
+    {
+        if (!_fileLookup.TryRemove(Inside(target), out _, out _))
+        {
+            return false;
+        }
+
+        if (SameBytes(target, content))
+        {
+            return true;
+        }
+
+        File.Delete(target);
+        return false;
+    }
+
+    /// <summary>Before <paramref name="target"/> is written whole by other means: any old file there is removed first.</summary>
+    public void Replace(string target)
+    {
+        if (_fileLookup.TryRemove(Inside(target), out _, out _))
+        {
+            File.Delete(target);
+        }
+    }
+
+    /// <summary>Notes that the new site has <paramref name="folder"/>, and so every folder above it.</summary>
+    public void Use(string folder)
+    {
+        for (var current = folder; current.Length > _root.Length; current = Path.GetDirectoryName(current)!)
+        {
+            // An old file where the new site has a folder goes first.
+            if (_fileLookup.TryRemove(Inside(current), out _, out _))
+            {
+                File.Delete(current);
+            }
+
+            _folderLookup.TryRemove(Inside(current), out _, out _);
+        }
+    }
+
+    /// <summary>
+    /// Removes every old file and folder the new site did not write, once all writing is done; except what is in
+    /// <paramref name="keep"/>, a folder that a later step brings up to date by itself (the search index).
+    /// </summary>
+    public void RemoveStale(string? keep)
+    {
+        bool Stale(string path) => keep is null || (path != keep && !path.StartsWith(keep + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+
+        Parallel.ForEach(_files.Keys.Where(Stale), file => File.Delete(Path.Combine(_root, file)));
+        _files.Clear();
+
+        // Deepest first, so that each folder is empty by the time it is removed.
+        foreach (var folder in _folders.Keys.Where(Stale).OrderByDescending(f => f.Length))
+        {
+            Directory.Delete(Path.Combine(_root, folder), recursive: false);
+        }
+
+        _folders.Clear();
+    }
+
+    // One walk over the old site. Plain files and folders are noted; anything else (a symbolic link above all) is
+    // removed, so that no write of this build can follow it out of the folder.
+    private void Survey()
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
+        var entries = new FileSystemEnumerable<(string Path, bool Folder, bool Link)>(
+            _root,
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            options)
+        {
+            ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+        };
+
+        foreach (var (path, folder, link) in entries)
+        {
+            if (link)
+            {
+                File.Delete(path);
+            }
+            else if (folder)
+            {
+                _folders[Inside(path).ToString()] = 0;
+            }
+            else
+            {
+                _files[Inside(path).ToString()] = 0;
+            }
+        }
+    }
+
+    private ReadOnlySpan<char> Inside(string path) => path.AsSpan(_root.Length + 1);
+
+    /// <summary>Whether the file at <paramref name="path"/> holds exactly <paramref name="content"/>.</summary>
+    internal static bool SameBytes(string path, ReadOnlySpan<byte> content)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        if (RandomAccess.GetLength(handle) != content.Length)
+        {
+            return false;
+        }
+
+        var buffer = t_buffer ??= new byte[64 * 1024];
+        var offset = 0;
+        while (offset < content.Length)
+        {
+            var read = RandomAccess.Read(handle, buffer.AsSpan(0, Math.Min(buffer.Length, content.Length - offset)), offset);
+            if (read <= 0 || !buffer.AsSpan(0, read).SequenceEqual(content.Slice(offset, read)))
+            {
+                return false;
+            }
+
+            offset += read;
+        }
+
+        return true;
+    }
+}
