@@ -38,6 +38,10 @@ public sealed class ViewBuilder
     // The backlink letters of the page's language, split once (pages are rendered in parallel; a race splits twice, harmlessly).
     private string[]? _useLetters;
 
+    // A note's source is the same view on every page that cites it: made once per source, not once per note (20,000
+    // notes at 10,000 events, each formatting the source's dates in two calendars).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SourceView> _noteSources = new(StringComparer.Ordinal);
+
     /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
     public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null)
     {
@@ -500,7 +504,7 @@ public sealed class ViewBuilder
             n.Number,
             _language.Digits(n.Number),
             string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
-            Source(n.Source, withCitations: false),
+            _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(
                 "#" + refId,
