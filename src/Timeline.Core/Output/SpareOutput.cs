@@ -70,7 +70,7 @@ internal sealed class SpareOutput
             return false;
         }
 
-        if (SameBytes(target, content))
+        if (SameBytesIfReadable(target, content))
         {
             return true;
         }
@@ -111,7 +111,12 @@ internal sealed class SpareOutput
     {
         bool Stale(string path) => keep is null || (path != keep && !path.StartsWith(keep + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
-        Parallel.ForEach(_files.Keys.Where(Stale), file => File.Delete(Path.Combine(_root, file)));
+        // One by one: few are stale in a rebuild, and a failure must reach the caller as itself, not wrapped.
+        foreach (var file in _files.Keys.Where(Stale))
+        {
+            File.Delete(Path.Combine(_root, file));
+        }
+
         _files.Clear();
 
         // Deepest first, so that each folder is empty by the time it is removed.
@@ -154,6 +159,19 @@ internal sealed class SpareOutput
     }
 
     private ReadOnlySpan<char> Inside(string path) => path.AsSpan(_root.Length + 1);
+
+    // An old file this build cannot read (its mode changed, say) is replaced like a changed one, not a failure.
+    private static bool SameBytesIfReadable(string path, ReadOnlySpan<byte> content)
+    {
+        try
+        {
+            return SameBytes(path, content);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>Whether the file at <paramref name="path"/> holds exactly <paramref name="content"/>.</summary>
     internal static bool SameBytes(string path, ReadOnlySpan<byte> content)
