@@ -138,9 +138,12 @@ public sealed class SearchIndexCache(string cacheFolder)
         var stale = Directory.Exists(to)
             ? new ConcurrentDictionary<string, byte>(Directory.EnumerateFiles(to, "*", SearchOption.AllDirectories).Select(f => KeyValuePair.Create(f, (byte)0)), StringComparer.Ordinal)
             : null;
-        foreach (var folder in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from))
+        var folders = new HashSet<string>(
+            Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Prepend(from).Select(f => Path.Combine(to, Path.GetRelativePath(from, f))),
+            StringComparer.Ordinal);
+        foreach (var folder in folders)
         {
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, folder)));
+            Directory.CreateDirectory(folder);
         }
 
         Parallel.ForEach(Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories), file =>
@@ -166,7 +169,6 @@ public sealed class SearchIndexCache(string cacheFolder)
                 File.Delete(file);
             }
 
-            var folders = new HashSet<string>(Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories).Select(f => Path.Combine(to, Path.GetRelativePath(from, f))), StringComparer.Ordinal);
             foreach (var folder in Directory.EnumerateDirectories(to, "*", SearchOption.AllDirectories).Where(f => !folders.Contains(f)).OrderByDescending(f => f.Length))
             {
                 Directory.Delete(folder, recursive: true);
