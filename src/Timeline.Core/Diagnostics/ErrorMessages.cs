@@ -172,6 +172,15 @@ public static class ErrorMessages
     public static ErrorMessage OutputFailed(string path, string reason) =>
         new("TL0501", $"the site could not be written to '{path}' ({reason}). The previous output was left as it was; check the disk and permissions.");
 
+    public static ErrorMessage NotOwnFolder(string path, string reason) =>
+        new("TL0510", $"'{path}' {reason}. A build deletes, moves and writes only into folders it made itself, so it stopped before touching anything. Move or remove '{path}' yourself (removing a link leaves what it points to as it is); the next build makes its own.");
+
+    public static ErrorMessage NotOwnCache(string path, string reason) =>
+        new("TL0511", $"the cache folder '{path}' {reason}. A build keeps share images and the search index only in a folder it made itself, so it stopped before touching anything. Move or remove '{path}' yourself (removing a link leaves what it points to as it is); the next build makes the cache anew.");
+
+    public static ErrorMessage DiskFull(string path) =>
+        new("TL0512", $"there is no space left on the disk that holds '{path}'. The previous output was left as it was; free some space and build again.");
+
     // Share images (TL07xx)
     public static ErrorMessage InvalidColour(string field, string value) =>
         new("TL0700", $"'{field}' is '{value}', which is not a colour. Write it as \"#rrggbb\" in quotes, for example {field}: \"#1d1d1f\".");

@@ -1,4 +1,6 @@
 using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Output.Search;
 using Timeline.PostProcess;
 
 namespace Timeline.Output;
@@ -10,7 +12,7 @@ namespace Timeline.Output;
 public static class OutputWriter
 {
     /// <summary>Marks a folder as a Timeline output, which a later build may replace.</summary>
-    public const string MarkerFile = ".timeline-output";
+    public static string MarkerFile => OwnedFolder.Output.Marker;
 
     /// <summary>Why the output folder must not be used, or null when it is safe to replace.</summary>
     public static string? Refusal(string output, string input, string theme)
@@ -41,12 +43,19 @@ public static class OutputWriter
             return "it is the root of a repository";
         }
 
+        // Checked on the entry itself: a link to a previous output elsewhere would be renamed, kept as the spare and
+        // written through by the next build.
+        if (OwnedFolder.IsLink(new DirectoryInfo(full)))
+        {
+            return "it is a symbolic link; pass the folder it points to as --output, or remove the link";
+        }
+
         if (File.Exists(full))
         {
             return "it is a file";
         }
 
-        if (Directory.Exists(full) && Directory.EnumerateFileSystemEntries(full).Any() && !File.Exists(Path.Combine(full, MarkerFile)))
+        if (OwnedFolder.Refusal(full, OwnedFolder.Output) is not null)
         {
             return $"it is not empty and is not a previous Timeline output (it has no {MarkerFile} file)";
         }
@@ -55,18 +64,78 @@ public static class OutputWriter
     }
 
     /// <summary>
-    /// Writes the files, then runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read
-    /// the written site such as the search index. When it returns false it has reported why, and nothing is swapped in.
+    /// Reports every folder a build would write, move or delete and may not: the output itself (TL0500), the folders
+    /// beside it that a build takes over (TL0510) and the cache (TL0511), all at once. False when any was reported.
     /// </summary>
-    public static void Write(IReadOnlyList<OutputFile> files, string output, DiagnosticBag diagnostics, string shownOutput, Func<string, bool>? beforeSwap = null)
+    public static bool CheckFolders(string output, string input, string theme, string cache, PathDisplay display, DiagnosticBag diagnostics)
     {
-        using var staged = Stage(output, diagnostics, shownOutput);
-        if (staged is not null)
+        var ok = true;
+        if (Refusal(output, input, theme) is { } refusal)
         {
-            Parallel.ForEach(files, staged.Add);
-            staged.Commit(beforeSwap);
+            var shown = display.Show(output);
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnsafeOutput(shown, refusal));
+            ok = false;
         }
+
+        foreach (var (path, reason) in ForeignNeighbours(output))
+        {
+            diagnostics.Error(display.Show(path), SourcePosition.File, ErrorMessages.NotOwnFolder(display.Show(path), reason));
+            ok = false;
+        }
+
+        foreach (var folder in new[] { cache, SearchIndexCache.FolderIn(cache) })
+        {
+            if (OwnedFolder.Refusal(folder, OwnedFolder.Cache) is { } reason)
+            {
+                diagnostics.Error(display.Show(folder), SourcePosition.File, ErrorMessages.NotOwnCache(display.Show(folder), reason));
+                ok = false;
+
+                // What is inside a folder that is not the build's own is none of its business.
+                break;
+            }
+        }
+
+        return ok;
     }
+
+    /// <summary>
+    /// The entries beside the output that a build would take over (its spare, an old output left by an interrupted
+    /// swap, a staging folder) but may not, with why: a link, a file, or a folder without the output's marker.
+    /// </summary>
+    public static IReadOnlyList<(string Path, string Reason)> ForeignNeighbours(string output)
+    {
+        var full = Normalize(output);
+        var parent = Path.GetDirectoryName(full)!;
+        var name = Path.GetFileName(full);
+        var found = new List<(string, string)>();
+        if (!Directory.Exists(parent))
+        {
+            return found;
+        }
+
+        // Every entry, links and files included: EnumerateDirectories would follow a link to a folder and skip a dangling one.
+        foreach (var entry in Directory.EnumerateFileSystemEntries(parent, $".{name}.*").Order(StringComparer.Ordinal))
+        {
+            if (IsNeighbour(entry, name) && OwnedFolder.Refusal(entry, OwnedFolder.Output) is { } reason)
+            {
+                found.Add((entry, reason));
+            }
+        }
+
+        return found;
+    }
+
+    private static bool IsNeighbour(string entry, string name)
+    {
+        var file = Path.GetFileName(entry);
+        return file == Path.GetFileName(SpareOutput.FolderFor("", name))
+            || file.StartsWith($".{name}{OldMark}", StringComparison.Ordinal)
+            || file.StartsWith($".{name}{StagingMark}", StringComparison.Ordinal);
+    }
+
+    private const string OldMark = ".old-";
+
+    private const string StagingMark = ".tmp-";
 
     /// <summary>
     /// Starts writing a site: files added go straight into a new staging folder beside the output, so a build need
@@ -77,18 +146,24 @@ public static class OutputWriter
         var full = Normalize(output);
         var parent = Path.GetDirectoryName(full)!;
         var name = Path.GetFileName(full);
-        var staging = Path.Combine(parent, $".{name}.tmp-{Guid.NewGuid():N}");
+        var staging = Path.Combine(parent, $".{name}{StagingMark}{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
             RecoverLeftovers(parent, name, full);
+            // Marked from the start (a spare that was an empty folder included), so that a build killed now leaves
+            // a folder the next one knows as its own.
             var spare = ClaimSpare(SpareOutput.FolderFor(parent, name), staging);
-            if (spare is null)
-            {
-                Directory.CreateDirectory(staging);
-            }
+            OwnedFolder.Claim(staging, OwnedFolder.Output);
 
             return new StagedOutput(full, staging, diagnostics, shownOutput, spare);
+        }
+        catch (NotOwnedException ex)
+        {
+            // Checked before the build began; met here only when something appeared there since.
+            var shown = ShownBeside(shownOutput, ex.Path);
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.NotOwnFolder(shown, ex.Reason));
+            return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -99,13 +174,14 @@ public static class OutputWriter
     }
 
     // A spare that cannot be surveyed (a folder in it we may not read, say) is only a lost saving: start afresh.
+    // One that is not the build's own is never touched.
     private static SpareOutput? ClaimSpare(string spare, string staging)
     {
         try
         {
             return SpareOutput.Claim(spare, staging);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not NotOwnedException)
         {
             TryDelete(staging);
             return null;
@@ -204,7 +280,7 @@ public static class OutputWriter
 
             var parent = Path.GetDirectoryName(_full)!;
             var name = Path.GetFileName(_full);
-            var previous = Path.Combine(parent, $".{name}.old-{Guid.NewGuid():N}");
+            var previous = Path.Combine(parent, $".{name}{OldMark}{Guid.NewGuid():N}");
             try
             {
                 _spare?.RemoveStale(keep: beforeSwap is null ? null : beforeSwapFolder);
@@ -213,20 +289,19 @@ public static class OutputWriter
                     return false;
                 }
 
-                File.WriteAllText(Path.Combine(_staging, MarkerFile), "This folder was written by Timeline and is replaced on every build.\n");
-                if (Directory.Exists(_full))
+                if (OwnedFolder.PathExists(_full))
                 {
-                    Directory.Move(_full, previous);
+                    OwnedFolder.Move(_full, previous, OwnedFolder.Output);
                 }
 
-                Directory.Move(_staging, _full);
+                OwnedFolder.Move(_staging, _full, OwnedFolder.Output);
                 _committed = true;
                 KeepAsSpare(previous, SpareOutput.FolderFor(parent, name));
                 return true;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                if (!Directory.Exists(_full) && Directory.Exists(previous))
+                if (!OwnedFolder.PathExists(_full) && OwnedFolder.IsOwned(previous, OwnedFolder.Output))
                 {
                     Directory.Move(previous, _full);
                 }
@@ -248,24 +323,24 @@ public static class OutputWriter
         // there, this one is deleted as before.
         private static void KeepAsSpare(string previous, string spare)
         {
-            if (!Directory.Exists(previous))
+            if (!OwnedFolder.PathExists(previous))
             {
                 return;
             }
 
             try
             {
-                if (!Directory.Exists(spare))
+                if (!OwnedFolder.PathExists(spare))
                 {
-                    Directory.Move(previous, spare);
+                    OwnedFolder.Move(previous, spare, OwnedFolder.Output);
                     return;
                 }
             }
-            catch (IOException)
+            catch (IOException ex) when (ex is not NotOwnedException)
             {
             }
 
-            Directory.Delete(previous, recursive: true);
+            OwnedFolder.Delete(previous, OwnedFolder.Output);
         }
 
         // Each folder is made once; a thread that needs it while another makes it waits for it.
@@ -280,7 +355,15 @@ public static class OutputWriter
         {
             if (Interlocked.Exchange(ref _failed, 1) == 0)
             {
-                _diagnostics.Error(_shown, SourcePosition.File, ErrorMessages.OutputFailed(_shown, ex.Message));
+                if (ex is NotOwnedException foreign)
+                {
+                    var shown = ShownBeside(_shown, foreign.Path);
+                    _diagnostics.Error(shown, SourcePosition.File, ErrorMessages.NotOwnFolder(shown, foreign.Reason));
+                }
+                else
+                {
+                    _diagnostics.Error(_shown, SourcePosition.File, IsDiskFull(ex) ? ErrorMessages.DiskFull(_shown) : ErrorMessages.OutputFailed(_shown, ex.Message));
+                }
             }
         }
     }
@@ -303,27 +386,27 @@ public static class OutputWriter
     /// </summary>
     private static void RecoverLeftovers(string parent, string name, string full)
     {
-        var old = Directory.EnumerateDirectories(parent, $".{name}.old-*").Order(StringComparer.Ordinal).ToList();
-        if (!Directory.Exists(full) && old.Count > 0)
+        // Every entry, not only folders: a link is listed as itself, and the guard refuses it.
+        var old = Directory.EnumerateFileSystemEntries(parent, $".{name}{OldMark}*").Order(StringComparer.Ordinal).ToList();
+        if (!OwnedFolder.PathExists(full) && old.Count > 0)
         {
-            Directory.Move(old[0], full);
+            OwnedFolder.Move(old[0], full, OwnedFolder.Output);
             old.RemoveAt(0);
         }
 
-        foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.tmp-*").Concat(old))
+        foreach (var folder in Directory.EnumerateFileSystemEntries(parent, $".{name}{StagingMark}*").Concat(old))
         {
+            OwnedFolder.Ensure(folder, OwnedFolder.Output);
             TryDelete(folder);
         }
     }
 
+    // Only ever a folder of the build's own; one that is not is left as it is.
     private static void TryDelete(string folder)
     {
         try
         {
-            if (Directory.Exists(folder))
-            {
-                Directory.Delete(folder, recursive: true);
-            }
+            OwnedFolder.Delete(folder, OwnedFolder.Output);
         }
         catch (IOException)
         {
@@ -331,6 +414,19 @@ public static class OutputWriter
         catch (UnauthorizedAccessException)
         {
         }
+    }
+
+    /// <summary>Whether a write failed for want of space: ENOSPC or EDQUOT, which .NET gives as the HResult on Unix, or Windows' own codes.</summary>
+    internal static bool IsDiskFull(Exception ex) =>
+        ex is IOException && (OperatingSystem.IsWindows()
+            ? (ex.HResult & 0xFFFF) is 0x70 or 0x27
+            : ex.HResult is 28 or 122);
+
+    /// <summary>A folder beside the output, as messages show it: in the folder the output is shown in.</summary>
+    private static string ShownBeside(string shownOutput, string path)
+    {
+        var folder = Path.GetDirectoryName(shownOutput);
+        return string.IsNullOrEmpty(folder) ? Path.GetFileName(path) : $"{folder.Replace('\\', '/')}/{Path.GetFileName(path)}";
     }
 
     private static string Normalize(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));

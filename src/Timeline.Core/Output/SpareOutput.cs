@@ -40,16 +40,17 @@ internal sealed class SpareOutput
     /// </summary>
     public static SpareOutput? Claim(string spare, string staging)
     {
-        if (!Directory.Exists(spare))
+        if (!OwnedFolder.PathExists(spare))
         {
             return null;
         }
 
         try
         {
-            Directory.Move(spare, staging);
+            // Refuses a link or a folder without the output's marker (NotOwnedException), never following it.
+            OwnedFolder.Move(spare, staging, OwnedFolder.Output);
         }
-        catch (IOException)
+        catch (IOException ex) when (ex is not NotOwnedException)
         {
             return null;
         }
@@ -141,8 +142,15 @@ internal sealed class SpareOutput
             ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
         };
 
+        var marker = Path.Combine(_root, OwnedFolder.Output.Marker);
         foreach (var (path, folder, link) in entries)
         {
+            // The marker stays through the whole build: it is what proves the folder is the build's own.
+            if (path == marker && !link && !folder)
+            {
+                continue;
+            }
+
             if (link)
             {
                 File.Delete(path);

@@ -31,10 +31,9 @@ public static class TimelineBuilder
         var diagnostics = new DiagnosticBag();
         var display = new PathDisplay(options.DisplayRoot);
 
-        if (write && OutputWriter.Refusal(options.OutputFolder, options.InputFolder, options.ThemeFolder) is { } refusal)
+        // Before anything is read: a build that would touch a folder it did not make stops here, having touched nothing.
+        if (write && !OutputWriter.CheckFolders(options.OutputFolder, options.InputFolder, options.ThemeFolder, options.CacheFolder, display, diagnostics))
         {
-            var shown = display.Show(options.OutputFolder);
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnsafeOutput(shown, refusal));
             return Done(diagnostics, null, 0, clock);
         }
 

@@ -202,7 +202,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     [Fact]
     public void A_pagefind_that_succeeds_without_writing_its_script_is_an_error()
     {
-        var tools = FakePagefind("#!/bin/sh\nexit 0\n");
+        var tools = FakePagefind(FakeService(writeFiles: false));
         using var site = TestSite.Build("valid/basic", toolsFolder: tools);
 
         Assert.Equal("TL0804", site.SingleError().Code);
@@ -215,7 +215,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     {
         // A stand-in that writes the two files a build expects and counts its runs outside the site.
         var runs = Path.Combine(TestSite.NewFolder(), "runs");
-        var tools = FakePagefind($"#!/bin/sh\nmkdir -p pagefind && echo '// index' > pagefind/pagefind.js && echo '{{}}' > pagefind/pagefind-entry.json && echo run >> '{runs}'\n");
+        var tools = FakePagefind(FakeService(countRunsIn: runs));
         using var first = TestSite.Build("valid/basic", toolsFolder: tools);
         first.AssertSucceeded();
         Assert.Single(File.ReadAllLines(runs));
@@ -242,6 +242,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         var diagnostics = new DiagnosticBag();
 
         var indexed = new PagefindIndexer(program, TimeSpan.FromSeconds(1)).Index(folder, diagnostics, "pagefind");
+        Assert.False(File.Exists(Path.Combine(folder, "pagefind", "pagefind.js")));
 
         Assert.False(indexed);
         Assert.Equal("TL0803", Assert.Single(diagnostics.Sorted()).Code);
@@ -271,7 +272,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
                 }
 
                 var diagnostics = new DiagnosticBag();
-                Assert.True(pagefind.Index(site, diagnostics, "pagefind", ids.Count), string.Join('\n', diagnostics.Sorted()));
+                Assert.True(pagefind.Index(site, diagnostics, "pagefind"), string.Join('\n', diagnostics.Sorted()));
                 var bundle = Path.Combine(site, PagefindIndexer.BundleFolder);
                 indexes.Add(Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(bundle, f), File.ReadAllBytes));
             }
@@ -289,18 +290,23 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     public void A_large_site_gives_pagefind_more_time_than_a_small_one()
     {
         // Takes two seconds, where a site of no pages is allowed one: a thousand pages allow six.
-        var tools = FakePagefind("#!/bin/sh\nsleep 2\nmkdir -p pagefind\necho '// index' > pagefind/pagefind.js\necho '{}' > pagefind/pagefind-entry.json\n");
+        var tools = FakePagefind(FakeService(delayMs: 2000));
         var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
         var indexer = new PagefindIndexer(program, TimeSpan.FromSeconds(1));
         var small = TestSite.NewFolder();
         var large = TestSite.NewFolder();
+        for (var i = 0; i < 1000; i++)
+        {
+            File.WriteAllText(Path.Combine(large, $"page-{i}.html"), "<html lang=\"en\"><body>Page</body></html>");
+        }
+
         var diagnostics = new DiagnosticBag();
 
-        Assert.False(indexer.Index(small, diagnostics, "pagefind", pages: 0));
+        Assert.False(indexer.Index(small, diagnostics, "pagefind"));
         Assert.Equal("TL0803", Assert.Single(diagnostics.Sorted()).Code);
 
         var allowed = new DiagnosticBag();
-        Assert.True(indexer.Index(large, allowed, "pagefind", pages: 1000), string.Join('\n', allowed.Sorted()));
+        Assert.True(indexer.Index(large, allowed, "pagefind"), string.Join('\n', allowed.Sorted()));
         Assert.True(File.Exists(Path.Combine(large, "pagefind", "pagefind.js")));
         Directory.Delete(tools, recursive: true);
     }
@@ -321,7 +327,44 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         return tools;
     }
 
-    /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a shell script.</summary>
+    /// <summary>
+    /// A stand-in for Pagefind's service mode, in Node.js (which the tests' npm packages need anyway): it answers each
+    /// message as Pagefind does, after <paramref name="delayMs"/>, and for WriteFiles writes the two files a build
+    /// expects unless told not to; each run adds a line to <paramref name="countRunsIn"/>.
+    /// </summary>
+    internal static string FakeService(int delayMs = 0, bool writeFiles = true, string? countRunsIn = null) => $$"""
+        #!/usr/bin/env node
+        const fs = require('fs'), path = require('path');
+        const count = {{JsonSerializer.Serialize(countRunsIn)}};
+        if (count) fs.appendFileSync(count, 'run\n');
+        const reply = (id, payload) => process.stdout.write(Buffer.from(JSON.stringify({ message_id: id, payload })).toString('base64') + ',');
+        const answer = (m) => {
+          const p = m.payload;
+          if (p.type === 'NewIndex') return reply(m.message_id, { type: 'NewIndex', index_id: 0 });
+          if (p.type === 'AddFile') return reply(m.message_id, { type: 'IndexedFile', page_word_count: 1, page_url: '/', page_meta: {} });
+          if (p.type === 'WriteFiles') {
+            if ({{(writeFiles ? "true" : "false")}}) {
+              fs.mkdirSync(p.output_path, { recursive: true });
+              fs.writeFileSync(path.join(p.output_path, 'pagefind.js'), '// index\n');
+              fs.writeFileSync(path.join(p.output_path, 'pagefind-entry.json'), '{}\n');
+            }
+            return reply(m.message_id, { type: 'WriteFiles', output_path: p.output_path });
+          }
+        };
+        let pending = '';
+        process.stdin.on('data', (chunk) => {
+          pending += chunk;
+          let comma;
+          while ((comma = pending.indexOf(',')) >= 0) {
+            const message = JSON.parse(Buffer.from(pending.slice(0, comma), 'base64').toString());
+            pending = pending.slice(comma + 1);
+            setTimeout(() => answer(message), message.payload.type === 'NewIndex' ? {{delayMs}} : 0);
+          }
+        });
+
+        """;
+
+    /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a script.</summary>
     private static string FakePagefind(string script, bool executable = true)
     {
         var tools = ToolsWithFonts();

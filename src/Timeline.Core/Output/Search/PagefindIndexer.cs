@@ -66,76 +66,25 @@ public sealed class PagefindIndexer
     }
 
     /// <summary>
-    /// Pagefind numbers pages in the order the file system lists them, and a build writes its pages in parallel: where
-    /// a folder lists in the order entries were made (tmpfs, btrfs), two builds of the same input got different indexes.
-    /// Renaming each folder and page away and back, in name order, lists them in that order there; where folders list
-    /// by a hash of the name (ext4) or by name (NTFS) the order was already the same on every build, and stays so.
+    /// Indexes the site in <paramref name="siteFolder"/>: its HTML pages (<paramref name="pages"/>, paths inside the
+    /// site; by default every .html file there) are handed to Pagefind's service one by one in name order, so the
+    /// index is the same whatever order the file system lists them in. False, with an error reported against
+    /// <paramref name="shown"/> (the program as messages show it), when it did not work.
     /// </summary>
-    private static void ListInOrder(string folder)
+    public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown, IReadOnlyCollection<string>? pages = null)
     {
-        if (OperatingSystem.IsWindows())
+        var ordered = (pages ?? Directory.EnumerateFiles(siteFolder, "*.html", SearchOption.AllDirectories)
+                .Select(f => Path.GetRelativePath(siteFolder, f).Replace('\\', '/')).ToList())
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var limit = LimitFor(ordered.Count);
+        if (NotRunnable() is { } reason)
         {
-            return;
-        }
-
-        foreach (var child in Directory.GetDirectories(folder).Order(StringComparer.Ordinal))
-        {
-            Directory.Move(child, child + OrderingSuffix);
-            Directory.Move(child + OrderingSuffix, child);
-            ListInOrder(child);
-        }
-
-        foreach (var page in Directory.GetFiles(folder, "*.html").Order(StringComparer.Ordinal))
-        {
-            File.Move(page, page + OrderingSuffix);
-            File.Move(page + OrderingSuffix, page);
-        }
-    }
-
-    // No page or folder of a site ends so: ids hold letters, digits and hyphens, and pages end in .html.
-    private const string OrderingSuffix = ".timeline-order";
-
-    /// <summary>
-    /// Indexes the site in <paramref name="siteFolder"/>; false, with an error reported against <paramref name="shown"/>
-    /// (the program as messages show it), when it did not work.
-    /// </summary>
-    public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown, int pages = 0)
-    {
-        var limit = LimitFor(pages);
-        try
-        {
-            ListInOrder(siteFolder);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexNotStarted($"the pages could not be put in order: {ex.Message}"));
+            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexNotStarted(reason));
             return false;
         }
 
-        var start = new ProcessStartInfo(Executable)
-        {
-            // The site folder holds only what the build wrote, so no stray pagefind.yml there can change the index.
-            WorkingDirectory = siteFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var argument in new[] { "--site", siteFolder, "--output-subdir", BundleFolder })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Pagefind reads PAGEFIND_* variables as options: the index must depend on the site alone.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PAGEFIND_", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["NO_COLOR"] = "1";
+        var start = Start(siteFolder);
 
         System.Diagnostics.Process process;
         try
@@ -150,32 +99,88 @@ public sealed class PagefindIndexer
 
         using (process)
         {
-            process.StandardInput.Close();
-            var output = process.StandardOutput.ReadToEndAsync();
             var errors = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(limit))
+            var bundle = Path.Combine(siteFolder, BundleFolder);
+            var talk = Task.Run(() =>
             {
+                var service = new PagefindService(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+                var index = service.NewIndex();
+
+                // The pages go in while the answers come back: one at a time, each waited for, costs a round trip a page.
+                var sent = Task.Run(() =>
+                {
+                    foreach (var page in ordered)
+                    {
+                        service.AddFile(index, page, File.ReadAllBytes(Path.Combine(siteFolder, page)));
+                    }
+
+                    return service.WriteFiles(index, bundle);
+                });
+
+                // A page that cannot be read stops Pagefind, so that the answers below end instead of waiting for the limit.
+                sent.ContinueWith(_ => process.Kill(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 try
                 {
-                    process.Kill(entireProcessTree: true);
-                    process.WaitForExit();
+                    for (var id = 2; id < ordered.Count + 2; id++)
+                    {
+                        service.Answer(id).Dispose();
+                    }
+
+                    service.Answer(sent.GetAwaiter().GetResult()).Dispose();
                 }
-                catch (Exception ex) when (ex is InvalidOperationException or Win32Exception)
+                catch (PagefindException) when (sent.IsFaulted)
                 {
-                    // It ended on its own between the timeout and the kill.
+                    sent.GetAwaiter().GetResult();
                 }
 
+                // Only now: Pagefind ends the moment its requests pipe closes, whatever it is doing.
+                process.StandardInput.Close();
+            });
+
+            bool finished;
+            try
+            {
+                finished = talk.Wait(limit) || WaitAfterKill(process, talk);
+            }
+            catch (AggregateException)
+            {
+                // Ended with an error, read from the task below.
+                finished = true;
+            }
+
+            if (!finished)
+            {
                 diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexTimedOut(limit));
                 return false;
             }
 
-            // WaitForExit(TimeSpan) can return before the redirected streams are drained; this waits for them.
-            process.WaitForExit();
-            if (process.ExitCode != 0)
+            if (talk.Exception?.InnerException is { } failure)
             {
-                diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexFailed(process.ExitCode, LastLines(errors.Result.Trim().Length > 0 ? errors.Result : output.Result)));
+                // A page that vanished, or Pagefind stopped (it closed its pipe) or answered with an error.
+                if (failure is not (PagefindException or IOException or UnauthorizedAccessException))
+                {
+                    throw failure;
+                }
+
+                if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+
+                process.WaitForExit();
+                var said = errors.Result.Trim().Length > 0 ? errors.Result : failure.Message;
+                diagnostics.Error(shown, SourcePosition.File, IsDiskFull(said)
+                    ? ErrorMessages.DiskFull(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(siteFolder))!)
+                    : ErrorMessages.SearchIndexFailed(process.HasExited ? process.ExitCode : -1, LastLines(said)));
                 return false;
             }
+
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+
+            process.WaitForExit();
         }
 
         var missing = ExpectedFiles.Where(f => !File.Exists(Path.Combine(siteFolder, BundleFolder, f))).ToList();
@@ -187,6 +192,77 @@ public sealed class PagefindIndexer
 
         return true;
     }
+
+    // Past the limit: Pagefind is stopped, which ends the conversation too. Always false.
+    private static bool WaitAfterKill(System.Diagnostics.Process process, Task talk)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception)
+        {
+            // It ended on its own between the timeout and the kill.
+        }
+
+        try
+        {
+            talk.Wait(TimeSpan.FromSeconds(10));
+        }
+        catch (AggregateException)
+        {
+            // The conversation ends with the pipe closed under it.
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// How Pagefind is started: in service mode, which ends the moment its requests pipe closes, so a build that is
+    /// killed, however, takes it along instead of leaving it writing an index into a folder the next build reuses.
+    /// </summary>
+    private ProcessStartInfo Start(string siteFolder)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            // The site folder holds only what the build wrote, so no stray pagefind.yml there can change the index.
+            WorkingDirectory = siteFolder,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            CreateNoWindow = true,
+        };
+        start.ArgumentList.Add("--service");
+
+        // Pagefind reads PAGEFIND_* variables as options: the index must depend on the site alone.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PAGEFIND_", StringComparison.OrdinalIgnoreCase)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["NO_COLOR"] = "1";
+        return start;
+    }
+
+    // Checked before starting it, so that a program that cannot run is told apart from one that failed.
+    private string? NotRunnable()
+    {
+        if (!File.Exists(Executable))
+        {
+            return $"'{Executable}' does not exist";
+        }
+
+        const UnixFileMode anyExecute = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        return !OperatingSystem.IsWindows() && (File.GetUnixFileMode(Executable) & anyExecute) == 0 ? $"'{Executable}' is not executable" : null;
+    }
+
+    /// <summary>Whether what Pagefind said means the disk is full (ENOSPC) or the user's quota used up (EDQUOT).</summary>
+    internal static bool IsDiskFull(string said) =>
+        said.Contains("No space left on device", StringComparison.OrdinalIgnoreCase)
+        || said.Contains("os error 28)", StringComparison.Ordinal)
+        || said.Contains("Disk quota exceeded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The end of what Pagefind printed, on one line: its error is there, after its progress report.</summary>
     private static string LastLines(string text)

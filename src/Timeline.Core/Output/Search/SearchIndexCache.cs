@@ -19,8 +19,11 @@ public sealed class SearchIndexCache(string cacheFolder)
     // Marks a folder an index is being copied into, before it is renamed to its key.
     private const string StagingMark = ".tmp-";
 
-    private readonly string _folder = Path.Combine(cacheFolder, "search");
+    private readonly string _folder = FolderIn(cacheFolder);
     private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+
+    /// <summary>Where the search index is kept in the cache folder <paramref name="cacheFolder"/>.</summary>
+    public static string FolderIn(string cacheFolder) => Path.Combine(cacheFolder, "search");
 
     /// <summary>Notes a page of the site as it is written; other files do not change the index.</summary>
     public void Add(OutputFile file) => Add(file.Path, file.Content);
@@ -39,7 +42,10 @@ public sealed class SearchIndexCache(string cacheFolder)
     {
         var cached = Path.Combine(_folder, Key(indexer.Executable));
         var target = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
-        if (Directory.Exists(cached))
+
+        // Read only from the build's own cache, and from a real folder there: a link would publish what it points to.
+        if (OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) && OwnedFolder.IsOwned(_folder, OwnedFolder.Cache)
+            && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
         {
             try
             {
@@ -62,7 +68,7 @@ public sealed class SearchIndexCache(string cacheFolder)
             Directory.Delete(target, recursive: true);
         }
 
-        if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Count))
+        if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Keys.ToList()))
         {
             return false;
         }
@@ -97,11 +103,14 @@ public sealed class SearchIndexCache(string cacheFolder)
         var staging = cached + StagingMark + Guid.NewGuid().ToString("N");
         try
         {
-            Directory.CreateDirectory(_folder);
+            // Only into folders the build made (a link or someone else's folder there throws, and nothing is stored).
+            OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
+            OwnedFolder.Claim(_folder, OwnedFolder.Cache);
             Copy(index, staging);
-            foreach (var old in Directory.EnumerateDirectories(_folder).Where(d => d != staging && !IsAnotherBuildsStaging(d)))
+            var marker = Path.Combine(_folder, OwnedFolder.Cache.Marker);
+            foreach (var old in Directory.EnumerateFileSystemEntries(_folder).Where(d => d != staging && d != marker && !IsAnotherBuildsStaging(d)))
             {
-                Directory.Delete(old, recursive: true);
+                RemoveEntry(old);
             }
 
             Directory.Move(staging, cached);
@@ -122,9 +131,23 @@ public sealed class SearchIndexCache(string cacheFolder)
         }
     }
 
+    // A link or file is removed as itself, never followed; a real folder with all it holds (links in it are not followed either).
+    private static void RemoveEntry(string path)
+    {
+        var info = new DirectoryInfo(path);
+        if (OwnedFolder.IsLink(info) || !info.Exists)
+        {
+            File.Delete(path);
+        }
+        else
+        {
+            Directory.Delete(path, recursive: true);
+        }
+    }
+
     // A staging folder younger than an hour may belong to a build still running; older ones were left by a build that stopped.
     private static bool IsAnotherBuildsStaging(string folder) =>
-        folder.Contains(StagingMark, StringComparison.Ordinal) && Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1);
+        folder.Contains(StagingMark, StringComparison.Ordinal) && !OwnedFolder.IsLink(new DirectoryInfo(folder)) && Directory.GetLastWriteTimeUtc(folder) > DateTime.UtcNow.AddHours(-1);
 
     /// <summary>What a cache folder changed under our feet throws; Copy's parallel file copies wrap it in an AggregateException.</summary>
     private static bool IsCacheFailure(Exception ex) =>
@@ -135,6 +158,12 @@ public sealed class SearchIndexCache(string cacheFolder)
     // are the same are kept, others replaced, and what the index no longer has is removed.
     private static void Copy(string from, string to)
     {
+        // A link in a cached index would copy what it points to into the site: such an index is not used.
+        if (new DirectoryInfo(from).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Any(OwnedFolder.IsLink))
+        {
+            throw new IOException($"'{from}' holds a link.");
+        }
+
         var stale = Directory.Exists(to)
             ? new ConcurrentDictionary<string, byte>(Directory.EnumerateFiles(to, "*", SearchOption.AllDirectories).Select(f => KeyValuePair.Create(f, (byte)0)), StringComparer.Ordinal)
             : null;

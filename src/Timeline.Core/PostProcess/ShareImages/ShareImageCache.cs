@@ -15,6 +15,21 @@ public sealed class ShareImageCache(string folder, ShareImageDesign design)
     // The fonts are hashed once per build, not once per image.
     private readonly string _fontHashes = string.Join(' ', new[] { design.TitleFont, design.TextFont, design.PersianFont }.Select(f => Convert.ToHexStringLower(SHA256.HashData(f.Bytes))));
 
+    // The cache is read, written and pruned only when it is the build's own folder (made by it, not a link):
+    // claimed once, on first use.
+    private readonly Lazy<bool> _owned = new(() =>
+    {
+        try
+        {
+            Output.OwnedFolder.Claim(folder, Output.OwnedFolder.Cache);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    });
+
     public string Folder => folder;
 
     /// <summary>The key of one image: the renderer's version, the design file, the fonts' bytes and the texts drawn.</summary>
@@ -53,6 +68,11 @@ public sealed class ShareImageCache(string folder, ShareImageDesign design)
     /// </summary>
     public int? Read(string key, ref byte[] buffer)
     {
+        if (!_owned.Value)
+        {
+            return null;
+        }
+
         try
         {
             using var file = File.OpenHandle(PathOf(key));
@@ -85,9 +105,13 @@ public sealed class ShareImageCache(string folder, ShareImageDesign design)
     {
         // Written beside, then renamed: a build stopped halfway leaves no half-written image under a valid key.
         var temp = Path.Combine(folder, $"{key}.{Guid.NewGuid():N}.tmp");
+        if (!_owned.Value)
+        {
+            return;
+        }
+
         try
         {
-            Directory.CreateDirectory(folder);
             File.WriteAllBytes(temp, png);
             File.Move(temp, PathOf(key), overwrite: true);
         }
@@ -100,7 +124,7 @@ public sealed class ShareImageCache(string folder, ShareImageDesign design)
     /// <summary>Deletes the images no longer used, so the folder holds only what the last build needed.</summary>
     public void Prune(IReadOnlySet<string> used)
     {
-        if (!Directory.Exists(folder))
+        if (!_owned.Value)
         {
             return;
         }
