@@ -218,6 +218,46 @@ public sealed class OwnedFolderTests
         Assert.Empty(Directory.EnumerateDirectories(folder, ".output.tmp-*"));
     }
 
+    [Fact]
+    public void The_repositorys_gitignore_ignores_the_output_and_cache_names_as_folders_and_as_links()
+    {
+        var folder = TestSite.NewFolder();
+        File.Copy(Path.Combine(Repository.Root, ".gitignore"), Path.Combine(folder, ".gitignore"));
+        var elsewhere = TestSite.NewFolder();
+        var names = new[] { "output", ".output.spare", ".output.old-0123456789abcdef0123456789abcdef", ".output.tmp-0123456789abcdef0123456789abcdef", ".timeline-cache" };
+        foreach (var name in names)
+        {
+            Directory.CreateSymbolicLink(Path.Combine(folder, name), elsewhere);
+            Assert.True(Git(folder, "init", "-q").Code == 0);
+            Assert.Equal("", Git(folder, "status", "--porcelain", "--untracked-files=all", "--", name).Output);
+            File.Delete(Path.Combine(folder, name));
+
+            Directory.CreateDirectory(Path.Combine(folder, name));
+            File.WriteAllText(Path.Combine(folder, name, "index.html"), "x");
+            Assert.Equal("", Git(folder, "status", "--porcelain", "--untracked-files=all", "--", name).Output);
+            Directory.Delete(Path.Combine(folder, name), recursive: true);
+        }
+
+        // The rule is not so wide that it hides a record.
+        Directory.CreateDirectory(Path.Combine(folder, "input"));
+        File.WriteAllText(Path.Combine(folder, "input", "output.yml"), "x");
+        Assert.Contains("input/output.yml", Git(folder, "status", "--porcelain", "--untracked-files=all").Output, StringComparison.Ordinal);
+    }
+
+    private static (int Code, string Output) Git(string folder, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("git") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var git = System.Diagnostics.Process.Start(start)!;
+        var output = git.StandardOutput.ReadToEnd();
+        git.WaitForExit();
+        return (git.ExitCode, output);
+    }
+
     /// <summary>A site folder (the basic fixture) and, beside it, a stand-in for someone's home folder.</summary>
     private static (string Site, string Home) SiteWithHome()
     {

@@ -189,6 +189,42 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
+    public void A_pagefind_that_runs_out_of_disk_space_is_reported_in_plain_words()
+    {
+        TestSite.Build("valid/basic").AssertSucceeded();
+        using var first = TestSite.Build("valid/basic");
+        var before = Snapshot(first.Output);
+
+        // What Pagefind 1.x prints when a write fails for want of space: Rust's panic and a backtrace hint.
+        var tools = FakePagefind("#!/bin/sh\n"
+            + "echo \"thread 'main' panicked at pagefind/src/output/mod.rs:120:58:\" >&2\n"
+            + "echo 'called `Result::unwrap()` on an `Err` value: Os { code: 28, kind: StorageFull, message: \"No space left on device\" }' >&2\n"
+            + "echo 'note: run with `RUST_BACKTRACE=1` environment variable to display a backtrace' >&2\nexit 101\n");
+        var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
+
+        var error = second.SingleError();
+        Assert.Equal("TL0512", error.Code);
+        Assert.StartsWith("there is no space left on the disk that holds", error.Message, StringComparison.Ordinal);
+        Assert.Contains("free some space and build again", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("panicked", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("BACKTRACE", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("npm ci", error.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(first.Output));
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
+    public void A_write_that_fails_for_want_of_space_is_told_apart_from_other_failures()
+    {
+        // /dev/full answers every write with ENOSPC, as a full disk does.
+        var full = Assert.Throws<IOException>(() => File.WriteAllBytes("/dev/full", new byte[4096]));
+        Assert.True(Timeline.Output.OutputWriter.IsDiskFull(full), $"HResult {full.HResult}: {full.Message}");
+
+        var denied = Assert.ThrowsAny<IOException>(() => File.ReadAllBytes(Path.Combine(TestSite.NewFolder(), "missing")));
+        Assert.False(Timeline.Output.OutputWriter.IsDiskFull(denied));
+    }
+
+    [Fact]
     public void A_pagefind_that_cannot_be_run_is_an_error_not_a_crash()
     {
         var tools = FakePagefind("#!/bin/sh\nexit 0\n", executable: false);
@@ -251,17 +287,19 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
-    public void The_same_pages_give_the_same_index_whatever_order_they_were_written_in()
+    public void The_same_pages_give_the_same_index_whatever_order_they_were_written_in_and_on_any_file_system()
     {
         // Where the file system lists a folder in the order its entries were made (tmpfs, as /dev/shm is), a build's
-        // pages, written in parallel, reached Pagefind in a different order each time, and the index differed.
-        var scratch = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", "timeline-tests", Guid.NewGuid().ToString("N")) : TestSite.NewFolder();
-        var pagefind = PagefindIndexer.Locate(BuildTools.Locate(new BuildOptions(scratch, Repository.Theme, scratch, null, scratch) { ToolsFolder = Repository.Root }), Repository.Root, out _)!;
+        // pages, written in parallel, reached Pagefind in a different order each time, and the index differed; on
+        // ext4 a folder lists by a hash of the names, so the same pages gave another index there again.
+        var memory = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", "timeline-tests", Guid.NewGuid().ToString("N")) : TestSite.NewFolder();
+        var disk = TestSite.NewFolder();
+        var pagefind = PagefindIndexer.Locate(BuildTools.Locate(new BuildOptions(disk, Repository.Theme, disk, null, disk) { ToolsFolder = Repository.Root }), Repository.Root, out _)!;
         var ids = Enumerable.Range(0, 60).Select(i => $"event-{i:D2}").ToList();
         try
         {
             var indexes = new List<Dictionary<string, byte[]>>();
-            foreach (var order in new[] { ids, Enumerable.Reverse(ids).ToList() })
+            foreach (var (order, scratch) in new[] { (ids, memory), (Enumerable.Reverse(ids).ToList(), memory), (Enumerable.Reverse(ids).ToList(), disk) })
             {
                 var site = Path.Combine(scratch, $"site-{indexes.Count}");
                 foreach (var id in order)
@@ -277,12 +315,16 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
                 indexes.Add(Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(bundle, f), File.ReadAllBytes));
             }
 
-            Assert.Equal(indexes[0].Keys.Order(StringComparer.Ordinal), indexes[1].Keys.Order(StringComparer.Ordinal));
-            Assert.All(indexes[0], file => Assert.True(file.Value.SequenceEqual(indexes[1][file.Key]), $"pagefind/{file.Key} differs"));
+            foreach (var other in indexes.Skip(1))
+            {
+                Assert.Equal(indexes[0].Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+                Assert.All(indexes[0], file => Assert.True(file.Value.SequenceEqual(other[file.Key]), $"pagefind/{file.Key} differs"));
+            }
         }
         finally
         {
-            Directory.Delete(scratch, recursive: true);
+            Directory.Delete(memory, recursive: true);
+            Directory.Delete(disk, recursive: true);
         }
     }
 

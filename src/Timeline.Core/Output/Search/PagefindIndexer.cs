@@ -162,25 +162,15 @@ public sealed class PagefindIndexer
                     throw failure;
                 }
 
-                if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-                {
-                    process.Kill(entireProcessTree: true);
-                }
-
-                process.WaitForExit();
-                var said = errors.Result.Trim().Length > 0 ? errors.Result : failure.Message;
+                Stop(process);
+                var said = errors.Wait(TimeSpan.FromSeconds(10)) && errors.Result.Trim().Length > 0 ? errors.Result : failure.Message;
                 diagnostics.Error(shown, SourcePosition.File, IsDiskFull(said)
                     ? ErrorMessages.DiskFull(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(siteFolder))!)
                     : ErrorMessages.SearchIndexFailed(process.HasExited ? process.ExitCode : -1, LastLines(said)));
                 return false;
             }
 
-            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
-            {
-                process.Kill(entireProcessTree: true);
-            }
-
-            process.WaitForExit();
+            Stop(process);
         }
 
         var missing = ExpectedFiles.Where(f => !File.Exists(Path.Combine(siteFolder, BundleFolder, f))).ToList();
@@ -191,6 +181,26 @@ public sealed class PagefindIndexer
         }
 
         return true;
+    }
+
+    // Closing its requests pipe ends Pagefind; one that does not end is stopped.
+    private static void Stop(System.Diagnostics.Process process)
+    {
+        try
+        {
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // It has gone already.
+        }
+
+        if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+
+        process.WaitForExit();
     }
 
     // Past the limit: Pagefind is stopped, which ends the conversation too. Always false.
