@@ -303,7 +303,7 @@ public static class OutputWriter
             {
                 if (!OwnedFolder.PathExists(_full) && OwnedFolder.IsOwned(previous, OwnedFolder.Output))
                 {
-                    Directory.Move(previous, _full);
+                    OwnedFolder.Move(previous, _full, OwnedFolder.Output);
                 }
 
                 Fail(ex);

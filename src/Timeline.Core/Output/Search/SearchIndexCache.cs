@@ -55,18 +55,12 @@ public sealed class SearchIndexCache(string cacheFolder)
             catch (Exception ex) when (IsCacheFailure(ex))
             {
                 // An unreadable cache (or one another build is replacing) only costs time: index again.
-                if (Directory.Exists(target))
-                {
-                    Directory.Delete(target, recursive: true);
-                }
+                RemoveEntry(target);
             }
         }
 
         // The index of the build before last (from the output's spare) must not mix with the new one.
-        if (Directory.Exists(target))
-        {
-            Directory.Delete(target, recursive: true);
-        }
+        RemoveEntry(target);
 
         if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Keys.ToList()))
         {
@@ -131,13 +125,17 @@ public sealed class SearchIndexCache(string cacheFolder)
         }
     }
 
-    // A link or file is removed as itself, never followed; a real folder with all it holds (links in it are not followed either).
+    // A link or file is removed as itself, never followed; a real folder with all it holds (links in it are not
+    // followed either); nothing there, nothing done.
     private static void RemoveEntry(string path)
     {
         var info = new DirectoryInfo(path);
         if (OwnedFolder.IsLink(info) || !info.Exists)
         {
-            File.Delete(path);
+            if (OwnedFolder.PathExists(path))
+            {
+                File.Delete(path);
+            }
         }
         else
         {
