@@ -17,7 +17,7 @@ public static partial class NewCommand
         var parsed = PartialDate.Parse(dateText.Trim());
         if (!parsed.Success)
         {
-            return Usage(errors, ErrorMessages.InvalidNewDate(dateText, parsed.Error == PartialDateError.Impossible));
+            return Program.Usage(errors, "--date", ErrorMessages.InvalidNewDate(dateText, parsed.Error == PartialDateError.Impossible));
         }
 
         var date = parsed.Date;
@@ -35,7 +35,7 @@ public static partial class NewCommand
             : null;
         if (taken is not null)
         {
-            return Refuse(errors, ErrorMessages.RecordExists(display.Show(taken)));
+            return Refuse(errors, display.Show(taken), SourcePosition.WholeFile, ErrorMessages.RecordExists(display.Show(taken)));
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
@@ -47,7 +47,7 @@ public static partial class NewCommand
         }
         catch (IOException) when (File.Exists(path))
         {
-            return Refuse(errors, ErrorMessages.RecordExists(display.Show(path)));
+            return Refuse(errors, display.Show(path), SourcePosition.WholeFile, ErrorMessages.RecordExists(display.Show(path)));
         }
 
         output.WriteLine($"Wrote {display.Show(path)}. Write its summary and cite a source; `timeline check` lists what is still missing.");
@@ -69,7 +69,7 @@ public static partial class NewCommand
             var match = IdLine().Match(lines[i]);
             if (match.Success && match.Groups[1].Value == id)
             {
-                return Refuse(errors, ErrorMessages.SourceExists(id, $"{display.Show(path)}:{i + 1}"));
+                return Refuse(errors, display.Show(path), new SourcePosition(i + 1, match.Groups[1].Index + 1), ErrorMessages.SourceExists(id, $"{display.Show(path)}:{i + 1}"));
             }
         }
 
@@ -87,7 +87,7 @@ public static partial class NewCommand
         {
             if (Identifiers.Problem(given) is { } problem)
             {
-                Usage(errors, ErrorMessages.InvalidId(Identifiers.Visible(given), problem));
+                Program.Usage(errors, "--id", ErrorMessages.InvalidId(Identifiers.Visible(given), problem));
                 return null;
             }
 
@@ -96,22 +96,17 @@ public static partial class NewCommand
 
         if (RecordScaffold.IdFrom(title) is not { } slug)
         {
-            Usage(errors, ErrorMessages.NoIdFromTitle(title));
+            Program.Usage(errors, "--title", ErrorMessages.NoIdFromTitle(title));
             return null;
         }
 
         return datePrefix is null ? slug : $"{datePrefix}-{slug}";
     }
 
-    private static int Usage(TextWriter errors, ErrorMessage message)
+    /// <summary>Refuses to write, naming the file (and line) in the way of the new record, as every input error is named.</summary>
+    private static int Refuse(TextWriter errors, string shownPath, SourcePosition position, ErrorMessage message)
     {
-        errors.WriteLine($"timeline: {Program.Usage(message)}");
-        return Program.UsageError;
-    }
-
-    private static int Refuse(TextWriter errors, ErrorMessage message)
-    {
-        errors.WriteLine($"timeline: {Program.Usage(message)}");
+        errors.WriteLine(new Diagnostic(shownPath, position, Severity.Error, message.Code, message.Text).ToString());
         return Program.InputErrors;
     }
 

@@ -15,6 +15,14 @@ public sealed class DiagnosticBag
     public void Warning(string path, SourcePosition position, ErrorMessage message) =>
         Add(new Diagnostic(path, position, Severity.Warning, message.Code, message.Text));
 
+    /// <summary>An error about a folder rather than a file: named with a closing slash and no line.</summary>
+    public void FolderError(string shownFolder, ErrorMessage message) => Error(Subject.Folder(shownFolder), SourcePosition.None, message);
+
+    public void FolderWarning(string shownFolder, ErrorMessage message) => Warning(Subject.Folder(shownFolder), SourcePosition.None, message);
+
+    /// <summary>An error about a command-line option's value, named by the option ("--base-url").</summary>
+    public void OptionError(string option, ErrorMessage message) => Error(Subject.Option(option), SourcePosition.None, message);
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);

@@ -280,6 +280,10 @@ public static class ErrorMessages
             ? $"--date is '{value}', a day or month that does not exist. Check the month and the day."
             : $"--date is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
 
+    // The command line as a whole (TL096x)
+    public static ErrorMessage CommandLineError(string detail) =>
+        new("TL0960", $"{detail.TrimEnd('.')}. Run 'timeline --help' for the commands and their options.");
+
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>
         new("TL0800", "Pagefind, the search indexer, is not installed here, so the site was built without search and its search page says so. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");

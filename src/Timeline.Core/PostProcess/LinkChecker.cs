@@ -81,7 +81,7 @@ public static class LinkChecker
         {
             var on = group.Select(b => b.Page).Distinct().Order(StringComparer.Ordinal).ToList();
             var pagesText = on.Count == 1 ? on[0] : $"{on[0]} and {on.Count - 1} other page{(on.Count == 2 ? "" : "s")}";
-            var (path, position) = Writer(group.Key.Href, templates) ?? ("theme/templates", SourcePosition.File);
+            var (path, position) = Writer(group.Key.Href, templates) ?? ("theme/templates/", SourcePosition.None);
             diagnostics.Error(path, position, ErrorMessages.BrokenLink(group.Key.Href, group.Key.Reason, pagesText));
         }
     }

@@ -356,7 +356,7 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             // What the page had written before it failed is taken back: a failed page is empty.
             text.Length = start;
             var where = Path.Combine(theme.Folder, "templates", template + ".liquid");
-            diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateRender(url, ex.Message));
+            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message));
         }
     }
 

@@ -86,6 +86,6 @@ public sealed class LoaderErrorTests
         var body = new string('x', (int)Timeline.Input.InputReader.MaxFileBytes);
         using var site = BuildEvent($"date: \"1988\"\ntitle: T\nsummary: S\nsources: [a]\nbody: {body}\n");
 
-        Assert.Equal("input/events/e.yml: error TL0002: the file is 1,048,629 bytes, over the limit of 1,048,576 bytes. Split it into smaller files.", site.SingleError().ToString());
+        Assert.Equal("input/events/e.yml:1:1: error TL0002: the file is 1,048,629 bytes, over the limit of 1,048,576 bytes. Split it into smaller files.", site.SingleError().ToString());
     }
 }

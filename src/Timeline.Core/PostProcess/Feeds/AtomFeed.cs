@@ -151,7 +151,7 @@ public static class AtomFeed
         {
             if (new[] { e.Event.Title, e.Event.Summary, e.Body.Html }.Concat(e.Event.Tags).Select(Forbidden).FirstOrDefault(x => x is not null) is { } bad)
             {
-                diagnostics.Error(e.Event.Origin.Path, SourcePosition.File, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
+                diagnostics.Error(e.Event.Origin.Path, e.Event.Origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
                 found = true;
             }
         }
