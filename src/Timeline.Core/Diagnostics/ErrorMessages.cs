@@ -100,8 +100,8 @@ public static class ErrorMessages
     public static ErrorMessage UnsafeUrl(string field, string value) =>
         new("TL0208", $"'{field}' is '{Shorten(value)}', which is not an http or https address. Give the full address, starting with https://.");
 
-    public static ErrorMessage InvalidBaseUrl(string value) =>
-        new("TL0209", $"'base_url' is '{Shorten(value)}', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.");
+    public static ErrorMessage InvalidBaseUrl(string value, string field = "base_url") =>
+        new("TL0209", $"'{field}' is '{Shorten(value)}', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.");
 
     public static ErrorMessage UnknownEntityKind(string value, IEnumerable<string> known) =>
         new("TL0210", $"'kind' is '{value}', which is not a known kind of entity. Use one of: {string.Join(", ", known)}.");

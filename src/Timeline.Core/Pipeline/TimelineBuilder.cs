@@ -135,7 +135,7 @@ public static class TimelineBuilder
         if (!diagnostics.HasErrors)
         {
             options.Progress?.Report($"Checking the links of {paths.Count} files");
-            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, diagnostics);
+            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, site.InternalLinks(), diagnostics);
             timings.Mark("links");
         }
 
