@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 
 namespace Timeline.Diagnostics;
 
@@ -7,7 +10,7 @@ public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 
-    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+    public void Add(Diagnostic diagnostic) => _items.Enqueue(OnOneLine(diagnostic));
 
     public void Error(string path, SourcePosition position, ErrorMessage message) =>
         Add(new Diagnostic(path, position, Severity.Error, message.Code, message.Text));
@@ -28,6 +31,25 @@ public sealed class DiagnosticBag
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => _items.Count(d => d.Severity == Severity.Warning);
+
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\v\f\u0085\u2028\u2029");
+
+    /// <summary>One problem, one line: a value quoted from the input (or a file's name) may hold line breaks, which would split the report.</summary>
+    private static Diagnostic OnOneLine(Diagnostic diagnostic) =>
+        diagnostic.Message.AsSpan().ContainsAny(LineBreaks) || diagnostic.Path.AsSpan().ContainsAny(LineBreaks)
+            ? diagnostic with { Path = Escaped(diagnostic.Path), Message = Escaped(diagnostic.Message) }
+            : diagnostic;
+
+    private static string Escaped(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = LineBreaks.Contains(c) ? escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)) : escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Every diagnostic in a stable order: by file, line, column, then code, whatever thread found it.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
