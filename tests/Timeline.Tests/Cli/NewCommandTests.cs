@@ -144,6 +144,21 @@ public sealed class NewCommandTests
         Assert.Contains("error TL0953: a source with the id 'report-a' is already listed at", repeated, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void New_event_makes_an_id_from_a_title_with_invalid_code_points_instead_of_failing()
+    {
+        // Written here, not as theory data: xunit would replace the lone surrogates before the test saw them.
+        foreach (var (title, id) in new[] { ("Évin \uD800 prison", "1988-07-19-evin-prison"), ("١٣٦٧ ![\uD800](https://例え.jp/パス) \uDC00\uD800 pair", "1988-07-19-https-jp-pair") })
+        {
+            var folder = NewSite();
+
+            var (code, _, errors) = Run("new", "event", "--input", Path.Combine(folder, "input"), "--title", title, "--date", "1988-07-19");
+
+            Assert.True(code == 0, errors);
+            Assert.True(File.Exists(Path.Combine(folder, "input", "events", "1988", id + ".yml")), string.Join(", ", Directory.EnumerateFiles(Path.Combine(folder, "input", "events", "1988"))));
+        }
+    }
+
     private const string BlockList = "- id: report-a\n  title: Report A\n  publisher: P\n  kind: report\n- id: letter-b\n  title: Letter B\n  publisher: P\n  kind: letter\n- id: article-c\n  title: Article C\n  publisher: P\n  kind: article";
 
     public static TheoryData<string, string> SourceListShapes() => new()
