@@ -180,7 +180,7 @@ internal sealed class RandomInput(Random random, double odd)
         11 => "*x",
         12 => "!!binary aGVsbG8=",
         13 => "!custom v",
-        14 => "\"\\uFFFF \\0 \\x07 \\u202E\"",
+        14 => Pick(new[] { "\"\\uFFFF \\0 \\x07 \\u202E\"", "\"\\uD800\"", "\"\\U0010FFFF \\N \\_ \\L \\P\"" }),
         15 => "'it''s'",
         16 => "|\n  " + Inline(3).Replace("\n", " ", StringComparison.Ordinal),
         17 => ">-\n  folded\n  text",
