@@ -35,7 +35,14 @@ public static class Program
         var input = new Option<string>("--input") { Description = "The folder with site.yml, sources.yml, events/ and pages/.", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/.", DefaultValueFactory = _ => "theme" };
         var outputFolder = new Option<string>("--output") { Description = "The folder to write the site into; it is replaced only when the build succeeds.", DefaultValueFactory = _ => "output" };
-        var baseUrl = new Option<string?>("--base-url") { Description = "The site's address, overriding base_url in site.yml." };
+        var baseUrl = new Option<string?>(Process.SiteLoader.BaseUrlOption) { Description = "The site's address, overriding base_url in site.yml." };
+        baseUrl.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } value && Process.SiteLoader.BaseUrl(value) is null)
+            {
+                result.AddError(Usage(ErrorMessages.InvalidBaseUrl(value, Process.SiteLoader.BaseUrlOption)));
+            }
+        });
         var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };
 
         var build = new Command("build", "Build the site into the output folder.");
@@ -115,10 +122,11 @@ public static class Program
         {
             foreach (var error in result.Errors)
             {
-                errors.WriteLine($"timeline: {error.Message}");
+                // Our validators' messages carry their code already; System.CommandLine's own get the code of a usage error.
+                var text = error.Message.StartsWith("error TL", StringComparison.Ordinal) ? error.Message : Usage(ErrorMessages.CommandLineError(error.Message));
+                errors.WriteLine($"{Where(error)}: {text}");
             }
 
-            errors.WriteLine("Run 'timeline --help' for usage.");
             return UsageError;
         }
 
@@ -157,6 +165,21 @@ public static class Program
 
     /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
     internal static string Usage(ErrorMessage message) => $"error {message.Code}: {message.Text}";
+
+    /// <summary>Writes a usage error against what is at fault: an option ("--port") or the command line ("timeline").</summary>
+    internal static int Usage(TextWriter errors, string where, ErrorMessage message)
+    {
+        errors.WriteLine($"{where}: {Usage(message)}");
+        return UsageError;
+    }
+
+    /// <summary>The option a parse error is about, named as the README's error format says; else the command line.</summary>
+    private static string Where(System.CommandLine.Parsing.ParseError error) => error.SymbolResult switch
+    {
+        System.CommandLine.Parsing.OptionResult option => Subject.Option(option.Option.Name),
+        System.CommandLine.Parsing.ArgumentResult { Parent: System.CommandLine.Parsing.OptionResult option } => Subject.Option(option.Option.Name),
+        _ => Subject.CommandLine,
+    };
 
     internal static string Plural(int count, string noun) =>
         string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? "" : "s")}");

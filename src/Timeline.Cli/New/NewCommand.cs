@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using Timeline.Dates;
 using Timeline.Diagnostics;
 using Timeline.Input;
@@ -8,7 +7,7 @@ using Timeline.Process;
 namespace Timeline.Cli.New;
 
 /// <summary>`timeline new event` and `timeline new source`: write a record with every field in place, never over another.</summary>
-public static partial class NewCommand
+public static class NewCommand
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
@@ -17,7 +16,7 @@ public static partial class NewCommand
         var parsed = PartialDate.Parse(dateText.Trim());
         if (!parsed.Success)
         {
-            return Usage(errors, ErrorMessages.InvalidNewDate(dateText, parsed.Error == PartialDateError.Impossible));
+            return Program.Usage(errors, "--date", ErrorMessages.InvalidNewDate(dateText, parsed.Error == PartialDateError.Impossible));
         }
 
         var date = parsed.Date;
@@ -27,27 +26,40 @@ public static partial class NewCommand
         }
 
         var events = Path.Combine(inputFolder, "events");
-        var path = Path.Combine(events, date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), id + ".yml");
-
-        // The id is also the file name; the same name in another year's folder would be the same event twice.
-        var taken = Directory.Exists(events)
-            ? Directory.EnumerateFiles(events, id + ".y*ml", SearchOption.AllDirectories).FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == id)
-            : null;
-        if (taken is not null)
+        var year = Path.Combine(events, date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
+        var path = Path.Combine(year, id + ".yml");
+        if (new[] { (inputFolder, true), (events, false), (year, false) }.Select(f => NotAFolder(f.Item1, display, f.Item2)).FirstOrDefault(r => r is not null) is { } refusal)
         {
-            return Refuse(errors, ErrorMessages.RecordExists(display.Show(taken)));
+            return Refuse(errors, refusal);
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // The id is also the file name; the same name in another year's folder would be the same event twice.
+        // Links are not followed and unreadable folders skipped: `check` reports those, and a link may loop.
+        var search = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
+        var taken = Directory.Exists(events)
+            ? Directory.EnumerateFiles(events, id + ".y*ml", search).FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == id)
+            : null;
+        if (taken is not null || Exists(path))
+        {
+            var shown = display.Show(taken ?? path);
+            return Refuse(errors, shown, SourcePosition.WholeFile, ErrorMessages.RecordExists(shown));
+        }
+
         try
         {
+            Directory.CreateDirectory(year);
+
             // CreateNew: never replace a file, even one written a moment ago.
             using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
             file.Write(Utf8.GetBytes(RecordScaffold.Event(id, date, title)));
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (Exists(path))
         {
-            return Refuse(errors, ErrorMessages.RecordExists(display.Show(path)));
+            return Refuse(errors, display.Show(path), SourcePosition.WholeFile, ErrorMessages.RecordExists(display.Show(path)));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Refuse(errors, display.Show(path), SourcePosition.WholeFile, ErrorMessages.NotWritten(display.Show(path), ex.Message));
         }
 
         output.WriteLine($"Wrote {display.Show(path)}. Write its summary and cite a source; `timeline check` lists what is still missing.");
@@ -62,22 +74,65 @@ public static partial class NewCommand
         }
 
         var path = Path.Combine(inputFolder, "sources.yml");
-        var existing = File.Exists(path) ? File.ReadAllText(path, Utf8) : "";
-        var lines = existing.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        var shown = display.Show(path);
+        var diagnostics = new DiagnosticBag();
+        if (NotAFolder(inputFolder, display, linkAllowed: true) is { } refusal)
         {
-            var match = IdLine().Match(lines[i]);
-            if (match.Success && match.Groups[1].Value == id)
-            {
-                return Refuse(errors, ErrorMessages.SourceExists(id, $"{display.Show(path)}:{i + 1}"));
-            }
+            return Refuse(errors, refusal);
         }
 
-        Directory.CreateDirectory(inputFolder);
-        var separator = existing.Length == 0 || existing.EndsWith('\n') ? "" : "\n";
-        File.AppendAllText(path, separator + RecordScaffold.Source(id, title), Utf8);
-        output.WriteLine($"Added the source '{id}' to {display.Show(path)}. Write its publisher and kind; `timeline check` lists what is still missing.");
+        // Read as `check` reads it (size, encoding, a folder in its place), so that what is added is never written into a broken file.
+        var existing = Exists(path) ? new InputReader(display, diagnostics).ReadFile(path) : null;
+        if (diagnostics.HasErrors || SourceListEdit.Add(existing, shown, id, title, diagnostics) is not { } updated)
+        {
+            return Refuse(errors, diagnostics);
+        }
+
+        try
+        {
+            Directory.CreateDirectory(inputFolder);
+            var before = existing?.Text ?? "";
+            if (updated.StartsWith(before, StringComparison.Ordinal))
+            {
+                File.AppendAllText(path, updated[before.Length..], Utf8);
+            }
+            else
+            {
+                // A change inside the file (before a closing '...') replaces it whole, never half-written; a byte order mark is kept.
+                var bom = File.ReadAllBytes(path).AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+                var staged = path + ".timeline-new";
+                File.WriteAllText(staged, updated, new UTF8Encoding(bom));
+                File.Move(staged, path, overwrite: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Refuse(errors, shown, SourcePosition.WholeFile, ErrorMessages.NotWritten(shown, ex.Message));
+        }
+
+        output.WriteLine($"Added the source '{id}' to {shown}. Write its publisher and kind; `timeline check` lists what is still missing.");
         return Program.Success;
+    }
+
+    /// <summary>Whether anything is at the path, a link that leads nowhere included.</summary>
+    private static bool Exists(string path) => File.Exists(path) || Directory.Exists(path) || new FileInfo(path).LinkTarget is not null;
+
+    /// <summary>
+    /// A refusal when the path is there but is not a folder: a file, or a link inside the input, which could lead out of
+    /// it (the input folder itself may be a link: the author chose it with --input).
+    /// </summary>
+    private static Diagnostic? NotAFolder(string folder, PathDisplay display, bool linkAllowed)
+    {
+        var full = Path.GetFullPath(folder);
+        var isLink = new FileInfo(full).LinkTarget is not null;
+        if (!Exists(full) || (Directory.Exists(full) && (linkAllowed || !isLink)))
+        {
+            return null;
+        }
+
+        var shown = display.Show(full);
+        var message = ErrorMessages.NotAFolder(shown, isLink);
+        return new Diagnostic(Subject.Folder(shown), SourcePosition.None, Severity.Error, message.Code, message.Text);
     }
 
     /// <summary>The id given, checked, or one made from the title (after the date, for events, as the shipped records are named).</summary>
@@ -87,7 +142,7 @@ public static partial class NewCommand
         {
             if (Identifiers.Problem(given) is { } problem)
             {
-                Usage(errors, ErrorMessages.InvalidId(Identifiers.Visible(given), problem));
+                Program.Usage(errors, "--id", ErrorMessages.InvalidId(Identifiers.Visible(given), problem));
                 return null;
             }
 
@@ -96,25 +151,32 @@ public static partial class NewCommand
 
         if (RecordScaffold.IdFrom(title) is not { } slug)
         {
-            Usage(errors, ErrorMessages.NoIdFromTitle(title));
+            Program.Usage(errors, "--title", ErrorMessages.NoIdFromTitle(title));
             return null;
         }
 
         return datePrefix is null ? slug : $"{datePrefix}-{slug}";
     }
 
-    private static int Usage(TextWriter errors, ErrorMessage message)
+    /// <summary>Refuses to write, naming the file (and line) in the way of the new record, as every input error is named.</summary>
+    private static int Refuse(TextWriter errors, string shownPath, SourcePosition position, ErrorMessage message) =>
+        Refuse(errors, new Diagnostic(shownPath, position, Severity.Error, message.Code, message.Text));
+
+    private static int Refuse(TextWriter errors, Diagnostic diagnostic)
     {
-        errors.WriteLine($"timeline: {Program.Usage(message)}");
-        return Program.UsageError;
+        var bag = new DiagnosticBag();
+        bag.Add(diagnostic);
+        return Refuse(errors, bag);
     }
 
-    private static int Refuse(TextWriter errors, ErrorMessage message)
+    private static int Refuse(TextWriter errors, DiagnosticBag diagnostics)
     {
-        errors.WriteLine($"timeline: {Program.Usage(message)}");
+        foreach (var diagnostic in diagnostics.Sorted())
+        {
+            errors.WriteLine(diagnostic.ToString());
+        }
+
+        errors.WriteLine($"{Program.Plural(diagnostics.ErrorCount, "error")}. Nothing was written.");
         return Program.InputErrors;
     }
-
-    [GeneratedRegex(@"^\s*(?:-\s+)?id:\s*[""']?([^""'\s#]+)[""']?\s*(?:#.*)?\r?$")]
-    private static partial Regex IdLine();
 }

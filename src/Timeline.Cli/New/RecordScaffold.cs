@@ -15,8 +15,10 @@ public static partial class RecordScaffold
     /// <summary>An id from a title, as the shipped records are named: "Death commissions formed" gives "death-commissions-formed".</summary>
     public static string? IdFrom(string title)
     {
+        // A lone surrogate (a Windows command line can pass one) would make Normalize throw: it becomes U+FFFD, then a hyphen.
+        var valid = string.Concat(title.EnumerateRunes().Select(r => r.ToString()));
         var plain = new StringBuilder();
-        foreach (var c in title.Normalize(NormalizationForm.FormD).ToLowerInvariant())
+        foreach (var c in valid.Normalize(NormalizationForm.FormD).ToLowerInvariant())
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c is '\'' or '’')
             {

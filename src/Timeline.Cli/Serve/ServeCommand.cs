@@ -38,7 +38,7 @@ public static class ServeCommand
         catch (IOException ex)
         {
             var message = ErrorMessages.PortInUse(port, (ex.InnerException ?? ex).Message.TrimEnd('.'));
-            errors.WriteLine($"timeline: error {message.Code}: {message.Text}");
+            errors.WriteLine($"{Subject.Option("--port")}: {Program.Usage(message)}");
             return Program.InputErrors;
         }
 

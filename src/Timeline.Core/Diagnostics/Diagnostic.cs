@@ -6,10 +6,17 @@ public enum Severity
     Warning,
 }
 
-/// <summary>A place in an input file: 1-based line and column; 0 means the whole file.</summary>
+/// <summary>A place in an input file: 1-based line and column; 0 means the diagnostic is not about a place in a file.</summary>
 public readonly record struct SourcePosition(int Line, int Column)
 {
-    public static readonly SourcePosition File = new(0, 0);
+    /// <summary>The file as a whole (empty, too large, missing): its first line and column, where an editor opens it.</summary>
+    public static readonly SourcePosition WholeFile = new(1, 1);
+
+    /// <summary>Not a place in a file: a folder, a command-line option or a tool, named alone (see <see cref="Subject"/>).</summary>
+    public static readonly SourcePosition None = new(0, 0);
+
+    /// <summary>The old name of <see cref="None"/>, left for Output/, whose every use names a folder; rename it there.</summary>
+    public static readonly SourcePosition File = None;
 }
 
 /// <summary>One problem found in the input, with where it is, what is wrong and how to fix it.</summary>
@@ -21,4 +28,18 @@ public sealed record Diagnostic(string Path, SourcePosition Position, Severity S
         var kind = Severity == Severity.Error ? "error" : "warning";
         return $"{where}: {kind} {Code}: {Message}";
     }
+}
+
+/// <summary>
+/// How a diagnostic names what is at fault when that is not a place in a file, as the README's "Errors" section
+/// documents: a folder with a closing slash ("output/"), a command-line option by its name ("--base-url"), and the
+/// command line as a whole as "timeline".
+/// </summary>
+public static class Subject
+{
+    public const string CommandLine = "timeline";
+
+    public static string Folder(string shownPath) => shownPath.EndsWith('/') ? shownPath : shownPath + "/";
+
+    public static string Option(string name) => name.StartsWith("--", StringComparison.Ordinal) ? name : "--" + name;
 }

@@ -1,4 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
 
 namespace Timeline.Diagnostics;
 
@@ -7,7 +10,7 @@ public sealed class DiagnosticBag
 {
     private readonly ConcurrentQueue<Diagnostic> _items = new();
 
-    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+    public void Add(Diagnostic diagnostic) => _items.Enqueue(OnOneLine(diagnostic));
 
     public void Error(string path, SourcePosition position, ErrorMessage message) =>
         Add(new Diagnostic(path, position, Severity.Error, message.Code, message.Text));
@@ -15,11 +18,38 @@ public sealed class DiagnosticBag
     public void Warning(string path, SourcePosition position, ErrorMessage message) =>
         Add(new Diagnostic(path, position, Severity.Warning, message.Code, message.Text));
 
+    /// <summary>An error about a folder rather than a file: named with a closing slash and no line.</summary>
+    public void FolderError(string shownFolder, ErrorMessage message) => Error(Subject.Folder(shownFolder), SourcePosition.None, message);
+
+    public void FolderWarning(string shownFolder, ErrorMessage message) => Warning(Subject.Folder(shownFolder), SourcePosition.None, message);
+
+    /// <summary>An error about a command-line option's value, named by the option ("--base-url").</summary>
+    public void OptionError(string option, ErrorMessage message) => Error(Subject.Option(option), SourcePosition.None, message);
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);
 
     public int WarningCount => _items.Count(d => d.Severity == Severity.Warning);
+
+    private static readonly SearchValues<char> LineBreaks = SearchValues.Create("\r\n\v\f\u0085\u2028\u2029");
+
+    /// <summary>One problem, one line: a value quoted from the input (or a file's name) may hold line breaks, which would split the report.</summary>
+    private static Diagnostic OnOneLine(Diagnostic diagnostic) =>
+        diagnostic.Message.AsSpan().ContainsAny(LineBreaks) || diagnostic.Path.AsSpan().ContainsAny(LineBreaks)
+            ? diagnostic with { Path = Escaped(diagnostic.Path), Message = Escaped(diagnostic.Message) }
+            : diagnostic;
+
+    private static string Escaped(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            _ = LineBreaks.Contains(c) ? escaped.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)) : escaped.Append(c);
+        }
+
+        return escaped.ToString();
+    }
 
     /// <summary>Every diagnostic in a stable order: by file, line, column, then code, whatever thread found it.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>

@@ -100,8 +100,8 @@ public static class ErrorMessages
     public static ErrorMessage UnsafeUrl(string field, string value) =>
         new("TL0208", $"'{field}' is '{Shorten(value)}', which is not an http or https address. Give the full address, starting with https://.");
 
-    public static ErrorMessage InvalidBaseUrl(string value) =>
-        new("TL0209", $"'base_url' is '{Shorten(value)}', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.");
+    public static ErrorMessage InvalidBaseUrl(string value, string field = "base_url") =>
+        new("TL0209", $"'{field}' is '{Shorten(value)}', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.");
 
     public static ErrorMessage UnknownEntityKind(string value, IEnumerable<string> known) =>
         new("TL0210", $"'kind' is '{value}', which is not a known kind of entity. Use one of: {string.Join(", ", known)}.");
@@ -288,6 +288,24 @@ public static class ErrorMessages
         new("TL0955", impossible
             ? $"--date is '{value}', a day or month that does not exist. Check the month and the day."
             : $"--date is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
+
+    // The command line as a whole, and what `new` cannot do (TL096x)
+    public static ErrorMessage CommandLineError(string detail) =>
+        new("TL0960", $"{detail.TrimEnd('.')}. Run 'timeline --help' for the commands and their options.");
+
+    public static ErrorMessage NotAFolder(string path, bool isLink) =>
+        new("TL0961", isLink
+            ? $"'{path}' is a link; `timeline new` writes only into real folders of the input, never through a link. Replace the link with the folder it points to, or write the record by hand."
+            : $"'{path}' is a file where `timeline new` needs a folder. Rename or move the file, then run the command again.");
+
+    public static ErrorMessage FlowSourceList() =>
+        new("TL0962", "sources.yml is written as one bracketed list ([...]), and `timeline new source` adds a source as lines starting with '- id:'; nothing was added. Write the list one source per line, each starting with '- id:', or add the source by hand.");
+
+    public static ErrorMessage SourceNotAdded(string reason) =>
+        new("TL0963", $"the new source could not be added without breaking sources.yml ({reason}); nothing was added. Add it by hand at the end of the list, as the README's \"A source\" shows.");
+
+    public static ErrorMessage NotWritten(string path, string reason) =>
+        new("TL0964", $"'{path}' could not be written ({reason}); nothing was added. Check that the folder exists and that you may write to it.");
 
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>

@@ -23,7 +23,7 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
     {
         if (!Directory.Exists(inputFolder))
         {
-            diagnostics.Error(display.Show(inputFolder), SourcePosition.File, ErrorMessages.MissingInputFolder(display.Show(inputFolder)));
+            diagnostics.FolderError(display.Show(inputFolder), ErrorMessages.MissingInputFolder(display.Show(inputFolder)));
             return new SiteInput(null, null, null, null, [], []);
         }
 
@@ -41,7 +41,7 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
         var path = Path.Combine(folder, name);
         if (!File.Exists(path))
         {
-            diagnostics.Error(display.Show(path), SourcePosition.File, ErrorMessages.MissingFile(name, what));
+            diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(name, what));
             return null;
         }
 
@@ -82,7 +82,7 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
                 var length = RandomAccess.GetLength(handle);
                 if (length > MaxFileBytes)
                 {
-                    diagnostics.Error(shown, SourcePosition.File, ErrorMessages.FileTooLarge(length, MaxFileBytes));
+                    diagnostics.Error(shown, SourcePosition.WholeFile, ErrorMessages.FileTooLarge(length, MaxFileBytes));
                     return null;
                 }
 
@@ -115,7 +115,7 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnreadableFile(ex.Message));
+            diagnostics.Error(shown, SourcePosition.WholeFile, ErrorMessages.UnreadableFile(ex.Message));
             return null;
         }
     }

@@ -17,7 +17,13 @@ public sealed record RenderedDocument(
 {
     /// <summary>Every source id the text cites as written, found or not: a translation whose ids are not all found is not compared with its original.</summary>
     public IReadOnlySet<string> WrittenSourceIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The links the text writes to places inside the site, with where: a broken one is reported there.</summary>
+    public IReadOnlyList<WrittenLink> InternalLinks { get; init; } = [];
 }
+
+/// <summary>A link to a place inside the site as a record's Markdown writes it, and where it is written.</summary>
+public sealed record WrittenLink(string Href, Origin Origin);
 
 /// <summary>An event with everything it points at resolved.</summary>
 public sealed record ResolvedEvent(
@@ -53,4 +59,12 @@ public sealed record ResolvedSite(
     IReadOnlyList<ResolvedEvent> Events,
     IReadOnlyList<ResolvedEntity> Entities,
     IReadOnlyList<Era> Eras,
-    IReadOnlyList<ResolvedPage> Pages);
+    IReadOnlyList<ResolvedPage> Pages)
+{
+    /// <summary>Every link to a place inside the site that the records' Markdown writes, in every language.</summary>
+    public IEnumerable<WrittenLink> InternalLinks() =>
+        Events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body))
+            .Concat(Entities.SelectMany(e => e.TranslatedSummaries.Values.Prepend(e.Summary)))
+            .Concat(Pages.SelectMany(p => p.TranslatedBodies.Values.Prepend(p.Body)))
+            .SelectMany(d => d.InternalLinks);
+}

@@ -9,6 +9,11 @@ public sealed record SiteSettings(string Title, string Description, Uri BaseUrl,
     /// <summary>The title and description in the site's other languages, by language tag.</summary>
     public IReadOnlyDictionary<string, SiteTranslation> Translations { get; init; } = Model.Translations.None<SiteTranslation>();
 
+    /// <summary>Where the title and the description are written, for messages about what they hold.</summary>
+    public Origin TitleOrigin { get; init; } = new("site.yml", Diagnostics.SourcePosition.WholeFile);
+
+    public Origin DescriptionOrigin { get; init; } = new("site.yml", Diagnostics.SourcePosition.WholeFile);
+
     /// <summary>The languages other than the default, in the order site.yml lists them.</summary>
     public IReadOnlyList<string> OtherLanguages => Languages.Skip(1).ToList();
 

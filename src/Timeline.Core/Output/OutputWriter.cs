@@ -73,13 +73,13 @@ public static class OutputWriter
         if (Refusal(output, input, theme) is { } refusal)
         {
             var shown = display.Show(output);
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.UnsafeOutput(shown, refusal));
+            diagnostics.FolderError(shown, ErrorMessages.UnsafeOutput(shown, refusal));
             ok = false;
         }
 
         foreach (var (path, reason) in ForeignNeighbours(output))
         {
-            diagnostics.Error(display.Show(path), SourcePosition.File, ErrorMessages.NotOwnFolder(display.Show(path), reason));
+            diagnostics.FolderError(display.Show(path), ErrorMessages.NotOwnFolder(display.Show(path), reason));
             ok = false;
         }
 
@@ -87,7 +87,7 @@ public static class OutputWriter
         {
             if (OwnedFolder.Refusal(folder, OwnedFolder.Cache) is { } reason)
             {
-                diagnostics.Error(display.Show(folder), SourcePosition.File, ErrorMessages.NotOwnCache(display.Show(folder), reason));
+                diagnostics.FolderError(display.Show(folder), ErrorMessages.NotOwnCache(display.Show(folder), reason));
                 ok = false;
 
                 // What is inside a folder that is not the build's own is none of its business.
@@ -162,13 +162,13 @@ public static class OutputWriter
         {
             // Checked before the build began; met here only when something appeared there since.
             var shown = ShownBeside(shownOutput, ex.Path);
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.NotOwnFolder(shown, ex.Reason));
+            diagnostics.FolderError(shown, ErrorMessages.NotOwnFolder(shown, ex.Reason));
             return null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             TryDelete(staging);
-            diagnostics.Error(shownOutput, SourcePosition.File, ErrorMessages.OutputFailed(shownOutput, ex.Message));
+            diagnostics.Error(shownOutput, SourcePosition.None, ErrorMessages.OutputFailed(shownOutput, ex.Message));
             return null;
         }
     }
@@ -358,11 +358,11 @@ public static class OutputWriter
                 if (ex is NotOwnedException foreign)
                 {
                     var shown = ShownBeside(_shown, foreign.Path);
-                    _diagnostics.Error(shown, SourcePosition.File, ErrorMessages.NotOwnFolder(shown, foreign.Reason));
+                    _diagnostics.FolderError(shown, ErrorMessages.NotOwnFolder(shown, foreign.Reason));
                 }
                 else
                 {
-                    _diagnostics.Error(_shown, SourcePosition.File, IsDiskFull(ex) ? ErrorMessages.DiskFull(_shown) : ErrorMessages.OutputFailed(_shown, ex.Message));
+                    _diagnostics.Error(_shown, SourcePosition.None, IsDiskFull(ex) ? ErrorMessages.DiskFull(_shown) : ErrorMessages.OutputFailed(_shown, ex.Message));
                 }
             }
         }

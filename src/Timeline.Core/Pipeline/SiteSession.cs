@@ -118,18 +118,18 @@ public sealed class SiteSession
     {
         if (!Directory.Exists(_input))
         {
-            diagnostics.Error(_display.Show(_input), SourcePosition.File, ErrorMessages.MissingInputFolder(_display.Show(_input)));
+            diagnostics.FolderError(_display.Show(_input), ErrorMessages.MissingInputFolder(_display.Show(_input)));
         }
         else
         {
             if (_site is null)
             {
-                diagnostics.Error(_display.Show(Path.Combine(_input, "site.yml")), SourcePosition.File, ErrorMessages.MissingFile("site.yml", InputReader.SiteFileContents));
+                diagnostics.Error(_display.Show(Path.Combine(_input, "site.yml")), SourcePosition.WholeFile, ErrorMessages.MissingFile("site.yml", InputReader.SiteFileContents));
             }
 
             if (_sources is null)
             {
-                diagnostics.Error(_display.Show(Path.Combine(_input, "sources.yml")), SourcePosition.File, ErrorMessages.MissingFile("sources.yml", InputReader.SourcesFileContents));
+                diagnostics.Error(_display.Show(Path.Combine(_input, "sources.yml")), SourcePosition.WholeFile, ErrorMessages.MissingFile("sources.yml", InputReader.SourcesFileContents));
             }
         }
 

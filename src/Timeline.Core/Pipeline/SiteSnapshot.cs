@@ -105,7 +105,7 @@ public sealed class SiteSnapshot
 
         if (!diagnostics.HasErrors)
         {
-            LinkChecker.Check(files, BasePath, _theme.Files, diagnostics);
+            LinkChecker.Check(files, BasePath, _theme.Files, Site.InternalLinks(), diagnostics);
         }
 
         return diagnostics.Sorted();

@@ -75,13 +75,13 @@ public static class TimelineBuilder
         var search = PagefindIndexer.Locate(tools, options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
         if (search is null)
         {
-            diagnostics.Warning(display.Show(pagefind), SourcePosition.File, ErrorMessages.SearchToolMissing());
+            diagnostics.FolderWarning(PackageOf(display, pagefind), ErrorMessages.SearchToolMissing());
         }
 
         // PostProcess, streamed into Output: each page goes into the staging folder as soon as it is rendered, with
         // its links noted for the check, so the site is never held in memory whole. Staging is swapped in only
         // when nothing failed; otherwise it is removed and the previous output stays as it was.
-        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, display.Show(options.OutputFolder)) : null;
+        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, Subject.Folder(display.Show(options.OutputFolder))) : null;
         if (write && staged is null)
         {
             return Done(diagnostics, site, 0, clock);
@@ -134,7 +134,7 @@ public static class TimelineBuilder
         if (!diagnostics.HasErrors)
         {
             options.Progress?.Report($"Checking the links of {paths.Count} files");
-            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, diagnostics);
+            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, theme.Files, site.InternalLinks(), diagnostics);
             timings.Mark("links");
         }
 
@@ -155,11 +155,15 @@ public static class TimelineBuilder
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
         staged.Commit(
-            folder => search is null || searchCache!.Index(search, folder, diagnostics, display.Show(search.Executable)),
+            folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable)),
             beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         timings.Mark("write");
         return Done(diagnostics, site, diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, clock, counts) with { Timings = timings.Phases };
     }
+
+    /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>
+    private static string PackageOf(PathDisplay display, string program) =>
+        Subject.Folder(display.Show(Path.GetDirectoryName(Path.GetDirectoryName(program)) ?? program));
 
     private static BuildResult Done(DiagnosticBag diagnostics, Model.ResolvedSite? site, int files, Stopwatch clock, ShareImageCounts? images = null) =>
         new(diagnostics.Sorted(), site, files, clock.Elapsed) { ShareImagesDrawn = images?.Drawn ?? 0, ShareImagesReused = images?.Reused ?? 0 };

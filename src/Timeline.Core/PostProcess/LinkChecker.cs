@@ -2,21 +2,23 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Timeline.Diagnostics;
+using Timeline.Model;
 
 namespace Timeline.PostProcess;
 
 /// <summary>
 /// Checks every internal link of everything the build writes: each href must reach a file of the site,
 /// and each #fragment an id on the target page. A broken link fails the build with the page, link and reason,
-/// reported once however many pages carry it, at the template line that writes it when one does.
+/// reported once however many pages carry it: at each record's line that writes it, else at the template line that
+/// writes it, else against the templates folder (a template makes it from values).
 /// </summary>
 public static class LinkChecker
 {
-    public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
+    public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics)
     {
         var pages = new PageLinks?[files.Count];
         Parallel.For(0, files.Count, i => pages[i] = Scan(files[i]));
-        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, diagnostics);
+        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, recordLinks, diagnostics);
     }
 
     /// <summary>
@@ -50,7 +52,7 @@ public static class LinkChecker
     }
 
     /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
-    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, DiagnosticBag diagnostics)
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics)
     {
         var paths = sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -77,13 +79,40 @@ public static class LinkChecker
             }
         });
 
+        if (broken.IsEmpty)
+        {
+            return;
+        }
+
+        // The page's href is Markdig's escaped form of what the record wrote ("a b" becomes "a%20b"): compare both unescaped.
+        var written = recordLinks.ToLookup(link => Unescaped(link.Href), link => link.Origin, StringComparer.Ordinal);
         foreach (var group in broken.GroupBy(b => (b.Href, b.Reason)).OrderBy(g => g.Key.Href, StringComparer.Ordinal))
         {
             var on = group.Select(b => b.Page).Distinct().Order(StringComparer.Ordinal).ToList();
             var pagesText = on.Count == 1 ? on[0] : $"{on[0]} and {on.Count - 1} other page{(on.Count == 2 ? "" : "s")}";
-            var (path, position) = Writer(group.Key.Href, templates) ?? ("theme/templates", SourcePosition.File);
-            diagnostics.Error(path, position, ErrorMessages.BrokenLink(group.Key.Href, group.Key.Reason, pagesText));
+            var message = ErrorMessages.BrokenLink(group.Key.Href, group.Key.Reason, pagesText);
+            var records = written[Unescaped(group.Key.Href)].Distinct().ToList();
+            foreach (var origin in records)
+            {
+                diagnostics.Error(origin.Path, origin.Position, message);
+            }
+
+            if (records.Count == 0)
+            {
+                var (path, position) = Writer(group.Key.Href, templates) ?? (TemplatesFolder(templates), SourcePosition.None);
+                diagnostics.Error(path, position, message);
+            }
         }
+    }
+
+    private static string Unescaped(string href) => Uri.UnescapeDataString(href.Trim());
+
+    /// <summary>The theme's templates folder as messages show it, found from a template's path.</summary>
+    private static string TemplatesFolder(IReadOnlyList<Input.InputFile> templates)
+    {
+        var shown = templates.Count > 0 ? templates[0].DisplayPath : "theme/templates/";
+        var at = shown.LastIndexOf("templates/", StringComparison.Ordinal);
+        return at >= 0 ? shown[..(at + "templates/".Length)] : "theme/templates/";
     }
 
     /// <summary>The links (href and src values, in order) and the ids of one page.</summary>

@@ -355,8 +355,9 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             // A theme is code written by the site's author: any failure is theirs to fix, and is reported, not thrown.
             // What the page had written before it failed is taken back: a failed page is empty.
             text.Length = start;
-            var where = Path.Combine(theme.Folder, "templates", template + ".liquid");
-            diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateRender(url, ex.Message));
+            var full = Path.GetFullPath(Path.Combine(theme.Folder, "templates", template + ".liquid"));
+            var where = theme.Files.FirstOrDefault(f => f.FullPath == full)?.DisplayPath ?? full;
+            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message.TrimEnd('.')));
         }
     }
 

@@ -64,10 +64,10 @@ public static class ContentLoader
             }
 
             var check = new RecordValidator(file.DisplayPath, diagnostics);
-            var known = TranslationReader.IsKnown(language, SourcePosition.File, languages, check);
+            var known = TranslationReader.IsKnown(language, SourcePosition.WholeFile, languages, check);
             if (pages.All(p => p.Id != id))
             {
-                check.Error(SourcePosition.File, ErrorMessages.TranslatedPageWithoutPage(Identifiers.Visible(id), language));
+                check.Error(SourcePosition.WholeFile, ErrorMessages.TranslatedPageWithoutPage(Identifiers.Visible(id), language));
                 continue;
             }
 

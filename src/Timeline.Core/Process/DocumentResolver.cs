@@ -25,6 +25,7 @@ public sealed class DocumentResolver(
     {
         var notes = new NoteList();
         var linked = new List<string>();
+        var internalLinks = new List<WrittenLink>();
         var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
@@ -56,6 +57,9 @@ public sealed class DocumentResolver(
                     case AutolinkInline autolink when !autolink.IsEmail && !UrlPolicy.IsAllowedLink(autolink.Url):
                         diagnostics.Error(path, position, ErrorMessages.UnsafeLink(autolink.Url));
                         break;
+                    case LinkInline link when UrlPolicy.IsInsideSite(link.Url ?? ""):
+                        internalLinks.Add(new WrittenLink(link.Url!, new Origin(path, position)));
+                        break;
                 }
             }
 
@@ -80,6 +84,7 @@ public sealed class DocumentResolver(
             written)
         {
             WrittenSourceIds = writtenIds,
+            InternalLinks = internalLinks,
         };
     }
 

@@ -76,7 +76,7 @@ public static class EventLoader
             organisations,
             places,
             body,
-            new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.File))
+            new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.WholeFile))
         {
             Translations = translations,
         };
@@ -124,7 +124,7 @@ public static class EventLoader
             return fromName;
         }
 
-        check.Error(SourcePosition.File, ErrorMessages.InvalidId(Identifiers.Visible(fromName), problem + " (it comes from the file name; rename the file or set 'id')"));
+        check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(Identifiers.Visible(fromName), problem + " (it comes from the file name; rename the file or set 'id')"));
         return null;
     }
 }

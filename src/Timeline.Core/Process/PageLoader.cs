@@ -21,18 +21,18 @@ public static class PageLoader
         var id = Path.GetFileNameWithoutExtension(file.FullPath);
         if (Identifiers.Problem(id) is { } problem)
         {
-            check.Error(SourcePosition.File, ErrorMessages.InvalidId(Identifiers.Visible(id), problem + " (it comes from the file name; rename the file)"));
+            check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(Identifiers.Visible(id), problem + " (it comes from the file name; rename the file)"));
             return null;
         }
 
         if (ReservedNames.Contains(id))
         {
-            check.Error(SourcePosition.File, ErrorMessages.InvalidId(id, "is used by the generator for its own pages (rename the file)"));
+            check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(id, "is used by the generator for its own pages (rename the file)"));
             return null;
         }
 
         return Read(file, diagnostics) is { } page
-            ? new Page(id, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.File))
+            ? new Page(id, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.WholeFile))
             : null;
     }
 
@@ -56,7 +56,7 @@ public static class PageLoader
     /// <summary>A page's translation, from its own file with the same front matter fields as the page.</summary>
     public static PageTranslation? LoadTranslation(InputFile file, string language, DiagnosticBag diagnostics) =>
         Read(file, diagnostics) is { } page
-            ? new PageTranslation(language, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.File))
+            ? new PageTranslation(language, page.Title, page.Summary, page.Body, new Origin(file.DisplayPath, SourcePosition.WholeFile))
             : null;
 
     private static (string Title, string? Summary, MarkdownText Body)? Read(InputFile file, DiagnosticBag diagnostics)
@@ -65,7 +65,7 @@ public static class PageLoader
         var text = file.Text.Replace("\r\n", "\n", StringComparison.Ordinal);
         if (text.Trim().Length == 0)
         {
-            check.Error(SourcePosition.File, ErrorMessages.EmptyFile("Write the page's front matter and text in it, or delete the file."));
+            check.Error(SourcePosition.WholeFile, ErrorMessages.EmptyFile("Write the page's front matter and text in it, or delete the file."));
             return null;
         }
 

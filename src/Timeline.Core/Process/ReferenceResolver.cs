@@ -43,7 +43,7 @@ public static class ReferenceResolver
             var body = documents.Resolve(e, null, e.Body, e.Sources, e.Origin.Path, into);
             if (body.CitationsWritten == 0)
             {
-                into.Error(e.Origin.Path, SourcePosition.File, ErrorMessages.CitesNothing());
+                into.Error(e.Origin.Path, e.Origin.Position, ErrorMessages.CitesNothing());
             }
 
             foreach (var related in e.Related)

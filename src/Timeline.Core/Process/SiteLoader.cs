@@ -30,16 +30,17 @@ public static partial class SiteLoader
         var languages = Languages(record, check);
 
         var baseUrlText = baseUrlOverride ?? check.Required(record.BaseUrl, "base_url", "https://example.org", mapping.Position);
-        Uri? baseUrl = null;
-        if (baseUrlText is not null)
+        var baseUrl = baseUrlText is null ? null : BaseUrl(baseUrlText);
+        if (baseUrlText is not null && baseUrl is null)
         {
-            if (UrlPolicy.IsHttp(baseUrlText) && Uri.TryCreate(baseUrlText, UriKind.Absolute, out var parsed) && parsed.Query.Length == 0 && parsed.Fragment.Length == 0)
+            // An address given on the command line is wrong there, not in site.yml.
+            if (baseUrlOverride is not null)
             {
-                baseUrl = new Uri(parsed.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+                diagnostics.OptionError(BaseUrlOption, ErrorMessages.InvalidBaseUrl(baseUrlText, BaseUrlOption));
             }
             else
             {
-                check.Error(record.BaseUrl?.Position ?? SourcePosition.File, ErrorMessages.InvalidBaseUrl(baseUrlText));
+                check.Error(record.BaseUrl!.Position, ErrorMessages.InvalidBaseUrl(baseUrlText));
             }
         }
 
@@ -63,6 +64,8 @@ public static partial class SiteLoader
             {
                 Languages = [languages.Default, .. languages.Others],
                 Translations = translations,
+                TitleOrigin = new Origin(file.DisplayPath, record.Title?.Position ?? SourcePosition.WholeFile),
+                DescriptionOrigin = new Origin(file.DisplayPath, record.Description?.Position ?? SourcePosition.WholeFile),
             };
     }
 
@@ -104,6 +107,14 @@ public static partial class SiteLoader
         var first = listed.Count > 0 ? listed[0] : language ?? "en";
         return new SiteLanguages(first, listed.Skip(1).ToList());
     }
+
+    public const string BaseUrlOption = "--base-url";
+
+    /// <summary>The site's address with a closing slash, or null when it is not an absolute http or https address without query or fragment.</summary>
+    public static Uri? BaseUrl(string text) =>
+        UrlPolicy.IsHttp(text) && Uri.TryCreate(text, UriKind.Absolute, out var parsed) && parsed.Query.Length == 0 && parsed.Fragment.Length == 0
+            ? new Uri(parsed.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/")
+            : null;
 
     public static bool IsLanguageTag(string text) => LanguageTag().IsMatch(text);
 

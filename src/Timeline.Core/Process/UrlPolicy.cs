@@ -8,6 +8,10 @@ public static class UrlPolicy
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
         && !string.IsNullOrEmpty(uri.Host);
 
+    /// <summary>True for an allowed link that stays inside the site (a path or a #fragment): the link check judges it.</summary>
+    public static bool IsInsideSite(string url) =>
+        IsAllowedLink(url) && !IsHttp(url.Trim()) && !url.Trim().StartsWith("mailto:", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>True for http, https and mailto addresses, and for links inside the site (a path or a #fragment).</summary>
     public static bool IsAllowedLink(string url)
     {

@@ -75,7 +75,7 @@ public sealed partial class ThemeStrings
         {
             if (ok)
             {
-                diagnostics.Error(display.Show(Path.Combine(folder, ReferenceLanguage + ".yml")), SourcePosition.File, ErrorMessages.MissingStringsFile(ReferenceLanguage, shownFolder));
+                diagnostics.Error(display.Show(Path.Combine(folder, ReferenceLanguage + ".yml")), SourcePosition.WholeFile, ErrorMessages.MissingStringsFile(ReferenceLanguage, shownFolder));
             }
 
             return null;
@@ -91,7 +91,7 @@ public sealed partial class ThemeStrings
             var written = map.Entries.Select(e => e.Key.Value).ToHashSet(StringComparer.Ordinal);
             foreach (var key in referenceTexts.Keys.Where(k => !written.Contains(k)))
             {
-                diagnostics.Error(file.DisplayPath, SourcePosition.File, ErrorMessages.MissingStringKey(key, referenceName));
+                diagnostics.Error(file.DisplayPath, SourcePosition.WholeFile, ErrorMessages.MissingStringKey(key, referenceName));
                 ok = false;
             }
 
@@ -106,7 +106,7 @@ public sealed partial class ThemeStrings
     {
         foreach (var language in languages.Where(l => !Has(l)))
         {
-            diagnostics.Error($"{DisplayFolder}/{language}.yml", SourcePosition.File, ErrorMessages.MissingStringsFile(language, DisplayFolder));
+            diagnostics.Error($"{DisplayFolder}/{language}.yml", SourcePosition.WholeFile, ErrorMessages.MissingStringsFile(language, DisplayFolder));
         }
     }
 

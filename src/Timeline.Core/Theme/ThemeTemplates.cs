@@ -54,7 +54,7 @@ public sealed partial class ThemeTemplates
         var templatesFolder = Path.Combine(themeFolder, "templates");
         if (!Directory.Exists(templatesFolder))
         {
-            diagnostics.Error(display.Show(themeFolder), SourcePosition.File, ErrorMessages.MissingThemeFolder(display.Show(themeFolder)));
+            diagnostics.FolderError(display.Show(themeFolder), ErrorMessages.MissingThemeFolder(display.Show(themeFolder)));
             return null;
         }
 
@@ -82,7 +82,7 @@ public sealed partial class ThemeTemplates
                 var match = ErrorPosition().Match(error ?? "");
                 var position = match.Success
                     ? new SourcePosition(int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture))
-                    : SourcePosition.File;
+                    : SourcePosition.WholeFile;
                 var detail = (error ?? "unknown error").Split('\n')[0];
                 detail = ErrorPosition().Replace(detail, "").Trim();
                 diagnostics.Error(file.DisplayPath, position, ErrorMessages.TemplateSyntax(detail));
@@ -92,7 +92,7 @@ public sealed partial class ThemeTemplates
         var missing = Required.Where(r => !sources.ContainsKey(r + ".liquid")).ToList();
         foreach (var name in missing)
         {
-            diagnostics.Error(display.Show(templatesFolder), SourcePosition.File, ErrorMessages.MissingTemplate(name + ".liquid"));
+            diagnostics.Error(display.Show(Path.Combine(templatesFolder, name + ".liquid")), SourcePosition.WholeFile, ErrorMessages.MissingTemplate(name + ".liquid"));
         }
 
         var strings = ThemeStrings.Load(themeFolder, display, diagnostics);

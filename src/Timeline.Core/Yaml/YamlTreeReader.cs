@@ -24,7 +24,7 @@ public static class YamlTreeReader
             parser.Consume<StreamStart>();
             if (parser.Accept<StreamEnd>(out _))
             {
-                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile(emptyFix));
+                diagnostics.Error(path, SourcePosition.WholeFile, ErrorMessages.EmptyFile(emptyFix));
                 return null;
             }
 
@@ -40,7 +40,7 @@ public static class YamlTreeReader
 
             if (root is YamlScalar { IsNull: true })
             {
-                diagnostics.Error(path, SourcePosition.File, ErrorMessages.EmptyFile(emptyFix));
+                diagnostics.Error(path, SourcePosition.WholeFile, ErrorMessages.EmptyFile(emptyFix));
                 return null;
             }
 

@@ -49,6 +49,44 @@ public sealed class CommandLineTests
         Assert.Equal(2, Run(args).Code);
 
     [Fact]
+    public void A_bad_base_url_option_is_a_usage_error_against_the_option_not_site_yml()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+
+        var (code, _, errors) = Run("check", "--input", Path.Combine(folder, "input"), "--theme", Repository.Theme, "--base-url", "javascript:alert(1)");
+
+        Assert.Equal(2, code);
+        Assert.Equal(
+            "--base-url: error TL0209: '--base-url' is 'javascript:alert(1)', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.\n",
+            errors.Replace("\r\n", "\n"));
+    }
+
+    [Fact]
+    public void A_bad_base_url_given_to_the_builder_is_reported_against_the_option()
+    {
+        using var site = TestSite.Build(Path.Combine("valid", "basic"), baseUrl: "example.org/no-scheme");
+
+        Assert.Equal(
+            "--base-url: error TL0209: '--base-url' is 'example.org/no-scheme', which is not an absolute http or https address. Write it as https://example.org or https://example.org/timeline/.",
+            site.SingleError().ToString());
+    }
+
+    [Theory]
+    [InlineData("timeline: error TL0960: ", "bogus")]
+    [InlineData("timeline: error TL0960: ", "build", "--no-such-option")]
+    [InlineData("--title: error TL0960: ", "new", "source")]
+    [InlineData("--port: error TL0951: ", "serve", "--port", "70000")]
+    public void Every_usage_error_names_the_option_or_the_command_line_and_has_a_code(string start, params string[] args)
+    {
+        var (code, _, errors) = Run(args);
+
+        Assert.Equal(2, code);
+        Assert.All(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches(@"^(timeline|--[a-z-]+): error TL\d{4}: ", line));
+        Assert.StartsWith(start, errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Version_prints_the_version() =>
         Assert.Matches(@"^\d+\.\d+\.\d+", Run("--version").Output);
 }

@@ -44,7 +44,7 @@ public sealed class OutputSafetyTests
 
         var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, precious, null, folder));
 
-        Assert.Equal("precious: error TL0500: refusing to write the site into 'precious': it is not empty and is not a previous Timeline output (it has no .timeline-output file). Choose an empty folder or a previous Timeline output, such as 'output'.", Assert.Single(result.Diagnostics).ToString());
+        Assert.Equal("precious/: error TL0500: refusing to write the site into 'precious': it is not empty and is not a previous Timeline output (it has no .timeline-output file). Choose an empty folder or a previous Timeline output, such as 'output'.", Assert.Single(result.Diagnostics).ToString());
         Assert.Equal("my words", File.ReadAllText(Path.Combine(precious, "notes.txt")));
     }
 

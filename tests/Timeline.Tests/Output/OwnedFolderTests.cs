@@ -27,7 +27,7 @@ public sealed class OwnedFolderTests
             var site = TestSite.BuildIn(folder);
             var error = site.SingleError();
             Assert.Equal("TL0510", error.Code);
-            Assert.Equal(name, error.Path);
+            Assert.Equal(name + "/", error.Path);
             Assert.Contains($"'{name}' is a symbolic link (to '{home}')", error.Message, StringComparison.Ordinal);
             Assert.Contains("remove", error.Message, StringComparison.Ordinal);
         }
@@ -67,7 +67,7 @@ public sealed class OwnedFolderTests
         var site = TestSite.BuildIn(folder);
 
         Assert.Equal(
-            ".output.spare: error TL0510: '.output.spare' is a folder that Timeline did not make (it has no .timeline-output file). A build deletes, moves and writes only into folders it made itself, so it stopped before touching anything. Move or remove '.output.spare' yourself (removing a link leaves what it points to as it is); the next build makes its own.",
+            ".output.spare/: error TL0510: '.output.spare' is a folder that Timeline did not make (it has no .timeline-output file). A build deletes, moves and writes only into folders it made itself, so it stopped before touching anything. Move or remove '.output.spare' yourself (removing a link leaves what it points to as it is); the next build makes its own.",
             site.SingleError().ToString());
         Assert.Equal("my words", File.ReadAllText(Path.Combine(foreign, "notes.txt")));
     }
@@ -109,7 +109,7 @@ public sealed class OwnedFolderTests
         {
             var site = TestSite.BuildIn(folder);
             Assert.Equal("TL0511", site.SingleError().Code);
-            Assert.Equal(name, site.SingleError().Path);
+            Assert.Equal(name + "/", site.SingleError().Path);
         }
 
         Assert.Equal(before, Snapshot(home));

@@ -25,6 +25,16 @@ public sealed class LoaderErrorTests
     }
 
     [Fact]
+    public void A_value_with_line_breaks_quoted_in_an_error_stays_on_the_error_s_one_line()
+    {
+        using var site = BuildEvent("date: \"1988\"\ntitle: T\nsummary: S\nsources: |\n  a\n  b\n");
+
+        Assert.Equal(
+            "input/events/e.yml:4:10: error TL0103: 'sources' must be a list, but it is the text 'a\\u000Ab\\u000A'. Write it as a list, for example 'sources: [first, second]'.",
+            site.SingleError().ToString());
+    }
+
+    [Fact]
     public void An_unknown_field_suggests_the_known_one()
     {
         using var site = BuildEvent("date: \"1988\"\ntitel: T\nsummary: S\nsources: [a]\n");
@@ -86,6 +96,6 @@ public sealed class LoaderErrorTests
         var body = new string('x', (int)Timeline.Input.InputReader.MaxFileBytes);
         using var site = BuildEvent($"date: \"1988\"\ntitle: T\nsummary: S\nsources: [a]\nbody: {body}\n");
 
-        Assert.Equal("input/events/e.yml: error TL0002: the file is 1,048,629 bytes, over the limit of 1,048,576 bytes. Split it into smaller files.", site.SingleError().ToString());
+        Assert.Equal("input/events/e.yml:1:1: error TL0002: the file is 1,048,629 bytes, over the limit of 1,048,576 bytes. Split it into smaller files.", site.SingleError().ToString());
     }
 }

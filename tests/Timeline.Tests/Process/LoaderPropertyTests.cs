@@ -2,6 +2,7 @@ using CsCheck;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Process;
+using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Process;
 
@@ -54,6 +55,9 @@ public sealed class LoaderPropertyTests
         }
 
         Assert.True(content is not null || diagnostics.HasErrors, "No site and no error.");
+
+        // Everything the loader reports is in a file, so each names its line and column (path:line:column).
+        Assert.All(diagnostics.Sorted(), d => Assert.True(d.Position.Line > 0 && d.Position.Column > 0, d.ToString()));
         return diagnostics;
     }
 
@@ -64,6 +68,16 @@ public sealed class LoaderPropertyTests
     [Fact]
     public void Random_text_never_makes_the_loader_throw() =>
         Gen.String.Sample(text => { Process(text); }, iter: 2000);
+
+    [Fact]
+    public void Random_markdown_yaml_values_and_dates_never_make_the_loader_throw() =>
+        Gen.Int.Sample(
+            seed =>
+            {
+                var make = new RandomInput(new Random(seed), RandomInput.Hostility(new Random(~seed)));
+                Process(make.Event(), make.Sources());
+            },
+            iter: 1500);
 
     [Fact]
     public void Mutated_records_never_make_the_loader_throw()

@@ -9,7 +9,7 @@ namespace Timeline.Tests.Process;
 public sealed class TimeOrderTests
 {
     private static TimelineEvent Event(string id, DateSpan when) =>
-        new(id, when, id, "", [], [], [], [], [], [], MarkdownText.Empty, new Origin(id + ".yml", SourcePosition.File));
+        new(id, when, id, "", [], [], [], [], [], [], MarkdownText.Empty, new Origin(id + ".yml", SourcePosition.WholeFile));
 
     // Few years and months, so that equal starts, coarser dates and equal ends meet often.
     private static readonly Gen<PartialDate> Date = Gen.Select(Gen.Int[1987, 1989], Gen.Int[1, 2], Gen.Int[1, 3], Gen.Int[0, 2])

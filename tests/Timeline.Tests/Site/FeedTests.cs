@@ -157,6 +157,21 @@ public sealed class FeedTests : IClassFixture<FeedTests.BasicSite>
         Assert.False(Directory.Exists(site.Output));
     }
 
+    [Fact]
+    public void A_character_xml_cannot_carry_in_the_site_title_is_reported_at_the_title_in_site_yml()
+    {
+        using var site = TestSite.FromFiles(new Dictionary<string, string>
+        {
+            ["input/site.yml"] = "base_url: https://example.org\ntitle: \"Title \uFFFF\"\n",
+            ["input/sources.yml"] = "- id: a\n  title: A\n  publisher: P\n  kind: report\n",
+            ["input/events/e.yml"] = "date: \"1988\"\ntitle: T\nsummary: S\nbody: |\n  Text [@a].\n",
+        });
+
+        var error = site.SingleError();
+        Assert.Equal("TL0805", error.Code);
+        Assert.Equal(("input/site.yml", 2, 8), (error.Path, error.Position.Line, error.Position.Column));
+    }
+
     private static XElement Link(XElement parent, string rel) =>
         parent.Elements(Atom + "link").Single(l => l.Attribute("rel")?.Value == rel);
 }

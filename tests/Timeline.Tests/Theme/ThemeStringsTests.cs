@@ -29,7 +29,7 @@ public sealed class ThemeStringsTests
         var (strings, errors) = Load(new Dictionary<string, string> { ["i18n/fa.yml"] = "nav_tags: برچسب‌ها\n" });
 
         Assert.Null(strings);
-        Assert.Equal(["i18n/en.yml: error TL1010: the theme has no strings for the language 'en'. Add i18n/en.yml with every key of i18n/en.yml, translated."], errors);
+        Assert.Equal(["i18n/en.yml:1:1: error TL1010: the theme has no strings for the language 'en'. Add i18n/en.yml with every key of i18n/en.yml, translated."], errors);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class ThemeStringsTests
         Assert.Null(strings);
         Assert.Equal(
             [
-                "i18n/de.yml: error TL1011: the key 'nav_tags' of i18n/en.yml is missing here. Add it, translated, for example nav_tags: ...",
+                "i18n/de.yml:1:1: error TL1011: the key 'nav_tags' of i18n/en.yml is missing here. Add it, translated, for example nav_tags: ...",
                 "i18n/fa.yml:2:1: error TL1013: 'nav_tag' is not a key of i18n/en.yml; did you mean 'nav_tags'? Fix the key, or add it to i18n/en.yml first.",
                 "i18n/fa.yml:3:11: error TL1014: 'nav_tags' is a list, but each key holds one line of text. Write it as key: text, with no nested fields or lists.",
             ],
@@ -75,7 +75,7 @@ public sealed class ThemeStringsTests
         Assert.Equal("برچسب: x", ThemeStrings.Fill(strings!.For("fa")["title_tag"], ("tag", "x")));
         var diagnostics = new DiagnosticBag();
         strings.CheckLanguages(["en", "fa", "de"], diagnostics);
-        Assert.Equal(["i18n/de.yml: error TL1010: the theme has no strings for the language 'de'. Add i18n/de.yml with every key of i18n/en.yml, translated."], diagnostics.Sorted().Select(d => d.ToString()));
+        Assert.Equal(["i18n/de.yml:1:1: error TL1010: the theme has no strings for the language 'de'. Add i18n/de.yml with every key of i18n/en.yml, translated."], diagnostics.Sorted().Select(d => d.ToString()));
     }
 
     [Fact]

@@ -80,7 +80,7 @@ public sealed class PagefindIndexer
         var limit = LimitFor(ordered.Count);
         if (NotRunnable() is { } reason)
         {
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexNotStarted(reason));
+            diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexNotStarted(reason));
             return false;
         }
 
@@ -93,7 +93,7 @@ public sealed class PagefindIndexer
         }
         catch (Exception ex) when (ex is Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexNotStarted(ex.Message));
+            diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexNotStarted(ex.Message));
             return false;
         }
 
@@ -150,7 +150,7 @@ public sealed class PagefindIndexer
 
             if (!finished)
             {
-                diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexTimedOut(limit));
+                diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexTimedOut(limit));
                 return false;
             }
 
@@ -164,7 +164,7 @@ public sealed class PagefindIndexer
 
                 Stop(process);
                 var said = errors.Wait(TimeSpan.FromSeconds(10)) && errors.Result.Trim().Length > 0 ? errors.Result : failure.Message;
-                diagnostics.Error(shown, SourcePosition.File, IsDiskFull(said)
+                diagnostics.Error(shown, SourcePosition.None, IsDiskFull(said)
                     ? ErrorMessages.DiskFull(Path.GetDirectoryName(Path.TrimEndingDirectorySeparator(siteFolder))!)
                     : ErrorMessages.SearchIndexFailed(process.HasExited ? process.ExitCode : -1, LastLines(said)));
                 return false;
@@ -176,7 +176,7 @@ public sealed class PagefindIndexer
         var missing = ExpectedFiles.Where(f => !File.Exists(Path.Combine(siteFolder, BundleFolder, f))).ToList();
         if (missing.Count > 0)
         {
-            diagnostics.Error(shown, SourcePosition.File, ErrorMessages.SearchIndexIncomplete($"{BundleFolder}/{missing[0]}"));
+            diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexIncomplete($"{BundleFolder}/{missing[0]}"));
             return false;
         }
 

@@ -140,18 +140,20 @@ public static class AtomFeed
     private static bool Unwritable(ResolvedSite site, IReadOnlyList<ResolvedEvent> entries, string filePath, DiagnosticBag diagnostics)
     {
         var found = false;
-        var settings = new[] { site.Site.Title, site.Site.Description }.Select(Forbidden).FirstOrDefault(c => c is not null);
-        if (settings is { } c)
+        foreach (var (text, origin) in new[] { (site.Site.Title, site.Site.TitleOrigin), (site.Site.Description, site.Site.DescriptionOrigin) })
         {
-            diagnostics.Error(filePath, SourcePosition.File, ErrorMessages.FeedNotWritten(filePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
-            found = true;
+            if (Forbidden(text) is { } c)
+            {
+                diagnostics.Error(origin.Path, origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
+                found = true;
+            }
         }
 
         foreach (var e in entries)
         {
             if (new[] { e.Event.Title, e.Event.Summary, e.Body.Html }.Concat(e.Event.Tags).Select(Forbidden).FirstOrDefault(x => x is not null) is { } bad)
             {
-                diagnostics.Error(e.Event.Origin.Path, SourcePosition.File, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
+                diagnostics.Error(e.Event.Origin.Path, e.Event.Origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
                 found = true;
             }
         }

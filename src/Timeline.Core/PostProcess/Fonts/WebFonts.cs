@@ -34,8 +34,8 @@ public static class WebFonts
         {
             if (tools.PackageFile(Package, source) is not { } full)
             {
-                var expected = Path.Combine(tools.NodeModules ?? Path.GetFullPath("node_modules"), Package, source);
-                diagnostics.Warning(display.Show(expected), SourcePosition.File, ErrorMessages.WebFontMissing(Package));
+                var expected = Path.Combine(tools.NodeModules ?? Path.GetFullPath("node_modules"), Package);
+                diagnostics.FolderWarning(display.Show(expected), ErrorMessages.WebFontMissing(Package));
                 return [];
             }
 
@@ -48,7 +48,7 @@ public static class WebFonts
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Warning(display.Show(Path.Combine(tools.NodeModules!, Package)), SourcePosition.File, ErrorMessages.UnreadableFile(ex.Message));
+            diagnostics.FolderWarning(display.Show(Path.Combine(tools.NodeModules!, Package)), ErrorMessages.UnreadableFile(ex.Message));
             return [];
         }
     }

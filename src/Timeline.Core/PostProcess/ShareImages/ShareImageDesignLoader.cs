@@ -22,7 +22,7 @@ public static partial class ShareImageDesignLoader
         var path = Path.Combine(themeFolder, FileName);
         if (!File.Exists(path))
         {
-            diagnostics.Error(display.Show(themeFolder), SourcePosition.File, ErrorMessages.MissingFile(FileName, "the colours, fonts and sizes of the share images (see the default theme's share-image.yml)"));
+            diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(FileName, "the colours, fonts and sizes of the share images (see the default theme's share-image.yml)"));
             return null;
         }
 
