@@ -1,4 +1,5 @@
 using System.Globalization;
+using Timeline.Dates;
 
 namespace Timeline.Diagnostics;
 
@@ -111,6 +112,9 @@ public static class ErrorMessages
 
     public static ErrorMessage InvisibleCharacter(string field, string character, int offset) =>
         new("TL0212", $"'{field}' holds the invisible character {character} (at character {offset}). Remove it: it can hide or reverse what the text says.");
+
+    public static ErrorMessage DateOutOfRange(string field, string value) =>
+        new("TL0213", string.Create(CultureInfo.InvariantCulture, $"'{field}' is '{value}', outside the dates a site can show: from {PartialDate.Earliest:yyyy-MM-dd}, the first day of the Solar Hijri calendar in which every date is also shown, to {PartialDate.Latest:yyyy-MM-dd}. A year or a month must start inside that range, so the earliest year is {PartialDate.Earliest.Year + 1:D4} and the earliest month {PartialDate.Earliest.Year:D4}-{PartialDate.Earliest.Month + 1:D2}; check the year."));
 
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>

@@ -61,6 +61,9 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
             case PartialDateError.Impossible:
                 Error(value.Position, ErrorMessages.ImpossibleDate(field, text, hasDay: text.Count(c => c == '-') == 2));
                 return null;
+            case PartialDateError.OutOfRange:
+                Error(value.Position, ErrorMessages.DateOutOfRange(field, text));
+                return null;
             default:
                 Error(value.Position, ErrorMessages.MalformedDate(field, text));
                 return null;
