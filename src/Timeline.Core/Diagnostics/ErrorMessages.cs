@@ -147,6 +147,9 @@ public static class ErrorMessages
     public static ErrorMessage ImageNotAllowed(string url) =>
         new("TL0309", $"the image '{Shorten(url)}' is not allowed: images are not supported in records yet. Remove it, or link to it instead.");
 
+    public static ErrorMessage MarkdownTooDeep() =>
+        new("TL0310", "the Markdown from this line is nested too deeply to render: more than 128 quotes ('>') or emphases inside one another, more than 64 lists inside one another, or thousands of emphasised words ('*word*') in one paragraph. Flatten it: fewer '>' or list levels, or split the paragraph with an empty line.");
+
     // Theme (TL04xx)
     public static ErrorMessage TemplateSyntax(string detail) =>
         new("TL0400", $"the template has a syntax error: {detail}. Check the {{% %}} and {{{{ }}}} tags near this line.");

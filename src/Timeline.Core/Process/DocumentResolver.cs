@@ -28,9 +28,15 @@ public sealed class DocumentResolver(
         var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
-        if (text.Text.Length > 0)
+        var document = text.Text.Length > 0 ? Parse(text, path) : null;
+        if (text.Text.Length > 0 && document is null)
         {
-            var document = TimelineMarkdown.Parse(text.Text);
+            // Too deep to read, so what it cites is not known: TL0310 is its one error, not also "cites no source".
+            written++;
+        }
+
+        if (document is not null)
+        {
             foreach (var inline in document.Descendants<Inline>())
             {
                 var position = text.LinesExact
@@ -59,7 +65,7 @@ public sealed class DocumentResolver(
                 }
             }
 
-            html = TimelineMarkdown.Render(document);
+            html = Render(document, text, path);
         }
 
         var entryMarkers = new List<NoteMarker>();
@@ -81,6 +87,39 @@ public sealed class DocumentResolver(
         {
             WrittenSourceIds = writtenIds,
         };
+    }
+
+    private MarkdownDocument? Parse(MarkdownText text, string path)
+    {
+        try
+        {
+            return TimelineMarkdown.Parse(text.Text);
+        }
+        catch (Exception ex) when (TimelineMarkdown.IsTooDeep(ex))
+        {
+            ReportTooDeep(text, path);
+            return null;
+        }
+    }
+
+    private string Render(MarkdownDocument document, MarkdownText text, string path)
+    {
+        try
+        {
+            return TimelineMarkdown.Render(document);
+        }
+        catch (Exception ex) when (TimelineMarkdown.IsTooDeep(ex))
+        {
+            ReportTooDeep(text, path);
+            return "";
+        }
+    }
+
+    private void ReportTooDeep(MarkdownText text, string path)
+    {
+        var line = TimelineMarkdown.FirstTooDeepLine(text.Text);
+        var position = text.LinesExact ? new SourcePosition(text.FirstLine + line, text.Indent + 1) : new SourcePosition(text.FirstLine, text.Indent + 1);
+        diagnostics.Error(path, position, ErrorMessages.MarkdownTooDeep());
     }
 
     /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>
