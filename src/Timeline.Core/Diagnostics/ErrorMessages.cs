@@ -148,7 +148,10 @@ public static class ErrorMessages
         new("TL0309", $"the image '{Shorten(url)}' is not allowed: images are not supported in records yet. Remove it, or link to it instead.");
 
     public static ErrorMessage MarkdownTooDeep() =>
-        new("TL0310", "the Markdown from this line is nested too deeply to render: more than 128 quotes ('>') or emphases inside one another, more than 64 lists inside one another, or thousands of emphasised words ('*word*') in one paragraph. Flatten it: fewer '>' or list levels, or split the paragraph with an empty line.");
+        new("TL0310", "the Markdown from this line is nested too deeply to render: more than 128 quotes ('>') or emphases inside one another, or more than 64 lists inside one another. Flatten it: use fewer '>', '*' or list levels.");
+
+    public static ErrorMessage ParagraphTooCrowded(int limit) =>
+        new("TL0311", string.Create(CultureInfo.InvariantCulture, $"the paragraph that reaches this line holds more than {limit} emphasis marks ('*', '_') and brackets ('['), and reading them takes time growing with the square of their number. Split it into shorter paragraphs with empty lines."));
 
     // Theme (TL04xx)
     public static ErrorMessage TemplateSyntax(string detail) =>

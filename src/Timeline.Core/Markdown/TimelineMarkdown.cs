@@ -22,8 +22,8 @@ public static class TimelineMarkdown
     public static MarkdownDocument Parse(string markdown) => Markdig.Markdown.Parse(markdown, Pipeline);
 
     /// <summary>
-    /// Markdig stops at its depth limit (128 quotes or nested emphases, 64 lists, about 5,000 emphases in one
-    /// paragraph, which it nests) by throwing ArgumentException, in parsing or in rendering: the only exception
+    /// Markdig stops at its depth limit (128 quotes or nested emphases, 64 lists; about 5,000 emphases in one
+    /// paragraph, which it nests, but MarkdownLimits stops those first) by throwing ArgumentException, in parsing or in rendering: the only exception
     /// Markdown written by an author can raise, told apart from a bug by where it comes from.
     /// </summary>
     public static bool IsTooDeep(Exception exception) =>

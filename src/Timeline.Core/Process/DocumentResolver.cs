@@ -31,7 +31,7 @@ public sealed class DocumentResolver(
         var document = text.Text.Length > 0 ? Parse(text, path) : null;
         if (text.Text.Length > 0 && document is null)
         {
-            // Too deep to read, so what it cites is not known: TL0310 is its one error, not also "cites no source".
+            // Too deep or crowded to read, so what it cites is not known: TL0310 or TL0311 is its one error, not also "cites no source".
             written++;
         }
 
@@ -91,6 +91,12 @@ public sealed class DocumentResolver(
 
     private MarkdownDocument? Parse(MarkdownText text, string path)
     {
+        if (MarkdownLimits.FirstCrowdedLine(text.Text) is var crowded and >= 0)
+        {
+            diagnostics.Error(path, Position(text, crowded), ErrorMessages.ParagraphTooCrowded(MarkdownLimits.MarksPerParagraph));
+            return null;
+        }
+
         try
         {
             return TimelineMarkdown.Parse(text.Text);
@@ -117,10 +123,12 @@ public sealed class DocumentResolver(
 
     private void ReportTooDeep(MarkdownText text, string path)
     {
-        var line = TimelineMarkdown.FirstTooDeepLine(text.Text);
-        var position = text.LinesExact ? new SourcePosition(text.FirstLine + line, text.Indent + 1) : new SourcePosition(text.FirstLine, text.Indent + 1);
-        diagnostics.Error(path, position, ErrorMessages.MarkdownTooDeep());
+        diagnostics.Error(path, Position(text, TimelineMarkdown.FirstTooDeepLine(text.Text)), ErrorMessages.MarkdownTooDeep());
     }
+
+    /// <summary>The start of a 0-based line of the text, or of the text itself when its lines are not the file's.</summary>
+    private static SourcePosition Position(MarkdownText text, int line) =>
+        text.LinesExact ? new SourcePosition(text.FirstLine + line, text.Indent + 1) : new SourcePosition(text.FirstLine, text.Indent + 1);
 
     /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>
     private static void AttachToPrecedingWord(CitationGroup group)
