@@ -169,6 +169,14 @@ public static class ErrorMessages
     public static ErrorMessage UnknownFilter(string filter, string? suggestion) =>
         new("TL0405", $"unknown filter '{filter}'{Hint(suggestion)} Use one of Liquid's filters, or remove it.");
 
+    public static ErrorMessage TemplateLimitReached(Theme.TemplateLimit limit, string page) => limit switch
+    {
+        Theme.TemplateLimit.Steps => new("TL0410", string.Create(CultureInfo.InvariantCulture, $"rendering {page} ran more than {Theme.TemplateLimits.MaxSteps:N0} steps, or included templates more than {Theme.TemplateLimits.MaxRecursion} deep, and was stopped: a loop here runs too long, or templates include one another in a cycle. Loop over the records themselves (or add 'limit:'), or break the cycle.")),
+        Theme.TemplateLimit.Range => new("TL0411", string.Create(CultureInfo.InvariantCulture, $"a range (a..b) here holds more than {Theme.TemplateLimits.MaxRangeLength:N0} numbers while rendering {page}, and was stopped. Use a shorter range, or loop over the records themselves.")),
+        Theme.TemplateLimit.Value => new("TL0412", string.Create(CultureInfo.InvariantCulture, $"a text or list grew to more than {Theme.TemplateLimits.MaxValueLength:N0} characters or items while rendering {page} (a filter such as append or concat here, repeated in a loop, doubles it), and was stopped. Output the parts one by one instead of joining them into one value.")),
+        _ => new("TL0413", string.Create(CultureInfo.InvariantCulture, $"{page} grew to more than {Theme.TemplateLimits.MaxPageLength:N0} characters and was stopped: a loop here writes too much. Shorten the loop, or write less in it.")),
+    };
+
     public static ErrorMessage MissingThemeFolder(string path) =>
         new("TL0404", $"the theme folder '{path}' does not exist or has no templates/ folder. Pass --theme with the folder that holds templates/ and assets/.");
 

@@ -356,7 +356,20 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             // What the page had written before it failed is taken back: a failed page is empty.
             text.Length = start;
             var where = Path.Combine(theme.Folder, "templates", template + ".liquid");
-            diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateRender(url, ex.Message));
+            if (ex is TemplateLimitException limit)
+            {
+                // At the loop it was in, when it was in one.
+                var position = limit.File is null ? SourcePosition.File : new SourcePosition(limit.Line, 1);
+                diagnostics.Error(limit.File ?? where, position, ErrorMessages.TemplateLimitReached(limit.Limit, url));
+            }
+            else if (TemplateLimits.IsFluidLimit(ex))
+            {
+                diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateLimitReached(TemplateLimit.Steps, url));
+            }
+            else
+            {
+                diagnostics.Error(where, SourcePosition.File, ErrorMessages.TemplateRender(url, ex.Message));
+            }
         }
     }
 
