@@ -116,6 +116,9 @@ public static class ErrorMessages
     public static ErrorMessage DateOutOfRange(string field, string value) =>
         new("TL0213", string.Create(CultureInfo.InvariantCulture, $"'{field}' is '{value}', outside the dates a site can show: from {PartialDate.Earliest:yyyy-MM-dd}, the first day of the Solar Hijri calendar in which every date is also shown, to {PartialDate.Latest:yyyy-MM-dd}. A year or a month must start inside that range, so the earliest year is {PartialDate.Earliest.Year + 1:D4} and the earliest month {PartialDate.Earliest.Year:D4}-{PartialDate.Earliest.Month + 1:D2}; check the year."));
 
+    public static ErrorMessage TextTooLong(string field, int length, int limit) =>
+        new("TL0214", string.Create(CultureInfo.InvariantCulture, $"'{field}' is {length:N0} characters long, over the limit of {limit}. Shorten it, and put the rest in a longer field such as 'summary', 'body' or 'note'."));
+
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>
         new("TL0300", $"unknown source '{id}'{Hint(suggestion)} Sources are listed in sources.yml; add it there or fix the id.");
