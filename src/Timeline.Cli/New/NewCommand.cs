@@ -14,6 +14,11 @@ public static class NewCommand
     public static int Event(string inputFolder, string title, string dateText, string? givenId, PathDisplay display, TextWriter output, TextWriter errors)
     {
         var parsed = PartialDate.Parse(dateText.Trim());
+        if (parsed.Error == PartialDateError.OutOfRange)
+        {
+            return Usage(errors, ErrorMessages.DateOutOfRange("--date", dateText));
+        }
+
         if (!parsed.Success)
         {
             return Program.Usage(errors, "--date", ErrorMessages.InvalidNewDate(dateText, parsed.Error == PartialDateError.Impossible));

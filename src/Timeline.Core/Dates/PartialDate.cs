@@ -22,6 +22,12 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         Day = day;
     }
 
+    /// <summary>The first day a date may start on: the first day of the Solar Hijri calendar, 1 Farvardin 1.</summary>
+    public static readonly DateOnly Earliest = new(622, 3, 22);
+
+    /// <summary>The last day a date may end on; DateOnly has no later one.</summary>
+    public static readonly DateOnly Latest = DateOnly.MaxValue;
+
     public int Year { get; }
 
     public int? Month { get; }
@@ -82,12 +88,19 @@ public readonly record struct PartialDate : IComparable<PartialDate>
         var year = numbers[0];
         int? month = numbers.Length > 1 ? numbers[1] : null;
         int? day = numbers.Length > 2 ? numbers[2] : null;
-        if (year < 1 || month is < 1 or > 12 || (day is not null && (day < 1 || day > DateTime.DaysInMonth(year, month!.Value))))
+        if (year < 1)
+        {
+            return PartialDateParseResult.OutOfRange;
+        }
+
+        if (month is < 1 or > 12 || (day is not null && (day < 1 || day > DateTime.DaysInMonth(year, month!.Value))))
         {
             return PartialDateParseResult.Impossible;
         }
 
-        return new PartialDateParseResult(new PartialDate(year, month, day), PartialDateError.None);
+        // Every date is also shown in the Solar Hijri calendar, which has no days before its first.
+        var date = new PartialDate(year, month, day);
+        return date.FirstDay < Earliest ? PartialDateParseResult.OutOfRange : new PartialDateParseResult(date, PartialDateError.None);
     }
 
     private static bool IsDigits(string part) => part.Length > 0 && part.All(char.IsAsciiDigit);
@@ -121,12 +134,16 @@ public enum PartialDateError
     None,
     Malformed,
     Impossible,
+
+    /// <summary>A real date outside <see cref="PartialDate.Earliest"/> to <see cref="PartialDate.Latest"/>.</summary>
+    OutOfRange,
 }
 
 public readonly record struct PartialDateParseResult(PartialDate Date, PartialDateError Error)
 {
     public static readonly PartialDateParseResult Malformed = new(default, PartialDateError.Malformed);
     public static readonly PartialDateParseResult Impossible = new(default, PartialDateError.Impossible);
+    public static readonly PartialDateParseResult OutOfRange = new(default, PartialDateError.OutOfRange);
 
     public bool Success => Error == PartialDateError.None;
 }

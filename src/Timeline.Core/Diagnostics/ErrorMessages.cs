@@ -1,4 +1,5 @@
 using System.Globalization;
+using Timeline.Dates;
 
 namespace Timeline.Diagnostics;
 
@@ -112,6 +113,12 @@ public static class ErrorMessages
     public static ErrorMessage InvisibleCharacter(string field, string character, int offset) =>
         new("TL0212", $"'{field}' holds the invisible character {character} (at character {offset}). Remove it: it can hide or reverse what the text says.");
 
+    public static ErrorMessage DateOutOfRange(string field, string value) =>
+        new("TL0213", string.Create(CultureInfo.InvariantCulture, $"'{field}' is '{value}', outside the dates a site can show: from {PartialDate.Earliest:yyyy-MM-dd}, the first day of the Solar Hijri calendar in which every date is also shown, to {PartialDate.Latest:yyyy-MM-dd}. A year or a month must start inside that range, so the earliest year is {PartialDate.Earliest.Year + 1:D4} and the earliest month {PartialDate.Earliest.Year:D4}-{PartialDate.Earliest.Month + 1:D2}; check the year."));
+
+    public static ErrorMessage TextTooLong(string field, int length, int limit) =>
+        new("TL0214", string.Create(CultureInfo.InvariantCulture, $"'{field}' is {length:N0} characters long, over the limit of {limit}. Shorten it, and put the rest in a longer field such as 'summary', 'body' or 'note'."));
+
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>
         new("TL0300", $"unknown source '{id}'{Hint(suggestion)} Sources are listed in sources.yml; add it there or fix the id.");
@@ -143,6 +150,12 @@ public static class ErrorMessages
     public static ErrorMessage ImageNotAllowed(string url) =>
         new("TL0309", $"the image '{Shorten(url)}' is not allowed: images are not supported in records yet. Remove it, or link to it instead.");
 
+    public static ErrorMessage MarkdownTooDeep() =>
+        new("TL0310", "the Markdown from this line is nested too deeply to render: more than 128 quotes ('>') or emphases inside one another, or more than 64 lists inside one another. Flatten it: use fewer '>', '*' or list levels.");
+
+    public static ErrorMessage ParagraphTooCrowded(int limit) =>
+        new("TL0311", string.Create(CultureInfo.InvariantCulture, $"the paragraph that reaches this line holds more than {limit} emphasis marks ('*', '_') and brackets ('['), and reading them takes time growing with the square of their number. Split it into shorter paragraphs with empty lines."));
+
     // Theme (TL04xx)
     public static ErrorMessage TemplateSyntax(string detail) =>
         new("TL0400", $"the template has a syntax error: {detail}. Check the {{% %}} and {{{{ }}}} tags near this line.");
@@ -158,6 +171,14 @@ public static class ErrorMessages
 
     public static ErrorMessage UnknownFilter(string filter, string? suggestion) =>
         new("TL0405", $"unknown filter '{filter}'{Hint(suggestion)} Use one of Liquid's filters, or remove it.");
+
+    public static ErrorMessage TemplateLimitReached(Theme.TemplateLimit limit, string page) => limit switch
+    {
+        Theme.TemplateLimit.Steps => new("TL0410", string.Create(CultureInfo.InvariantCulture, $"rendering {page} ran more than {Theme.TemplateLimits.MaxSteps:N0} steps, or included templates more than {Theme.TemplateLimits.MaxRecursion} deep, and was stopped: a loop here runs too long, or templates include one another in a cycle. Loop over the records themselves (or add 'limit:'), or break the cycle.")),
+        Theme.TemplateLimit.Range => new("TL0411", string.Create(CultureInfo.InvariantCulture, $"a range (a..b) here holds more than {Theme.TemplateLimits.MaxRangeLength:N0} numbers while rendering {page}, and was stopped. Use a shorter range, or loop over the records themselves.")),
+        Theme.TemplateLimit.Value => new("TL0412", string.Create(CultureInfo.InvariantCulture, $"a text or list grew to more than {Theme.TemplateLimits.MaxValueLength:N0} characters or items while rendering {page} (a filter such as append or concat here, repeated in a loop, doubles it), and was stopped. Output the parts one by one instead of joining them into one value.")),
+        _ => new("TL0413", string.Create(CultureInfo.InvariantCulture, $"{page} grew to more than {Theme.TemplateLimits.MaxPageLength:N0} characters and was stopped: a loop here writes too much. Shorten the loop, or write less in it.")),
+    };
 
     public static ErrorMessage MissingThemeFolder(string path) =>
         new("TL0404", $"the theme folder '{path}' does not exist or has no templates/ folder. Pass --theme with the folder that holds templates/ and assets/.");

@@ -357,7 +357,20 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
             text.Length = start;
             var full = Path.GetFullPath(Path.Combine(theme.Folder, "templates", template + ".liquid"));
             var where = theme.Files.FirstOrDefault(f => f.FullPath == full)?.DisplayPath ?? full;
-            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message.TrimEnd('.')));
+            if (ex is TemplateLimitException limit)
+            {
+                // At the loop it was in, when it was in one.
+                var position = limit.File is null ? SourcePosition.WholeFile : new SourcePosition(limit.Line, 1);
+                diagnostics.Error(limit.File ?? where, position, ErrorMessages.TemplateLimitReached(limit.Limit, url));
+            }
+            else if (TemplateLimits.IsFluidLimit(ex))
+            {
+                diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateLimitReached(TemplateLimit.Steps, url));
+            }
+            else
+            {
+                diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message.TrimEnd('.')));
+            }
         }
     }
 

@@ -29,9 +29,15 @@ public sealed class DocumentResolver(
         var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
-        if (text.Text.Length > 0)
+        var document = text.Text.Length > 0 ? Parse(text, path) : null;
+        if (text.Text.Length > 0 && document is null)
         {
-            var document = TimelineMarkdown.Parse(text.Text);
+            // Too deep or crowded to read, so what it cites is not known: TL0310 or TL0311 is its one error, not also "cites no source".
+            written++;
+        }
+
+        if (document is not null)
+        {
             foreach (var inline in document.Descendants<Inline>())
             {
                 var position = text.LinesExact
@@ -63,7 +69,7 @@ public sealed class DocumentResolver(
                 }
             }
 
-            html = TimelineMarkdown.Render(document);
+            html = Render(document, text, path);
         }
 
         var entryMarkers = new List<NoteMarker>();
@@ -87,6 +93,47 @@ public sealed class DocumentResolver(
             InternalLinks = internalLinks,
         };
     }
+
+    private MarkdownDocument? Parse(MarkdownText text, string path)
+    {
+        if (MarkdownLimits.FirstCrowdedLine(text.Text) is var crowded and >= 0)
+        {
+            diagnostics.Error(path, Position(text, crowded), ErrorMessages.ParagraphTooCrowded(MarkdownLimits.MarksPerParagraph));
+            return null;
+        }
+
+        try
+        {
+            return TimelineMarkdown.Parse(text.Text);
+        }
+        catch (Exception ex) when (TimelineMarkdown.IsTooDeep(ex))
+        {
+            ReportTooDeep(text, path);
+            return null;
+        }
+    }
+
+    private string Render(MarkdownDocument document, MarkdownText text, string path)
+    {
+        try
+        {
+            return TimelineMarkdown.Render(document);
+        }
+        catch (Exception ex) when (TimelineMarkdown.IsTooDeep(ex))
+        {
+            ReportTooDeep(text, path);
+            return "";
+        }
+    }
+
+    private void ReportTooDeep(MarkdownText text, string path)
+    {
+        diagnostics.Error(path, Position(text, TimelineMarkdown.FirstTooDeepLine(text.Text)), ErrorMessages.MarkdownTooDeep());
+    }
+
+    /// <summary>The start of a 0-based line of the text, or of the text itself when its lines are not the file's.</summary>
+    private static SourcePosition Position(MarkdownText text, int line) =>
+        text.LinesExact ? new SourcePosition(text.FirstLine + line, text.Indent + 1) : new SourcePosition(text.FirstLine, text.Indent + 1);
 
     /// <summary>As Pandoc does, a note marker sits against the word before it: "killings[1]", not "killings [1]".</summary>
     private static void AttachToPrecedingWord(CitationGroup group)

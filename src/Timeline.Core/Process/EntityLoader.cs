@@ -24,7 +24,7 @@ public static class EntityLoader
                 check.Missing("id", "hossein-ali-montazeri", item.Position);
             }
 
-            var name = check.Required(record.Name, "name", "Hossein-Ali Montazeri", item.Position);
+            var name = check.Line(record.Name, "name", "Hossein-Ali Montazeri", item.Position);
             var kindText = check.Required(record.Kind, "kind", "person", item.Position);
             EntityKind? kind = null;
             if (kindText is not null)
@@ -45,7 +45,7 @@ public static class EntityLoader
             var translations = new Dictionary<string, EntityTranslation>(StringComparer.Ordinal);
             foreach (var entry in TranslationReader.Read(record.Translations, EntityTranslationRecord.Shape, languages, check))
             {
-                var translatedName = entry.Check.Required(entry.Record.Name, "name", "the name in this language", entry.Position);
+                var translatedName = entry.Check.Line(entry.Record.Name, "name", "the name in this language", entry.Position);
                 if (translatedName is not null)
                 {
                     translations[entry.Language] = new EntityTranslation(

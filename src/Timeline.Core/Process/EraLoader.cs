@@ -21,7 +21,7 @@ public static class EraLoader
                 check.Missing("id", "the-1988-massacre", item.Position);
             }
 
-            var title = check.Required(record.Title, "title", "The 1988 massacre", item.Position);
+            var title = check.Line(record.Title, "title", "The 1988 massacre", item.Position);
             var start = check.Date(record.Start, "start");
             var end = check.Date(record.End, "end");
             if (record.Start is null)
@@ -43,7 +43,7 @@ public static class EraLoader
             var translations = new Dictionary<string, EraTranslation>(StringComparer.Ordinal);
             foreach (var entry in TranslationReader.Read(record.Translations, EraTranslationRecord.Shape, languages, check))
             {
-                var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+                var translatedTitle = entry.Check.Line(entry.Record.Title, "title", "the title in this language", entry.Position);
                 if (translatedTitle is not null)
                 {
                     var translatedSummary = RecordValidator.Optional(entry.Record.Summary) is { } text ? RecordValidator.Plain(text) : null;

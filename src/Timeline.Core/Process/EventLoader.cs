@@ -42,7 +42,7 @@ public static class EventLoader
         }
 
         var circa = check.Boolean(record.Circa, "circa");
-        var title = check.Required(record.Title, "title", "The death commissions are formed", mapping.Position);
+        var title = check.Line(record.Title, "title", "The death commissions are formed", mapping.Position);
         var summary = check.Required(record.Summary, "summary", "One or two plain sentences for lists and previews.", mapping.Position);
         if (summary is not null && RecordValidator.Plain(summary).Length > MaxSummaryLength)
         {
@@ -88,7 +88,7 @@ public static class EventLoader
         var translations = new Dictionary<string, EventTranslation>(StringComparer.Ordinal);
         foreach (var entry in TranslationReader.Read(record.Translations, EventTranslationRecord.Shape, languages, check))
         {
-            var title = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var title = entry.Check.Line(entry.Record.Title, "title", "the title in this language", entry.Position);
             var summary = entry.Check.Required(entry.Record.Summary, "summary", "the summary in this language", entry.Position);
             if (summary is not null && RecordValidator.Plain(summary).Length > MaxSummaryLength)
             {

@@ -91,7 +91,7 @@ public static class PageLoader
 
         var record = PageRecord.Shape.Read(mapping, file.DisplayPath, diagnostics, out var misspelt);
         check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
-        var title = check.Required(record.Title, "title", "About this timeline", mapping.Position);
+        var title = check.Line(record.Title, "title", "About this timeline", mapping.Position);
         var summary = RecordValidator.Optional(record.Summary) is { } s ? RecordValidator.Plain(s) : null;
         var body = new MarkdownText(string.Join('\n', lines[(close + 1)..]), close + 2, 0, LinesExact: true);
         return title is null ? null : (RecordValidator.Plain(title), summary, body);

@@ -27,6 +27,21 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
         return text;
     }
 
+    /// <summary>The most characters a title, a name or a publisher may have: three lines of a page's heading.</summary>
+    public const int MaxLineLength = 300;
+
+    /// <summary>A required one-line text (a title, a name), at most <see cref="MaxLineLength"/> characters long.</summary>
+    public string? Line(YamlScalar? value, string field, string example, SourcePosition recordPosition)
+    {
+        var text = Required(value, field, example, recordPosition);
+        if (text is not null && Plain(text).Length > MaxLineLength)
+        {
+            Error(value!.Position, ErrorMessages.TextTooLong(field, Plain(text).Length, MaxLineLength));
+        }
+
+        return text;
+    }
+
     /// <summary>Reports a missing field, unless an unknown field in the record was already taken for a misspelling of it.</summary>
     public void Missing(string field, string example, SourcePosition position)
     {
@@ -60,6 +75,9 @@ public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IRea
                 return result.Date;
             case PartialDateError.Impossible:
                 Error(value.Position, ErrorMessages.ImpossibleDate(field, text, hasDay: text.Count(c => c == '-') == 2));
+                return null;
+            case PartialDateError.OutOfRange:
+                Error(value.Position, ErrorMessages.DateOutOfRange(field, text));
                 return null;
             default:
                 Error(value.Position, ErrorMessages.MalformedDate(field, text));

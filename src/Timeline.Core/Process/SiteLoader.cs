@@ -25,7 +25,7 @@ public static partial class SiteLoader
 
         var record = SiteRecord.Shape.Read(mapping, file.DisplayPath, diagnostics, out var misspelt);
         var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
-        var title = check.Required(record.Title, "title", "Remembering 1988", mapping.Position);
+        var title = check.Line(record.Title, "title", "Remembering 1988", mapping.Position);
         var description = RecordValidator.Optional(record.Description) ?? "";
         var languages = Languages(record, check);
 
@@ -47,7 +47,7 @@ public static partial class SiteLoader
         var translations = new Dictionary<string, SiteTranslation>(StringComparer.Ordinal);
         foreach (var entry in TranslationReader.Read(record.Translations, SiteTranslationRecord.Shape, languages, check))
         {
-            var translatedTitle = entry.Check.Required(entry.Record.Title, "title", "the title in this language", entry.Position);
+            var translatedTitle = entry.Check.Line(entry.Record.Title, "title", "the title in this language", entry.Position);
             var translatedDescription = RecordValidator.Optional(entry.Record.Description);
             if (translatedTitle is not null)
             {

@@ -25,8 +25,8 @@ public static class SourceLoader
                 check.Missing("id", "amnesty-2018-blood-soaked-secrets", item.Position);
             }
 
-            var title = check.Required(record.Title, "title", "Blood-soaked secrets", item.Position);
-            var publisher = check.Required(record.Publisher, "publisher", "Amnesty International", item.Position);
+            var title = check.Line(record.Title, "title", "Blood-soaked secrets", item.Position);
+            var publisher = check.Line(record.Publisher, "publisher", "Amnesty International", item.Position);
             var kindText = check.Required(record.Kind, "kind", "report", item.Position);
             SourceKind? kind = null;
             if (kindText is not null)

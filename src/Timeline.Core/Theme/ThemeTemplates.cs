@@ -60,6 +60,7 @@ public sealed partial class ThemeTemplates
 
         var reader = new InputReader(display, diagnostics);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<InputFile>();
         var parsed = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
         var files = Directory.EnumerateFiles(templatesFolder, "*.liquid", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
@@ -72,10 +73,11 @@ public sealed partial class ThemeTemplates
 
             var name = Path.GetRelativePath(templatesFolder, path).Replace('\\', '/');
             sources[name] = file.Text;
+            displayPaths[name] = file.DisplayPath;
             read.Add(file);
             if (Parser.TryParse(file.Text, out var template, out var error))
             {
-                parsed[name[..^".liquid".Length]] = template;
+                parsed[name[..^".liquid".Length]] = TemplateLimits.Track(template, file.DisplayPath, file.Text);
             }
             else
             {
@@ -102,10 +104,13 @@ public sealed partial class ThemeTemplates
         }
 
         var options = new TemplateOptions { FileProvider = new ThemeFileProvider(sources) };
+        // Partials are parsed by Fluid when a page includes them; their loops are marked and bounded as the pages' are.
+        options.TemplateParsed = (path, template) => sources.TryGetValue(path, out var text) ? TemplateLimits.Track(template, displayPaths[path], text) : template;
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
         options.Filters.AddFilter("digits", Digits);
         options.Filters.AddFilter("raw", Raw);
+        TemplateLimits.Apply(options);
         var filtersOk = CheckFilters(read, options, diagnostics);
         if (!CheckStringKeys(read, strings, diagnostics) || !filtersOk)
         {
@@ -122,12 +127,16 @@ public sealed partial class ThemeTemplates
     /// Renders a template with the given values, in a language: its strings are t, and the digits filter writes
     /// numbers as that language does. Liquid errors at render time become a diagnostic.
     /// </summary>
-    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language) =>
-        _templates[name].Render(Context(values, language), Encoder);
+    public string Render(string name, IReadOnlyDictionary<string, object?> values, string language)
+    {
+        using var writer = new StringWriter();
+        RenderTo(writer, name, values, language);
+        return writer.ToString();
+    }
 
     /// <summary>Renders a template into <paramref name="writer"/>, as <see cref="Render"/> does into a string.</summary>
     public void RenderTo(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, string language) =>
-        Wait(_templates[name].RenderAsync(writer, Encoder, Context(values, language)));
+        Wait(_templates[name].RenderAsync(new BoundedWriter(writer), Encoder, Context(values, language)));
 
     /// <summary>
     /// Renders the layout into <paramref name="writer"/> with a page's template as its content: the page is rendered
@@ -142,7 +151,7 @@ public sealed partial class ThemeTemplates
             {
                 var streamed = Context(layoutValues, language);
                 streamed.SetValue(ContentVariable, new PageContent(_templates[name], Context(values, language)));
-                Wait(_templates["layout"].RenderAsync(writer, Encoder, streamed));
+                Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Encoder, streamed));
                 return;
             }
             catch (PageContent.WrittenTwiceException)
@@ -155,8 +164,9 @@ public sealed partial class ThemeTemplates
         }
 
         var context = Context(layoutValues, language);
-        context.SetValue(ContentVariable, new StringValue(Render(name, values, language)));
-        Wait(_templates["layout"].RenderAsync(writer, Encoder, context));
+        var content = Render(name, values, language);
+        context.SetValue(ContentVariable, new StringValue(content));
+        Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Encoder, context));
     }
 
     /// <summary>

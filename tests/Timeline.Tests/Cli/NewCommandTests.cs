@@ -96,6 +96,20 @@ public sealed class NewCommandTests
         Assert.False(Directory.Exists(Path.Combine(folder, "input", "events", "1988", "1988-t.yml")));
     }
 
+    [Theory]
+    [InlineData("0621")]
+    [InlineData("0000")]
+    public void New_event_refuses_a_date_before_the_solar_hijri_calendar_as_a_usage_error(string date)
+    {
+        var folder = NewSite();
+
+        var (code, _, errors) = Run("new", "event", "--input", Path.Combine(folder, "input"), "--title", "T", "--date", date);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"error TL0213: '--date' is '{date}', outside the dates a site can show: from 0622-03-22", errors, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(folder, "input", "events", date)));
+    }
+
     [Fact]
     public void New_event_refuses_an_invalid_id_and_a_title_with_no_latin_letters()
     {

@@ -22,7 +22,7 @@ public sealed class PartialDateTests
     [InlineData("1987-02-29")]
     [InlineData("1988-13")]
     [InlineData("1988-00-10")]
-    [InlineData("0000")]
+    [InlineData("0622-02-30")]
     public void Refuses_impossible_dates(string text) =>
         Assert.Equal(PartialDateError.Impossible, PartialDate.Parse(text).Error);
 
@@ -36,6 +36,30 @@ public sealed class PartialDateTests
     [InlineData("١٩٨٨")]
     public void Refuses_other_formats(string text) =>
         Assert.Equal(PartialDateError.Malformed, PartialDate.Parse(text).Error);
+
+    [Theory]
+    [InlineData("0000")]
+    [InlineData("0001-01-01")]
+    [InlineData("0621")]
+    [InlineData("0622")]
+    [InlineData("0622-03")]
+    [InlineData("0622-03-21")]
+    public void Refuses_dates_that_start_before_the_solar_hijri_calendar(string text) =>
+        Assert.Equal(PartialDateError.OutOfRange, PartialDate.Parse(text).Error);
+
+    [Theory]
+    [InlineData("0622-03-22", "۱ فروردین ۱")]
+    [InlineData("0622-04", "فروردین–اردیبهشت ۱")]
+    [InlineData("0623", "۱–۲")]
+    [InlineData("9999", "۹۳۷۷–۹۳۷۸")]
+    [InlineData("9999-12-31", "۱۳ دی ۹۳۷۸")]
+    public void Accepts_and_writes_in_solar_hijri_the_first_and_last_dates_of_the_range(string text, string solarHijri)
+    {
+        var result = PartialDate.Parse(text);
+
+        Assert.True(result.Success);
+        Assert.Equal(solarHijri, SolarHijriDates.Format(result.Date));
+    }
 
     [Fact]
     public void Accepts_29_February_in_a_leap_year() =>

@@ -63,6 +63,15 @@ public sealed class CitationParsingTests
     }
 
     [Fact]
+    public void A_citation_or_event_link_ends_before_the_next_bracket_or_line()
+    {
+        var document = TimelineMarkdown.Parse("Open [@a and [@b] then [[c [[d]] and [[e\nf]] end.");
+
+        Assert.Equal(["b"], document.Descendants<CitationGroup>().SelectMany(g => g.Items).Select(i => i.SourceId));
+        Assert.Equal(["d"], document.Descendants<EventLink>().Select(l => l.EventId));
+    }
+
+    [Fact]
     public void Knows_the_line_each_citation_is_on()
     {
         var groups = Citations("First line.\n\nThird line [@a].");

@@ -8,14 +8,14 @@ public sealed class ServeTests
 {
     private const string EventPath = "events/letter-sent/";
 
-    private static string NewSite()
+    internal static string NewSite()
     {
         var folder = TestSite.NewFolder();
         TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
         return folder;
     }
 
-    private static (int Version, string[] Errors) Status(ServeProcess serve)
+    internal static (int Version, string[] Errors) Status(ServeProcess serve)
     {
         var (_, body) = serve.Get("/_timeline/status").GetAwaiter().GetResult();
         using var json = JsonDocument.Parse(body);

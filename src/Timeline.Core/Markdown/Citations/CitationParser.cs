@@ -23,9 +23,9 @@ public sealed class CitationParser : InlineParser
 
         var start = slice.Start;
         var text = slice.Text;
-        var close = text.IndexOf(']', start, slice.End - start + 1);
-        var nextOpen = text.IndexOf('[', start + 1, slice.End - start);
-        if (close < 0 || (nextOpen >= 0 && nextOpen < close))
+        // Look no further than the next '[': a scan to the paragraph's end from every '[@' would be quadratic.
+        var close = text.IndexOfAny(['[', ']'], start + 1, slice.End - start);
+        if (close < 0 || text[close] == '[')
         {
             return false;
         }

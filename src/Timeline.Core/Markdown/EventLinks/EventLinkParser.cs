@@ -20,9 +20,7 @@ public sealed class EventLinkParser : InlineParser
 
         var start = slice.Start;
         var text = slice.Text;
-        var close = text.IndexOf("]]", start + 2, slice.End - start - 1, StringComparison.Ordinal);
-        var newline = text.IndexOf('\n', start, slice.End - start + 1);
-        if (close < 0 || (newline >= 0 && newline < close))
+        if (Close(text, start + 2, slice.End) is not (var close and >= 0))
         {
             return false;
         }
@@ -31,7 +29,7 @@ public sealed class EventLinkParser : InlineParser
         var bar = inner.IndexOf('|');
         var id = (bar < 0 ? inner : inner[..bar]).Trim();
         var label = bar < 0 ? null : inner[(bar + 1)..].Trim();
-        if (id.Length == 0 || inner.Contains('['))
+        if (id.Length == 0)
         {
             return false;
         }
@@ -46,5 +44,30 @@ public sealed class EventLinkParser : InlineParser
         };
         slice.Start = close + 2;
         return true;
+    }
+
+    /// <summary>
+    /// Where the closing "]]" is, from <paramref name="from"/> to <paramref name="end"/> (inclusive), or -1 when a
+    /// line break or another '[' comes first. Stopping at the next '[' keeps the scans of a paragraph linear.
+    /// </summary>
+    private static int Close(string text, int from, int end)
+    {
+        while (from <= end)
+        {
+            var found = text.IndexOfAny(['[', ']', '\n'], from, end - from + 1);
+            if (found < 0 || text[found] != ']')
+            {
+                return -1;
+            }
+
+            if (found < end && text[found + 1] == ']')
+            {
+                return found;
+            }
+
+            from = found + 1;
+        }
+
+        return -1;
     }
 }

@@ -65,6 +65,7 @@ public sealed class ShapedLine
             }
         }
 
+        shapers.CharactersShaped += text.Length;
         var shaped = order.Select(i => ShapeRun(runs[i].Text, runs[i].Level % 2 == 1, size, shapers.For(runs[i].Persian ? persian : latin))).ToList();
         return new ShapedLine(shaped);
     }
@@ -208,6 +209,9 @@ public sealed class ShapedLine
 public sealed class ShaperSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
+
+    /// <summary>The characters of every line shaped with these shapers: the work of drawing, counted.</summary>
+    public long CharactersShaped { get; set; }
 
     public SKShaper For(SKTypeface typeface)
     {

@@ -96,6 +96,9 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         Paragraph(canvas, description, typefaces.Text, design.DateSize, Math.Min(design.DateSize, 20), last + 28 + (design.DateSize * 0.4f), footTop - 32, mutedPaint, centre: false, rightToLeft);
     });
 
+    /// <summary>The characters of every line this renderer has shaped: what drawing its text cost, counted.</summary>
+    public long CharactersShaped => _shapers.CharactersShaped;
+
     public void Dispose() => _shapers.Dispose();
 
     private static float FootBaseline => Height - Margin + 8;
@@ -176,8 +179,10 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
     {
         var lines = new List<(string, ShapedLine)>();
         var current = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var whole in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            // No line holds more characters than that; a longer word is cut by Fit anyway, and shaping it whole each time is slow.
+            var word = whole.Length > MaxLineCharacters ? whole[..MaxLineCharacters] : whole;
             var candidate = current.Length == 0 ? word : current + " " + word;
             if (current.Length > 0 && Shape(candidate, rightToLeft, size, typeface).Width > TextWidth)
             {
@@ -198,17 +203,39 @@ public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefa
         return lines;
     }
 
-    // A line cut short with an ellipsis when even one word is wider than the image.
+    /// <summary>More characters than any line of the image holds, even of the narrowest glyphs at the smallest size.</summary>
+    internal const int MaxLineCharacters = 1000;
+
+    /// <summary>
+    /// A line cut short with an ellipsis when even one word is wider than the image: the longest start that fits is
+    /// found by halving, so a long word is shaped a few times, not once per character.
+    /// </summary>
     private ShapedLine Fit(string text, int size, SKTypeface typeface, bool rightToLeft)
     {
         var line = Shape(text, rightToLeft, size, typeface);
-        while (line.Width > TextWidth && text.Length > 1)
+        if (line.Width <= TextWidth || text.Length <= 1)
         {
-            text = text[..^1];
-            line = Shape(text.TrimEnd() + "…", rightToLeft, size, typeface);
+            return line;
         }
 
-        return line;
+        ShapedLine Cut(int length) => Shape(text[..length].TrimEnd() + "…", rightToLeft, size, typeface);
+        int fits = 1, tooLong = text.Length;
+        var best = Cut(1);
+        while (tooLong - fits > 1)
+        {
+            var middle = fits + ((tooLong - fits) / 2);
+            var candidate = Cut(middle);
+            if (candidate.Width <= TextWidth)
+            {
+                (fits, best) = (middle, candidate);
+            }
+            else
+            {
+                tooLong = middle;
+            }
+        }
+
+        return best;
     }
 
     private ShapedLine Shape(string text, bool rightToLeft, int size, SKTypeface typeface) =>
