@@ -82,6 +82,31 @@ public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
     }
 
     [Fact]
+    public void At_least_45_sources_have_an_address_and_every_address_is_http_and_used_once()
+    {
+        var addresses = _shipped.Site.Sources.Where(s => s.Url is not null).Select(s => (s.Id, Url: s.Url!)).ToList();
+
+        Assert.True(addresses.Count >= 45, $"Only {addresses.Count} sources have an address.");
+        Assert.All(addresses, a => Assert.True(
+            Uri.TryCreate(a.Url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps),
+            $"{a.Id}: '{a.Url}' is not an http(s) address."));
+        Assert.Empty(addresses.GroupBy(a => a.Url, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.Select(a => a.Id))}"));
+    }
+
+    [Theory]
+    [InlineData("2023-12-noury-appeal-ruling", "2023-12", "svea-noury-appeal-ruling")]
+    [InlineData("2024-03-noury-leave-to-appeal-refused", "2024-03", "supreme-court-sweden-b-206-24")]
+    public void The_appeal_and_the_supreme_courts_refusal_in_the_noury_case_are_events_citing_the_courts(string id, string date, string court)
+    {
+        var e = Assert.Single(_shipped.Site.Events, e => e.Id == id);
+
+        Assert.Equal(date, e.Event.When.Start.ToString());
+        Assert.Contains(court, e.Body.CitedSourceIds);
+        Assert.NotNull(Assert.Single(_shipped.Site.Sources, s => s.Id == court).Url);
+    }
+
+    [Fact]
     public void It_uses_eras_and_entities()
     {
         Assert.NotEmpty(_shipped.Site.Eras);
@@ -115,7 +140,7 @@ public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
         Assert.All(svg.Links, link => Assert.Matches(@"^(c\. )?([0-9A-Z].* )?(19|20)[0-9]{2}: \S", link.Name));
         Assert.Contains("1990–2015: no events recorded", svg.Texts);
         Assert.All(_shipped.Site.Eras, era => Assert.Contains(era.Title, svg.Texts));
-        Assert.Equal("Overview of the timeline, 1988 to 2022", svg.Referenced("aria-labelledby"));
+        Assert.Equal("Overview of the timeline, 1988 to 2024", svg.Referenced("aria-labelledby"));
     }
 
     private static List<string> Files(string folder) =>
