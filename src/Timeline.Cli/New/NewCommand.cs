@@ -16,7 +16,7 @@ public static class NewCommand
         var parsed = PartialDate.Parse(dateText.Trim());
         if (parsed.Error == PartialDateError.OutOfRange)
         {
-            return Usage(errors, ErrorMessages.DateOutOfRange("--date", dateText));
+            return Program.Usage(errors, "--date", ErrorMessages.DateOutOfRange("--date", dateText));
         }
 
         if (!parsed.Success)
