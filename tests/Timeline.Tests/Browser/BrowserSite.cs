@@ -76,7 +76,7 @@ public sealed class BrowserSite : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
-        context.SetDefaultTimeout(10_000);
+        context.SetDefaultTimeout(30_000);
         if (javaScript)
         {
             await context.AddInitScriptAsync(ReportCspViolations);
