@@ -30,9 +30,16 @@ public static partial class NewCommand
         var path = Path.Combine(events, date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture), id + ".yml");
 
         // The id is also the file name; the same name in another year's folder would be the same event twice.
-        var taken = Directory.Exists(events)
-            ? Directory.EnumerateFiles(events, id + ".y*ml", SearchOption.AllDirectories).FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == id)
-            : null;
+        var diagnostics = new DiagnosticBag();
+        var taken = new InputFiles(inputFolder, display, diagnostics)
+            .List(events, p => InputReader.IsEventFile(p) && Path.GetFileNameWithoutExtension(p) == id, _ => true)
+            .Select(f => f.Path)
+            .FirstOrDefault();
+        if (diagnostics.HasErrors)
+        {
+            return Refused(diagnostics, errors);
+        }
+
         if (taken is not null)
         {
             return Refuse(errors, ErrorMessages.RecordExists(display.Show(taken)));
@@ -62,7 +69,14 @@ public static partial class NewCommand
         }
 
         var path = Path.Combine(inputFolder, "sources.yml");
-        var existing = File.Exists(path) ? File.ReadAllText(path, Utf8) : "";
+        var diagnostics = new DiagnosticBag();
+        var found = new InputFiles(inputFolder, display, diagnostics).Find(path);
+        var existing = found is null ? "" : new InputReader(display, diagnostics).ReadFile(found.Value)?.Text ?? "";
+        if (diagnostics.HasErrors)
+        {
+            return Refused(diagnostics, errors);
+        }
+
         var lines = existing.Split('\n');
         for (var i = 0; i < lines.Length; i++)
         {
@@ -107,6 +121,18 @@ public static partial class NewCommand
     {
         errors.WriteLine($"timeline: {Program.Usage(message)}");
         return Program.UsageError;
+    }
+
+    /// <summary>What the input folder holds that cannot be read (a pipe, a link out of it, a folder not allowed): nothing is written.</summary>
+    private static int Refused(DiagnosticBag diagnostics, TextWriter errors)
+    {
+        foreach (var diagnostic in diagnostics.Sorted())
+        {
+            errors.WriteLine(diagnostic.ToString());
+        }
+
+        errors.WriteLine($"{Program.Plural(diagnostics.ErrorCount, "error")}, 0 warnings. Nothing was written.");
+        return Program.InputErrors;
     }
 
     private static int Refuse(TextWriter errors, ErrorMessage message)
