@@ -298,6 +298,18 @@ public static class ErrorMessages
             ? $"--date is '{value}', a day or month that does not exist. Check the month and the day."
             : $"--date is '{value}', which is not a date in a known format. Write YYYY, YYYY-MM or YYYY-MM-DD, for example 1988-07-19.");
 
+    public static ErrorMessage EmptyPathOption(string option, string example) =>
+        new("TL0956", $"{option} is empty. Give it a folder, for example {option} {example}, or leave it out for the default '{example}'.");
+
+    public static ErrorMessage UnusablePathOption(string option, string value, string reason) =>
+        new("TL0957", $"{option} '{Shorten(value)}' is not a usable path: {reason}. Give the path of a folder.");
+
+    public static ErrorMessage PathOptionIsNotAFolder(string option, string value, string kind) =>
+        new("TL0958", $"{option} '{Shorten(value)}' is {kind}, not a folder. Give the path of a folder (it may not exist yet for --output).");
+
+    public static ErrorMessage EmptyTitleOption() =>
+        new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
+
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>
         new("TL0800", "Pagefind, the search indexer, is not installed here, so the site was built without search and its search page says so. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");
