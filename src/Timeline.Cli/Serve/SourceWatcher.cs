@@ -27,7 +27,12 @@ public sealed class SourceWatcher : IDisposable
             {
                 foreach (var folder in folders)
                 {
-                    _watchers.Add(Watch(folder));
+                    if (Directory.Exists(folder))
+                    {
+                        _watchers.Add(Watch(folder));
+                    }
+
+                    _watchers.Add(WatchPlace(folder));
                 }
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
@@ -110,6 +115,68 @@ public sealed class SourceWatcher : IDisposable
         watcher.Error += (_, e) => OnError(e.GetException());
         watcher.EnableRaisingEvents = true;
         return watcher;
+    }
+
+    /// <summary>
+    /// Watches the place of a watched folder in its parent: a folder's own watch ends when it is deleted or moved away,
+    /// so this one sees it come back, watches it again and reports it, for everything in it to be read again.
+    /// </summary>
+    private FileSystemWatcher WatchPlace(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var name = Path.GetFileName(full);
+        var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, name)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName,
+        };
+        watcher.Created += (_, _) => Returned(folder);
+        watcher.Deleted += (_, _) => _changes.Writer.TryWrite(folder);
+        watcher.Renamed += (_, e) =>
+        {
+            if (e.Name == name)
+            {
+                Returned(folder);
+            }
+            else
+            {
+                _changes.Writer.TryWrite(folder);
+            }
+        };
+        watcher.Error += (_, e) => OnError(e.GetException());
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Returned(string folder)
+    {
+        lock (_watchers)
+        {
+            // Polling finds the folder's files by itself.
+            if (_timer is not null)
+            {
+                return;
+            }
+
+            var old = _watchers.FindIndex(w => w.IncludeSubdirectories && w.Path == folder);
+            if (old >= 0)
+            {
+                _watchers[old].Dispose();
+                _watchers.RemoveAt(old);
+            }
+
+            try
+            {
+                _watchers.Add(Watch(folder));
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // Gone again already: its place's watch reports that.
+            }
+        }
+
+        // After the new watch is in place, so that nothing written into the folder meanwhile is missed.
+        _changes.Writer.TryWrite(folder);
     }
 
     private void OnError(Exception error)
