@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 
 namespace Timeline.Cli.Serve;
@@ -246,11 +247,21 @@ public sealed class SourceWatcher : IDisposable
         var found = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
         foreach (var folder in _folders.Where(Directory.Exists))
         {
+            // Linked folders are not walked into: a link loop (two links to "..") would be walked 2^40 times. What a
+            // link inside the folder points to is watched where it is; a folder that cannot be read is left out.
+            var files = new FileSystemEnumerable<(string Path, long Length, DateTime Written)>(
+                folder,
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+                ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            };
             try
             {
-                foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
+                foreach (var (path, length, written) in files)
                 {
-                    found[file.FullName] = (file.Length, file.LastWriteTimeUtc);
+                    found[path] = (length, written);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -83,6 +83,23 @@ public sealed class FolderRestoredTests
         Assert.True(back.Succeeded, string.Join('\n', back.Diagnostics));
     }
 
+    [Fact]
+    public async Task Polling_does_not_walk_into_a_link_loop_and_still_sees_an_edit()
+    {
+        var folder = NewSite();
+        var events = Path.Combine(folder, "input", "events");
+        // Two links to the folder above: following them, the folder has 2^40 paths.
+        Directory.CreateSymbolicLink(Path.Combine(events, "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(events, "again"), "..");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        using var watcher = await Task.Run(() => new SourceWatcher([Path.Combine(folder, "input")], poll: true)).WaitAsync(timeout.Token);
+        var record = Path.Combine(events, "2020", "letter-sent.yml");
+        File.AppendAllText(record, "\n");
+
+        Assert.Equal([record], await NextWith(watcher, record, timeout.Token));
+    }
+
     /// <summary>The next batch of changes that names the path (an earlier batch may hold only the files inside).</summary>
     private static async Task<IReadOnlyCollection<string>> NextWith(SourceWatcher watcher, string path, CancellationToken cancel)
     {
