@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Timeline.Diagnostics;
+using Timeline.Input;
 using Timeline.Pipeline;
 
 namespace Timeline.Cli;
@@ -44,6 +45,10 @@ public static class Program
             }
         });
         var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };
+        foreach (var (option, example) in new[] { (input, "input"), (theme, "theme"), (outputFolder, "output") })
+        {
+            option.Validators.Add(result => FolderPath(result, example));
+        }
 
         var build = new Command("build", "Build the site into the output folder.");
         var check = new Command("check", "Check the input and the theme without writing anything.");
@@ -74,14 +79,23 @@ public static class Program
         build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
         check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
 
-        var port = new Option<int>("--port") { Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.", DefaultValueFactory = _ => 8080 };
-        port.Validators.Add(result =>
+        var port = new Option<int>("--port")
         {
-            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            Description = "The port to serve on, at 127.0.0.1; 0 takes any free port.",
+            DefaultValueFactory = _ => 8080,
+            // Our own parser: System.CommandLine's throws on a value that is not a number ("abc").
+            CustomParser = result =>
             {
-                result.AddError(Usage(ErrorMessages.InvalidPort(result.GetValueOrDefault<int>().ToString(CultureInfo.InvariantCulture))));
-            }
-        });
+                var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
+                if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > 65535)
+                {
+                    result.AddError(Usage(ErrorMessages.InvalidPort(text)));
+                    return 0;
+                }
+
+                return number;
+            },
+        };
         var poll = new Option<bool>("--poll") { Description = "Look for changes every half second instead of relying on file notifications." };
         var serve = new Command("serve", "Build the site in memory, serve it on 127.0.0.1 and rebuild it as you edit; output/ is not written.");
         serve.Options.Add(input);
@@ -94,6 +108,13 @@ public static class Program
         serve.SetAction(parsed => Serve.ServeCommand.Run(Options(parsed), parsed.GetValue(port), parsed.GetValue(poll), output, errors));
 
         var title = new Option<string>("--title") { Description = "The record's title.", Required = true };
+        title.Validators.Add(result =>
+        {
+            if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[^1].Value))
+            {
+                result.AddError(Usage(ErrorMessages.EmptyTitleOption()));
+            }
+        });
         var date = new Option<string>("--date") { Description = "The event's date: YYYY, YYYY-MM or YYYY-MM-DD.", Required = true };
         var id = new Option<string?>("--id") { Description = "The record's id; by default made from the title (and, for an event, the date)." };
         var newEvent = new Command("event", "Write input/events/<year>/<id>.yml with every field of an event in place.");
@@ -161,6 +182,53 @@ public static class Program
             ? $"Built {made} into {outputFolder}/ ({Plural(result.FilesWritten, "file")}) in {seconds} s; {counts}."
             : $"Checked {made} in {seconds} s; {counts}. Nothing was written.");
         return Success;
+    }
+
+    // Linux's limits: PATH_MAX for a whole path, NAME_MAX for each name in it.
+    private const int MaxPathBytes = 4095;
+    private const int MaxNameBytes = 255;
+
+    /// <summary>A folder option's value must name a folder (or, for --output, a place for one): a usage error otherwise.</summary>
+    private static void FolderPath(System.CommandLine.Parsing.OptionResult result, string example)
+    {
+        if (result.Implicit || result.Tokens.Count == 0)
+        {
+            return;
+        }
+
+        var option = result.Option.Name;
+        var value = result.Tokens[^1].Value;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            result.AddError(Usage(ErrorMessages.EmptyPathOption(option, example)));
+        }
+        else if (value.IndexOfAny(Path.GetInvalidPathChars()) is var bad and >= 0)
+        {
+            var code = ((int)value[bad]).ToString("X4", CultureInfo.InvariantCulture);
+            result.AddError(Usage(ErrorMessages.UnusablePathOption(option, value, $"it holds the character U+{code}, which no path may hold")));
+        }
+        else if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFullPath(value)) > MaxPathBytes
+            || value.Split(Path.DirectorySeparatorChar).Any(name => System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes))
+        {
+            result.AddError(Usage(ErrorMessages.UnusablePathOption(option, value, $"it is longer than the system allows ({MaxPathBytes} bytes in all, {MaxNameBytes} for each name in it)")));
+        }
+        else if (!Directory.Exists(value) && KindOf(value) is var kind and not EntryKind.Missing)
+        {
+            result.AddError(Usage(ErrorMessages.PathOptionIsNotAFolder(option, value, FileKinds.Describe(kind))));
+        }
+    }
+
+    private static EntryKind KindOf(string path)
+    {
+        try
+        {
+            return FileKinds.Of(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // What cannot be looked at is reported by the build, with the path.
+            return EntryKind.Missing;
+        }
     }
 
     /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>

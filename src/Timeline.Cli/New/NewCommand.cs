@@ -39,11 +39,17 @@ public static class NewCommand
         }
 
         // The id is also the file name; the same name in another year's folder would be the same event twice.
-        // Links are not followed and unreadable folders skipped: `check` reports those, and a link may loop.
-        var search = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint };
-        var taken = Directory.Exists(events)
-            ? Directory.EnumerateFiles(events, id + ".y*ml", search).FirstOrDefault(p => Path.GetFileNameWithoutExtension(p) == id)
-            : null;
+        // The folder is walked as `check` walks it, and what `check` refuses (a link loop, a pipe) refuses this too.
+        var diagnostics = new DiagnosticBag();
+        var taken = new InputFiles(inputFolder, display, diagnostics)
+            .List(events, p => InputReader.IsEventFile(p) && Path.GetFileNameWithoutExtension(p) == id, _ => true)
+            .Select(f => f.Path)
+            .FirstOrDefault();
+        if (diagnostics.HasErrors)
+        {
+            return Refuse(errors, diagnostics);
+        }
+
         if (taken is not null || Exists(path))
         {
             var shown = display.Show(taken ?? path);
@@ -87,7 +93,10 @@ public static class NewCommand
         }
 
         // Read as `check` reads it (size, encoding, a folder in its place), so that what is added is never written into a broken file.
-        var existing = Exists(path) ? new InputReader(display, diagnostics).ReadFile(path) : null;
+        // Found as `check` finds it: a pipe or a link out of the input is refused, never opened.
+        var existing = new InputFiles(inputFolder, display, diagnostics).Find(path) is { } found
+            ? new InputReader(display, diagnostics).ReadFile(found)
+            : null;
         if (diagnostics.HasErrors || SourceListEdit.Add(existing, shown, id, title, diagnostics) is not { } updated)
         {
             return Refuse(errors, diagnostics);

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Threading.Channels;
 
 namespace Timeline.Cli.Serve;
@@ -27,7 +28,12 @@ public sealed class SourceWatcher : IDisposable
             {
                 foreach (var folder in folders)
                 {
-                    _watchers.Add(Watch(folder));
+                    if (Directory.Exists(folder))
+                    {
+                        _watchers.Add(Watch(folder));
+                    }
+
+                    _watchers.Add(WatchPlace(folder));
                 }
             }
             catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
@@ -112,6 +118,68 @@ public sealed class SourceWatcher : IDisposable
         return watcher;
     }
 
+    /// <summary>
+    /// Watches the place of a watched folder in its parent: a folder's own watch ends when it is deleted or moved away,
+    /// so this one sees it come back, watches it again and reports it, for everything in it to be read again.
+    /// </summary>
+    private FileSystemWatcher WatchPlace(string folder)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var name = Path.GetFileName(full);
+        var watcher = new FileSystemWatcher(Path.GetDirectoryName(full)!, name)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName,
+        };
+        watcher.Created += (_, _) => Returned(folder);
+        watcher.Deleted += (_, _) => _changes.Writer.TryWrite(folder);
+        watcher.Renamed += (_, e) =>
+        {
+            if (e.Name == name)
+            {
+                Returned(folder);
+            }
+            else
+            {
+                _changes.Writer.TryWrite(folder);
+            }
+        };
+        watcher.Error += (_, e) => OnError(e.GetException());
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private void Returned(string folder)
+    {
+        lock (_watchers)
+        {
+            // Polling finds the folder's files by itself.
+            if (_timer is not null)
+            {
+                return;
+            }
+
+            var old = _watchers.FindIndex(w => w.IncludeSubdirectories && w.Path == folder);
+            if (old >= 0)
+            {
+                _watchers[old].Dispose();
+                _watchers.RemoveAt(old);
+            }
+
+            try
+            {
+                _watchers.Add(Watch(folder));
+            }
+            catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                // Gone again already: its place's watch reports that.
+            }
+        }
+
+        // After the new watch is in place, so that nothing written into the folder meanwhile is missed.
+        _changes.Writer.TryWrite(folder);
+    }
+
     private void OnError(Exception error)
     {
         if (error is InternalBufferOverflowException)
@@ -179,11 +247,21 @@ public sealed class SourceWatcher : IDisposable
         var found = new Dictionary<string, (long, DateTime)>(StringComparer.Ordinal);
         foreach (var folder in _folders.Where(Directory.Exists))
         {
+            // Linked folders are not walked into: a link loop (two links to "..") would be walked 2^40 times. What a
+            // link inside the folder points to is watched where it is; a folder that cannot be read is left out.
+            var files = new FileSystemEnumerable<(string Path, long Length, DateTime Written)>(
+                folder,
+                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.Length, entry.LastWriteTimeUtc.UtcDateTime),
+                new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+            {
+                ShouldIncludePredicate = (ref FileSystemEntry entry) => !entry.IsDirectory,
+                ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
+            };
             try
             {
-                foreach (var file in new DirectoryInfo(folder).EnumerateFiles("*", SearchOption.AllDirectories))
+                foreach (var (path, length, written) in files)
                 {
-                    found[file.FullName] = (file.Length, file.LastWriteTimeUtc);
+                    found[path] = (length, written);
                 }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -14,9 +14,6 @@ public readonly record struct SourcePosition(int Line, int Column)
 
     /// <summary>Not a place in a file: a folder, a command-line option or a tool, named alone (see <see cref="Subject"/>).</summary>
     public static readonly SourcePosition None = new(0, 0);
-
-    /// <summary>The old name of <see cref="None"/>, left for Output/, whose every use names a folder; rename it there.</summary>
-    public static readonly SourcePosition File = None;
 }
 
 /// <summary>One problem found in the input, with where it is, what is wrong and how to fix it.</summary>

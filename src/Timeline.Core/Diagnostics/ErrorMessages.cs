@@ -34,6 +34,24 @@ public static class ErrorMessages
     public static ErrorMessage UnreadableFile(string reason) =>
         new("TL0006", $"the file cannot be read ({reason}). Check that it exists and that you may read it.");
 
+    public static ErrorMessage NotARegularFile(string kind) =>
+        new("TL0007", $"this is {kind}, not a regular file, so it was not read. Replace it with an ordinary file, or remove it.");
+
+    public static ErrorMessage UnreadableFolder(string reason) =>
+        new("TL0008", $"the folder cannot be read ({reason}), so nothing in it was read. Give yourself permission to read it (for example chmod u+rx), or remove it.");
+
+    public static ErrorMessage LinkLeavesFolder(string folder) =>
+        new("TL0009", $"this is a link to something outside '{folder}', so it was not followed. Copy what it points to into '{folder}' instead of linking to it, or remove the link.");
+
+    public static ErrorMessage DanglingLink() =>
+        new("TL0010", "this is a link to something that does not exist. Point it at an existing file, or remove it.");
+
+    public static ErrorMessage LinkLoop() =>
+        new("TL0011", "this is a link to a folder that contains it, or to a link that leads back to it (a link loop), so it was not followed. Remove the link, or point it at a file or folder outside its own path.");
+
+    public static ErrorMessage NotAFolder(string name, string kind) =>
+        new("TL0012", $"'{name}' must be a folder, but it is {kind}. Make '{name}' a folder and put its files in it.");
+
     // YAML shape (TL01xx)
     public static ErrorMessage YamlSyntax(string parserMessage) =>
         new("TL0100", $"the YAML is malformed: {parserMessage}. Check the indentation and quoting near this line.");
@@ -327,6 +345,18 @@ public static class ErrorMessages
 
     public static ErrorMessage NotWritten(string path, string reason) =>
         new("TL0964", $"'{path}' could not be written ({reason}); nothing was added. Check that the folder exists and that you may write to it.");
+
+    public static ErrorMessage EmptyPathOption(string option, string example) =>
+        new("TL0956", $"{option} is empty. Give it a folder, for example {option} {example}, or leave it out for the default '{example}'.");
+
+    public static ErrorMessage UnusablePathOption(string option, string value, string reason) =>
+        new("TL0957", $"{option} '{Shorten(value)}' is not a usable path: {reason}. Give the path of a folder.");
+
+    public static ErrorMessage PathOptionIsNotAFolder(string option, string value, string kind) =>
+        new("TL0958", $"{option} '{Shorten(value)}' is {kind}, not a folder. Give the path of a folder (it may not exist yet for --output).");
+
+    public static ErrorMessage EmptyTitleOption() =>
+        new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
 
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>

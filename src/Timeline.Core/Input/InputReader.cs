@@ -27,57 +27,50 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
             return new SiteInput(null, null, null, null, [], []);
         }
 
-        var site = ReadRequired(inputFolder, "site.yml", SiteFileContents);
-        var sources = ReadRequired(inputFolder, "sources.yml", SourcesFileContents);
-        var entities = ReadOptional(Path.Combine(inputFolder, "entities.yml"));
-        var eras = ReadOptional(Path.Combine(inputFolder, "eras.yml"));
-        var events = ReadAll(Path.Combine(inputFolder, "events"), "*.yml", recursive: true);
-        var pages = ReadAll(Path.Combine(inputFolder, "pages"), "*.md", recursive: false);
+        var files = new InputFiles(inputFolder, display, diagnostics);
+        var site = ReadRequired(files, inputFolder, "site.yml", SiteFileContents);
+        var sources = ReadRequired(files, inputFolder, "sources.yml", SourcesFileContents);
+        var entities = ReadOptional(files, Path.Combine(inputFolder, "entities.yml"));
+        var eras = ReadOptional(files, Path.Combine(inputFolder, "eras.yml"));
+        var events = ReadAll(files.List(Path.Combine(inputFolder, "events"), IsEventFile, _ => true));
+        var pages = ReadAll(files.List(Path.Combine(inputFolder, "pages"), p => p.EndsWith(".md", StringComparison.Ordinal), _ => false));
         return new SiteInput(site, sources, entities, eras, events, pages);
     }
 
-    private InputFile? ReadRequired(string folder, string name, string what)
+    /// <summary>An event's file: YAML under events/, in any subfolder.</summary>
+    public static bool IsEventFile(string path) =>
+        path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal);
+
+    private InputFile? ReadRequired(InputFiles files, string folder, string name, string what)
     {
         var path = Path.Combine(folder, name);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(name, what));
-            return null;
-        }
-
-        return ReadFile(path);
+        return files.Find(path, () => diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(name, what))) is { } file
+            ? ReadFile(file)
+            : null;
     }
 
-    private InputFile? ReadOptional(string path) => File.Exists(path) ? ReadFile(path) : null;
+    private InputFile? ReadOptional(InputFiles files, string path) => files.Find(path) is { } file ? ReadFile(file) : null;
 
-    private IReadOnlyList<InputFile> ReadAll(string folder, string pattern, bool recursive)
+    private IReadOnlyList<InputFile> ReadAll(IReadOnlyList<FoundFile> paths)
     {
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
-
-        // One walk of the folder for both extensions of YAML, not one per extension.
-        var option = recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly;
-        var paths = Directory.EnumerateFiles(folder, pattern == "*.yml" ? "*.y*ml" : pattern, option)
-            .Where(p => pattern != "*.yml" || p.EndsWith(".yml", StringComparison.Ordinal) || p.EndsWith(".yaml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .ToList();
-
         var files = new InputFile?[paths.Count];
         Parallel.For(0, paths.Count, i => files[i] = ReadFile(paths[i]));
         return files.OfType<InputFile>().ToList();
     }
 
-    /// <summary>Reads one file as strict UTF-8; a byte order mark is allowed and dropped.</summary>
-    public InputFile? ReadFile(string path)
+    /// <summary>
+    /// Reads one file that <see cref="InputFiles"/> found (a regular file, so opening it cannot wait) as strict UTF-8;
+    /// a byte order mark is allowed and dropped.
+    /// </summary>
+    public InputFile? ReadFile(FoundFile found)
     {
+        var path = found.Path;
         var shown = display.Show(path);
         try
         {
             // One open for the size and the bytes: a site of 10,000 events is 10,000 files.
             byte[] bytes;
-            using (var handle = File.OpenHandle(path))
+            using (var handle = File.OpenHandle(found.RealPath))
             {
                 var length = RandomAccess.GetLength(handle);
                 if (length > MaxFileBytes)

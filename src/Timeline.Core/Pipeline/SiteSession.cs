@@ -28,6 +28,8 @@ public sealed class SiteSession
     private readonly SortedDictionary<string, Loaded<TimelineEvent?>> _events = new(StringComparer.Ordinal);
     // Pages are read here and parsed on every rebuild: a translation (about.fa.md) joins the page it translates.
     private readonly SortedDictionary<string, Loaded<InputFile?>> _pages = new(StringComparer.Ordinal);
+    // What listing the input folder refused (a named pipe, a link out of it, a folder that cannot be read), until listed again.
+    private readonly List<Diagnostic> _refused = [];
     private Loaded<SiteSettings?>? _site;
     private Loaded<IReadOnlyList<Source>>? _sources;
     private Loaded<IReadOnlyList<Entity>>? _entities;
@@ -66,6 +68,7 @@ public sealed class SiteSession
         {
             _events.Clear();
             _pages.Clear();
+            _refused.Clear();
             _site = null;
             _sources = null;
             _entities = null;
@@ -133,7 +136,7 @@ public sealed class SiteSession
             }
         }
 
-        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _themeState?.Diagnostics }
+        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _themeState?.Diagnostics, _refused }
             .Concat(_events.Values.Select(e => e.Diagnostics))
             .Concat(_pages.Values.Select(p => p.Diagnostics));
         foreach (var diagnostic in loaded.OfType<IEnumerable<Diagnostic>>().SelectMany(d => d))
@@ -168,8 +171,12 @@ public sealed class SiteSession
     /// <summary>Reads again one changed file, or every file under a changed folder; forgets what was deleted.</summary>
     private void Update(string path)
     {
-        if (File.Exists(path))
+        var shown = _display.Show(path);
+        _refused.RemoveAll(d => d.Path == shown || d.Path.StartsWith(shown + "/", StringComparison.Ordinal));
+        var kind = KindOnDisk(path);
+        if (kind is not (EntryKind.Missing or EntryKind.Folder) && !(kind == EntryKind.Link && Directory.Exists(path)))
         {
+            // A file, or what stands in its place (a pipe, a link): reading it reports what is wrong with it.
             Load([path]);
             return;
         }
@@ -186,10 +193,46 @@ public sealed class SiteSession
             Forget(name);
         }
 
-        if (Directory.Exists(path))
+        if (kind != EntryKind.Missing)
         {
-            Load(Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories).ToList());
+            Load(List(path));
         }
+    }
+
+    private static EntryKind KindOnDisk(string path)
+    {
+        try
+        {
+            return FileKinds.Of(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reading it will say what is wrong.
+            return EntryKind.Regular;
+        }
+    }
+
+    /// <summary>The input files under a folder, listed as the Input phase lists them; what it refuses is kept to report.</summary>
+    private List<string> List(string folder)
+    {
+        if (folder != _input && !Descend(folder))
+        {
+            return [];
+        }
+
+        var shown = _display.Show(folder);
+        _refused.RemoveAll(d => d.Path == shown || d.Path.StartsWith(shown + "/", StringComparison.Ordinal));
+        var diagnostics = new DiagnosticBag();
+        var found = new InputFiles(_input, _display, diagnostics).List(folder, p => KindOf(p) != FileKind.Other, Descend);
+        _refused.AddRange(diagnostics.Sorted());
+        return found.Select(f => f.Path).ToList();
+    }
+
+    /// <summary>Whether the Input phase looks into this folder: events/ and every folder under it, and pages/ itself.</summary>
+    private bool Descend(string folder)
+    {
+        var relative = Path.GetRelativePath(_input, folder).Replace('\\', '/');
+        return relative is "events" or "pages" || relative.StartsWith("events/", StringComparison.Ordinal);
     }
 
     /// <summary>Reads and parses the given files in parallel, keeping the earlier result of a file whose text is unchanged.</summary>
@@ -209,7 +252,7 @@ public sealed class SiteSession
                 _events.Clear();
                 _entities = null;
                 _eras = null;
-                jobs = Directory.EnumerateFiles(_input, "*", SearchOption.AllDirectories)
+                jobs = List(_input)
                     .Select(p => (Path: p, Kind: KindOf(p)))
                     .Where(j => j.Kind is not (FileKind.Other or FileKind.Site))
                     .ToList();
@@ -246,7 +289,8 @@ public sealed class SiteSession
     private Loaded<T> Read<T>(string path, Loaded<T>? previous, Func<InputFile, DiagnosticBag, T> parse)
     {
         var diagnostics = new DiagnosticBag();
-        var file = new InputReader(_display, diagnostics).ReadFile(path);
+        var found = new InputFiles(_input, _display, diagnostics).Find(path);
+        var file = found is null ? null : new InputReader(_display, diagnostics).ReadFile(found.Value);
         if (file is not null && previous is not null && previous.Text == file.Text)
         {
             return previous;

@@ -378,12 +378,19 @@ public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics
     public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
-        if (!Directory.Exists(folder))
-        {
-            return [];
-        }
+        return theme.Assets.Select(file => Read(file, "assets/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
+    }
 
-        return Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Select(path => new OutputFile("assets/" + Path.GetRelativePath(folder, path).Replace('\\', '/'), File.ReadAllBytes(path)));
+    private OutputFile? Read(Input.FoundFile file, string path)
+    {
+        try
+        {
+            return new OutputFile(path, File.ReadAllBytes(file.RealPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(theme.Display.Show(file.Path), SourcePosition.WholeFile, ErrorMessages.UnreadableFile(ex.Message));
+            return null;
+        }
     }
 }

@@ -50,9 +50,11 @@ public sealed partial class ThemeStrings
         var shownFolder = display.Show(folder);
         var reader = new InputReader(display, diagnostics);
         var read = new SortedDictionary<string, (InputFile File, YamlMapping Map)>(StringComparer.Ordinal);
-        var ok = true;
-        var paths = Directory.Exists(folder) ? Directory.EnumerateFiles(folder, "*.yml").Order(StringComparer.Ordinal).ToList() : [];
-        foreach (var path in paths)
+        // A folder or file that could not be read was reported: en.yml is then not also called missing.
+        var before = diagnostics.ErrorCount;
+        var found = new InputFiles(themeFolder, display, diagnostics).List(folder, p => p.EndsWith(".yml", StringComparison.Ordinal), _ => false);
+        var ok = diagnostics.ErrorCount == before;
+        foreach (var path in found)
         {
             if (reader.ReadFile(path) is not { } file
                 || YamlTreeReader.Read(file.Text, file.DisplayPath, diagnostics, "Write one key and its text per line, such as nav_sources: Sources.") is not { } root)
@@ -68,7 +70,7 @@ public sealed partial class ThemeStrings
                 continue;
             }
 
-            read[Path.GetFileNameWithoutExtension(path)] = (file, map);
+            read[Path.GetFileNameWithoutExtension(path.Path)] = (file, map);
         }
 
         if (!read.TryGetValue(ReferenceLanguage, out var reference))

@@ -28,8 +28,10 @@ public sealed partial class ThemeTemplates
     // Cleared, for all pages, when a layout turns out to output its content twice (see RenderInLayout).
     private volatile bool _streamsContent;
 
-    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, string layout, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings)
+    private ThemeTemplates(IReadOnlyDictionary<string, IFluidTemplate> templates, string layout, IReadOnlyList<InputFile> files, TemplateOptions options, string folder, ThemeStrings strings, IReadOnlyList<FoundFile> assets, PathDisplay display)
     {
+        Assets = assets;
+        Display = display;
         _templates = templates;
         _streamsContent = StreamsContent(layout);
         Strings = strings;
@@ -49,6 +51,12 @@ public sealed partial class ThemeTemplates
     /// <summary>The theme folder; its assets/ are copied to the site.</summary>
     public string Folder { get; }
 
+    /// <summary>The files of assets/, found when the theme was loaded and read when the site is written.</summary>
+    public IReadOnlyList<FoundFile> Assets { get; }
+
+    /// <summary>How the theme's paths are shown in messages.</summary>
+    public PathDisplay Display { get; }
+
     public static ThemeTemplates? Load(string themeFolder, PathDisplay display, DiagnosticBag diagnostics)
     {
         var templatesFolder = Path.Combine(themeFolder, "templates");
@@ -59,19 +67,23 @@ public sealed partial class ThemeTemplates
         }
 
         var reader = new InputReader(display, diagnostics);
+        var themeFiles = new InputFiles(themeFolder, display, diagnostics);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<InputFile>();
         var parsed = new Dictionary<string, IFluidTemplate>(StringComparer.Ordinal);
-        var files = Directory.EnumerateFiles(templatesFolder, "*.liquid", SearchOption.AllDirectories).OrderBy(p => p, StringComparer.Ordinal);
-        foreach (var path in files)
+        // A template that could not be listed (a folder that cannot be read, a pipe) was reported: it is not also called missing.
+        var before = diagnostics.ErrorCount;
+        var listed = themeFiles.List(templatesFolder, p => p.EndsWith(".liquid", StringComparison.Ordinal), _ => true);
+        var refused = diagnostics.ErrorCount > before;
+        foreach (var found in listed)
         {
-            if (reader.ReadFile(path) is not { } file)
+            if (reader.ReadFile(found) is not { } file)
             {
                 continue;
             }
 
-            var name = Path.GetRelativePath(templatesFolder, path).Replace('\\', '/');
+            var name = Path.GetRelativePath(templatesFolder, found.Path).Replace('\\', '/');
             sources[name] = file.Text;
             displayPaths[name] = file.DisplayPath;
             read.Add(file);
@@ -92,12 +104,13 @@ public sealed partial class ThemeTemplates
         }
 
         var missing = Required.Where(r => !sources.ContainsKey(r + ".liquid")).ToList();
-        foreach (var name in missing)
+        foreach (var name in refused ? [] : missing)
         {
             diagnostics.Error(display.Show(Path.Combine(templatesFolder, name + ".liquid")), SourcePosition.WholeFile, ErrorMessages.MissingTemplate(name + ".liquid"));
         }
 
         var strings = ThemeStrings.Load(themeFolder, display, diagnostics);
+        var assets = themeFiles.List(Path.Combine(themeFolder, "assets"), _ => true, _ => true);
         if (parsed.Count != sources.Count || missing.Count > 0 || strings is null)
         {
             return null;
@@ -117,7 +130,7 @@ public sealed partial class ThemeTemplates
             return null;
         }
 
-        return new ThemeTemplates(parsed, sources["layout.liquid"], read, options, themeFolder, strings);
+        return new ThemeTemplates(parsed, sources["layout.liquid"], read, options, themeFolder, strings, assets, display);
     }
 
     /// <summary>The value templates see as t: the strings of a language, read as t.key.</summary>

@@ -268,7 +268,7 @@ public sealed class NewCommandTests
         { "the year folder is a file", "input/events/1999/: error TL0961: 'input/events/1999' is a file" },
         { "the year folder is a link", "input/events/1999/: error TL0961: 'input/events/1999' is a link" },
         { "the year folder is a dangling link", "input/events/1999/: error TL0961: 'input/events/1999' is a link" },
-        { "the event file is a dangling link", "input/events/1999/1999-01-02-a-new-event.yml:1:1: error TL0952: " },
+        { "the event file is a dangling link", "input/events/1999/1999-01-02-a-new-event.yml:1:1: error TL0010: this is a link to something that does not exist" },
         { "the input folder is a file", "input/site.yml/: error TL0961: 'input/site.yml' is a file" },
     };
 

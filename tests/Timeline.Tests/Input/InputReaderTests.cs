@@ -32,7 +32,7 @@ public sealed class InputReaderTests
         File.WriteAllBytes(path, new byte[InputReader.MaxFileBytes + 1]);
         var diagnostics = new DiagnosticBag();
 
-        var file = new InputReader(new PathDisplay(folder), diagnostics).ReadFile(path);
+        var file = new InputReader(new PathDisplay(folder), diagnostics).ReadFile(new FoundFile(path, path));
 
         Assert.Null(file);
         Assert.Contains(diagnostics.Sorted(), d => d.Path == "big.yml" && d.Code == "TL0002" && d.Message.Contains("1,048,577 bytes", StringComparison.Ordinal));

@@ -20,13 +20,10 @@ public static partial class ShareImageDesignLoader
     public static ShareImageDesign? Load(string themeFolder, BuildTools tools, PathDisplay display, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(themeFolder, FileName);
-        if (!File.Exists(path))
-        {
-            diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(FileName, "the colours, fonts and sizes of the share images (see the default theme's share-image.yml)"));
-            return null;
-        }
-
-        if (new InputReader(display, diagnostics).ReadFile(path) is not { } file)
+        var found = new InputFiles(themeFolder, display, diagnostics).Find(
+            path,
+            () => diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(FileName, "the colours, fonts and sizes of the share images (see the default theme's share-image.yml)")));
+        if (found is null || new InputReader(display, diagnostics).ReadFile(found.Value) is not { } file)
         {
             return null;
         }
