@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsCheck;
@@ -152,7 +153,14 @@ public sealed partial class CommandPropertyTests
             WrongKind(make, folder);
         }
 
-        string[] site = ["--input", input, "--theme", theme];
+        if (make.Odd() && make.Chance(0.2))
+        {
+            OddEntry(make, folder);
+        }
+
+        string[] site = make.Odd() && make.Chance(0.1)
+            ? make.Pick(new string[][] { ["--input", "", "--theme", theme], ["--input", input, "--theme", " "], ["--input", "in\0put"], ["--input", input + "/site.yml"], ["--theme", new string('t', 300)] })
+            : ["--input", input, "--theme", theme];
         var baseUrl = make.Chance(0.15) ? ["--base-url", make.Pick(new[] { "https://example.org/x/", "javascript:alert(1)", "example.org", "https://example.org/?q=1", "http://[::1]/", " ", "https://例え.jp/" })] : Array.Empty<string>();
         return random.Next(20) switch
         {
@@ -208,7 +216,53 @@ public sealed partial class CommandPropertyTests
         }
     }
 
-    /// <summary>A template of random text and Liquid: filters known and unknown, strings, conditions, no loops (see KnownElsewhere).</summary>
+    /// <summary>
+    /// Something that is not a file where a file may be read: a named pipe (which would block a reader forever), a link
+    /// out of the folder, a dangling link or a link loop, in the input or the theme.
+    /// </summary>
+    private static void OddEntry(RandomInput make, string folder)
+    {
+        var path = Path.Combine(folder, make.Pick(new[]
+        {
+            "input/sources.yml", "input/entities.yml", "input/events/1988/odd.yml", "input/events/odd", "input/pages/odd.md", "theme/i18n/fa.yml",
+            "theme/templates/partials/odd.liquid", "theme/assets/odd.css", "theme/share-image.yml",
+        }));
+        if (path.Contains("/theme/", StringComparison.Ordinal) && !Directory.Exists(Path.Combine(folder, "theme")))
+        {
+            TestSite.CopyFolder(Repository.Theme, Path.Combine(folder, "theme"));
+        }
+
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        if (new FileInfo(path) is { LinkTarget: null } && Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+        else
+        {
+            File.Delete(path);
+        }
+
+        switch (make.Random.Next(4))
+        {
+            case 0:
+                Assert.Equal(0, MakeFifo(path, Convert.ToInt32("644", 8)));
+                break;
+            case 1:
+                File.CreateSymbolicLink(path, "/etc/passwd");
+                break;
+            case 2:
+                File.CreateSymbolicLink(path, Path.Combine(folder, "gone"));
+                break;
+            default:
+                Directory.CreateSymbolicLink(path, "..");
+                break;
+        }
+    }
+
+    [DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
+
+    /// <summary>A template of random text and Liquid: filters known and unknown, strings, conditions, loops long and endless, includes in a cycle.</summary>
     private static string Liquid(RandomInput make)
     {
         string[] parts =
@@ -216,6 +270,9 @@ public sealed partial class CommandPropertyTests
             "{{ site.title }}", "{{ site.title | upcase }}", "{{ x | nosuchfilter }}", "{% if site %}", "{% endif %}", "{{ t.nosuchkey }}", "{{ t.nav_sources }}",
             "{{ 1 | divided_by: 0 }}", "{% assign x = 'a' | append: 'b' %}", "{{ x", "{% if %}", "<a href=\"/nowhere/\">", "<a href=\"#nowhere\">", "{{ content | raw }}",
             "{% raw %}", "{% endraw %}", "{{ '\\u202E' }}", "{% comment %}", "{% endcomment %}", "{{ event.title | truncate: -1 }}", "{{ 'x' | slice: 99999999 }}",
+            "{% for i in (1..99999999999) %}x{% endfor %}", "{% for i in (1..3) %}", "{% endfor %}", "{% for e in site.events %}{% for f in site.events %}{{ f.title }}{% endfor %}{% endfor %}",
+            "{% assign s = 'ab' %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}", "{% for i in (1..100000) %}{% for j in (1..100000) %}{% endfor %}{% endfor %}",
+            "{% include 'partials/notes' %}", "{% render 'partials/notes' %}", "{% include 'layout' %}", "{% cycle 'a', 'b' %}", "{% capture c %}", "{% endcapture %}",
         ];
         var text = new StringBuilder();
         for (var i = make.Random.Next(0, 12); i > 0; i--)
