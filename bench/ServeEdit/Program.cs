@@ -1,8 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Languages;
 using Timeline.Pipeline;
+using Timeline.Theme;
+using Timeline.Views;
 
 namespace Timeline.Bench;
 
@@ -80,12 +85,12 @@ public static partial class Program
             session.Rebuild([path]);
         }
 
-        // The view layer's whole-site work (PostProcess/ViewBuilder.cs): a rebuild makes a ViewBuilder; the rest is made when pages ask for it.
+        // The view layer's whole-site work (Views/ViewBuilder.cs): a rebuild makes a ViewBuilder; the rest is made when pages ask for it.
         var site = session.Current!.Site;
-        var strings = Timeline.Theme.ThemeStrings.Load(theme, new Timeline.Input.PathDisplay(input), new Timeline.Diagnostics.DiagnosticBag())
+        var strings = Timeline.Languages.ThemeStrings.Load(theme, new Timeline.Input.PathDisplay(input), new Timeline.Diagnostics.DiagnosticBag())
             ?? throw new InvalidOperationException($"The theme's strings in {theme}/i18n could not be read.");
-        var (language, localized) = Timeline.PostProcess.Languages.PageLanguage.All(site, strings)[0];
-        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.PostProcess.ViewBuilder(localized, language))).ToList();
+        var (language, localized) = Timeline.Languages.PageLanguage.All(site, strings)[0];
+        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.Views.ViewBuilder(localized, language))).ToList();
         var lists = Enumerable.Range(0, 5).Select(_ => Time(() =>
         {
             var v = views[0].Value;

@@ -3,7 +3,7 @@ using System.Globalization;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Pipeline;
-using Timeline.PostProcess.ShareImages;
+using Timeline.ShareImages;
 
 namespace Timeline.Bench;
 
@@ -28,7 +28,7 @@ public static class Program
         var session = new SiteSession(options);
         var built = session.Rebuild();
         var diagnostics = new DiagnosticBag();
-        var design = ShareImageDesignLoader.Load(theme, BuildTools.Locate(options), new PathDisplay(input), diagnostics);
+        var design = ShareImageDesignLoader.Load(theme, options.LocateTools(), new PathDisplay(input), diagnostics);
         if (!built.Succeeded || design is null)
         {
             Console.Error.WriteLine(string.Join('\n', built.Diagnostics.Concat(diagnostics.Sorted()).Take(20)));

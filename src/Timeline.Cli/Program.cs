@@ -2,7 +2,10 @@ using System.CommandLine;
 using System.Globalization;
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Loading;
+using Timeline.Model;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 
 namespace Timeline.Cli;
 
@@ -36,12 +39,12 @@ public static class Program
         var input = new Option<string>("--input") { Description = "The folder with site.yml, sources.yml, events/ and pages/.", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/.", DefaultValueFactory = _ => "theme" };
         var outputFolder = new Option<string>("--output") { Description = "The folder to write the site into; it is replaced only when the build succeeds.", DefaultValueFactory = _ => "output" };
-        var baseUrl = new Option<string?>(Process.SiteLoader.BaseUrlOption) { Description = "The site's address, overriding base_url in site.yml." };
+        var baseUrl = new Option<string?>(Loading.SiteLoader.BaseUrlOption) { Description = "The site's address, overriding base_url in site.yml." };
         baseUrl.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<string?>() is { } value && Process.SiteLoader.BaseUrl(value) is null)
+            if (result.GetValueOrDefault<string?>() is { } value && Loading.SiteLoader.BaseUrl(value) is null)
             {
-                result.AddError(Usage(ErrorMessages.InvalidBaseUrl(value, Process.SiteLoader.BaseUrlOption)));
+                result.AddError(Usage(ErrorMessages.InvalidBaseUrl(value, Loading.SiteLoader.BaseUrlOption)));
             }
         });
         var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };

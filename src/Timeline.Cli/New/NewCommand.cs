@@ -2,7 +2,8 @@ using System.Text;
 using Timeline.Dates;
 using Timeline.Diagnostics;
 using Timeline.Input;
-using Timeline.Process;
+using Timeline.Loading;
+using Timeline.Model;
 
 namespace Timeline.Cli.New;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using Timeline.Dates;
-using Timeline.Process;
+using Timeline.Loading;
+using Timeline.Model;
 
 namespace Timeline.Cli.New;
 

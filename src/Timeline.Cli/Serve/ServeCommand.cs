@@ -2,6 +2,7 @@ using System.Globalization;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 
 namespace Timeline.Cli.Serve;
 

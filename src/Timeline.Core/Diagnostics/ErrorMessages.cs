@@ -378,5 +378,5 @@ public static class ErrorMessages
         new("TL0805", $"{file} could not be written: {reason}. Remove the character from the record it comes from.");
 
     private static string Shorten(string value) =>
-        Process.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
+        Loading.Identifiers.Visible(value.Length <= 80 ? value : value[..77] + "...");
 }

@@ -1,6 +1,6 @@
-using Markdig;
 using Markdig.Renderers;
 using Markdig.Syntax;
+using Markdig;
 using Timeline.Markdown.Citations;
 using Timeline.Markdown.EventLinks;
 

@@ -1,7 +1,7 @@
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Model;
 using Timeline.Output.Search;
-using Timeline.PostProcess;
 
 namespace Timeline.Output;
 

@@ -1,3 +1,5 @@
+using Timeline.Input;
+
 namespace Timeline.Pipeline;
 
 /// <summary>What to build and where. DisplayRoot is the folder paths in messages are shown relative to.</summary>
@@ -23,6 +25,9 @@ public sealed record BuildOptions(string InputFolder, string ThemeFolder, string
     }
 
     private readonly string? _cacheFolder;
+
+    /// <summary>The npm tools this build uses: in <see cref="ToolsFolder"/>, or above the theme, the input or the current folder.</summary>
+    public BuildTools LocateTools() => BuildTools.Locate(ToolsFolder, ThemeFolder, InputFolder, Directory.GetCurrentDirectory());
 
     /// <summary>The defaults of the command line: input, theme and output in the current folder.</summary>
     public static BuildOptions InFolder(string folder) => new(

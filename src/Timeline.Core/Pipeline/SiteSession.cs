@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Languages;
+using Timeline.Loading;
 using Timeline.Model;
-using Timeline.PostProcess;
-using Timeline.PostProcess.Fonts;
-using Timeline.PostProcess.Views;
-using Timeline.Process;
+using Timeline.Rendering;
+using Timeline.Resolving;
 using Timeline.Theme;
+using Timeline.Views;
 
 namespace Timeline.Pipeline;
 
@@ -304,7 +305,7 @@ public sealed class SiteSession
     {
         var diagnostics = new DiagnosticBag();
         var templates = ThemeTemplates.Load(_theme, _display, diagnostics);
-        List<OutputFile> assets = templates is null ? [] : [.. new SiteRenderer(templates, diagnostics).Assets(), .. WebFonts.Load(BuildTools.Locate(_options), _display, diagnostics)];
+        List<OutputFile> assets = templates is null ? [] : [.. new SiteRenderer(templates, diagnostics).Assets(), .. WebFonts.Load(_options.LocateTools(), _display, diagnostics)];
         _themeState = (templates, assets, diagnostics.Sorted());
     }
 

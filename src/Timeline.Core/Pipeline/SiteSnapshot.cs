@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Timeline.Checks;
 using Timeline.Diagnostics;
 using Timeline.Model;
-using Timeline.PostProcess;
-using Timeline.PostProcess.Feeds;
+using Timeline.Publishing.Feeds;
+using Timeline.Rendering;
 using Timeline.Theme;
 
 namespace Timeline.Pipeline;

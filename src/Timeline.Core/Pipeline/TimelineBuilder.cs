@@ -1,14 +1,17 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Timeline.Checks;
 using Timeline.Diagnostics;
 using Timeline.Input;
-using Timeline.Output;
+using Timeline.Languages;
+using Timeline.Loading;
+using Timeline.Model;
 using Timeline.Output.Search;
-using Timeline.PostProcess;
-using Timeline.PostProcess.Feeds;
-using Timeline.PostProcess.Fonts;
-using Timeline.PostProcess.ShareImages;
-using Timeline.Process;
+using Timeline.Output;
+using Timeline.Publishing.Feeds;
+using Timeline.Rendering;
+using Timeline.Resolving;
+using Timeline.ShareImages;
 using Timeline.Theme;
 
 namespace Timeline.Pipeline;
@@ -42,7 +45,7 @@ public static class TimelineBuilder
         var input = new InputReader(display, diagnostics).Read(options.InputFolder);
         timings.Mark("read");
         var theme = ThemeTemplates.Load(options.ThemeFolder, display, diagnostics);
-        var tools = BuildTools.Locate(options);
+        var tools = options.LocateTools();
         var fonts = WebFonts.Load(tools, display, diagnostics);
         var design = Directory.Exists(options.ThemeFolder) ? ShareImageDesignLoader.Load(options.ThemeFolder, tools, display, diagnostics) : null;
         timings.Mark("theme");

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
-using Fluid;
 using Fluid.Values;
+using Fluid;
+using Timeline.Model;
 
 namespace Timeline.Theme;
 
@@ -37,7 +38,7 @@ internal sealed class PageContent(IFluidTemplate template, TemplateContext conte
         }
 
         _written = true;
-        return template.RenderAsync(writer, ThemeTemplates.Encoder, context);
+        return template.RenderAsync(writer, Html.Encoder, context);
     }
 
     public override string ToStringValue()
@@ -50,7 +51,7 @@ internal sealed class PageContent(IFluidTemplate template, TemplateContext conte
             }
 
             using var writer = new StringWriter(CultureInfo.InvariantCulture);
-            template.RenderAsync(writer, ThemeTemplates.Encoder, context).AsTask().GetAwaiter().GetResult();
+            template.RenderAsync(writer, Html.Encoder, context).AsTask().GetAwaiter().GetResult();
             _text = writer.ToString();
         }
 

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
-using Fluid;
+using System.Text;
 using Fluid.Ast;
 using Fluid.Values;
+using Fluid;
 
 namespace Timeline.Theme;
 

@@ -1,11 +1,14 @@
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using System.Text.Unicode;
-using Fluid;
 using Fluid.Values;
+using Fluid;
+using Timeline.Dates;
 using Timeline.Diagnostics;
 using Timeline.Input;
-using Timeline.PostProcess.Views;
+using Timeline.Languages;
+using Timeline.Model;
+using Timeline.Views;
 
 namespace Timeline.Theme;
 
@@ -18,9 +21,6 @@ public sealed partial class ThemeTemplates
     /// <summary>Templates every theme must have: one per kind of page, and the layout around them.</summary>
     public static readonly IReadOnlyList<string> Required =
         ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed"];
-
-    // Escapes markup characters but leaves Persian and other scripts readable in the output.
-    public static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
 
     private static readonly FluidParser Parser = new();
 
@@ -149,7 +149,7 @@ public sealed partial class ThemeTemplates
 
     /// <summary>Renders a template into <paramref name="writer"/>, as <see cref="Render"/> does into a string.</summary>
     public void RenderTo(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, string language) =>
-        Wait(_templates[name].RenderAsync(new BoundedWriter(writer), Encoder, Context(values, language)));
+        Wait(_templates[name].RenderAsync(new BoundedWriter(writer), Html.Encoder, Context(values, language)));
 
     /// <summary>
     /// Renders the layout into <paramref name="writer"/> with a page's template as its content: the page is rendered
@@ -164,7 +164,7 @@ public sealed partial class ThemeTemplates
             {
                 var streamed = Context(layoutValues, language);
                 streamed.SetValue(ContentVariable, new PageContent(_templates[name], Context(values, language)));
-                Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Encoder, streamed));
+                Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Html.Encoder, streamed));
                 return;
             }
             catch (PageContent.WrittenTwiceException)
@@ -179,7 +179,7 @@ public sealed partial class ThemeTemplates
         var context = Context(layoutValues, language);
         var content = Render(name, values, language);
         context.SetValue(ContentVariable, new StringValue(content));
-        Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Encoder, context));
+        Wait(_templates["layout"].RenderAsync(new BoundedWriter(writer), Html.Encoder, context));
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 using Timeline.Diagnostics;
-using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
+using YamlDotNet.Core;
 
 namespace Timeline.Yaml;
 

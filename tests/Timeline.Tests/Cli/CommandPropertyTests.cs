@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
 using CsCheck;
 using Timeline.Tests.Support;
 

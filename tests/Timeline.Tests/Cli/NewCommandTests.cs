@@ -256,7 +256,7 @@ public sealed class NewCommandTests
 
             Assert.Equal(0, Run("new", "source", "--input", Path.Combine(folder, "input"), "--title", "A new source", "--id", "report-a").Code);
             var parsed = new Timeline.Diagnostics.DiagnosticBag();
-            var list = Timeline.Process.SourceLoader.Load(new Timeline.Input.InputFile(sources, "sources.yml", File.ReadAllText(sources)), parsed);
+            var list = Timeline.Loading.SourceLoader.Load(new Timeline.Input.InputFile(sources, "sources.yml", File.ReadAllText(sources)), parsed);
             Assert.Equal(["TL0105", "TL0105"], parsed.Sorted().Select(d => d.Code));
             Assert.Empty(list);
         }

@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
 using Timeline.Diagnostics;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Input;

@@ -1,8 +1,8 @@
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using Timeline.Markdown;
+using Markdig.Syntax;
 using Timeline.Markdown.Citations;
 using Timeline.Markdown.EventLinks;
+using Timeline.Markdown;
 
 namespace Timeline.Tests.Markdown;
 

@@ -1,5 +1,8 @@
 using System.Diagnostics;
+using Timeline.Input;
+using Timeline.Output.Search;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Output;
@@ -279,7 +282,7 @@ public sealed class OwnedFolderTests
 
     private static string PagefindInRepository() =>
         Timeline.Output.Search.PagefindIndexer.Locate(
-            BuildTools.Locate(new BuildOptions(Repository.Root, Repository.Theme, Repository.Root, null, Repository.Root) { ToolsFolder = Repository.Root }),
+            (new BuildOptions(Repository.Root, Repository.Theme, Repository.Root, null, Repository.Root) { ToolsFolder = Repository.Root }).LocateTools(),
             Repository.Root,
             out _)!.Executable;
 

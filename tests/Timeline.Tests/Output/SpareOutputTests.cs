@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Output;

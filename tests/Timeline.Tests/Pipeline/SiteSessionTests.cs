@@ -1,3 +1,4 @@
+using Timeline.Model;
 using Timeline.Pipeline;
 using Timeline.Tests.Support;
 

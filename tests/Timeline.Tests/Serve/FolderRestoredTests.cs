@@ -1,5 +1,6 @@
 using Timeline.Cli.Serve;
 using Timeline.Pipeline;
+using Timeline.Publishing.Overview;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Serve;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
-using Timeline.PostProcess.Reuse;
+using Timeline.Publishing.Reuse;
 using Timeline.Tests.Support;
+using Timeline.Views;
 
 namespace Timeline.Tests.Site;
 

@@ -108,9 +108,9 @@ public sealed class FeedTests : IClassFixture<FeedTests.BasicSite>
     public void Pages_under_embed_are_left_out_of_the_sitemap()
     {
         var files = new[] { "index.html", "events/a/index.html", "embed/events/a/index.html", "404.html", "assets/style.css" }
-            .Select(path => new Timeline.PostProcess.OutputFile(path, []));
+            .Select(path => new Timeline.Model.OutputFile(path, []));
 
-        Assert.Equal(["", "events/a/"], Timeline.PostProcess.Feeds.Sitemap.Listed(files));
+        Assert.Equal(["", "events/a/"], Timeline.Publishing.Feeds.Sitemap.Listed(files));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
 {
     private readonly TestSite _site;
     private readonly string _shipped;
-    private readonly Model.ResolvedSite _shippedSite;
+    private readonly Timeline.Model.ResolvedSite _shippedSite;
 
     public PersianEditionTests(TranslatedSite translated, ShippedSiteTests.Shipped shipped)
     {

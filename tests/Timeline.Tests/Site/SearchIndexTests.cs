@@ -2,8 +2,10 @@ using System.Runtime.InteropServices;
 using System.Text.Json;
 using Timeline.Diagnostics;
 using Timeline.Output.Search;
+using Timeline.Output;
 using Timeline.Pipeline;
 using Timeline.Tests.Support;
+using Timeline.Views;
 
 namespace Timeline.Tests.Site;
 
@@ -102,7 +104,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
             .Order(StringComparer.Ordinal)
             .ToList();
         var expected = site.Events.Select(e => $"events/{e.Id}/index.html")
-            .Concat(site.Entities.Select(e => $"{Model.SiteUrls.EntityFolder(e.Entity.Kind)}/{e.Entity.Id}/index.html"))
+            .Concat(site.Entities.Select(e => $"{Timeline.Model.SiteUrls.EntityFolder(e.Entity.Kind)}/{e.Entity.Id}/index.html"))
             .Concat(site.Pages.Select(p => $"{p.Page.Id}/index.html"))
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -294,7 +296,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         // ext4 a folder lists by a hash of the names, so the same pages gave another index there again.
         var memory = Directory.Exists("/dev/shm") ? Path.Combine("/dev/shm", "timeline-tests", Guid.NewGuid().ToString("N")) : TestSite.NewFolder();
         var disk = TestSite.NewFolder();
-        var pagefind = PagefindIndexer.Locate(BuildTools.Locate(new BuildOptions(disk, Repository.Theme, disk, null, disk) { ToolsFolder = Repository.Root }), Repository.Root, out _)!;
+        var pagefind = PagefindIndexer.Locate((new BuildOptions(disk, Repository.Theme, disk, null, disk) { ToolsFolder = Repository.Root }).LocateTools(), Repository.Root, out _)!;
         var ids = Enumerable.Range(0, 60).Select(i => $"event-{i:D2}").ToList();
         try
         {

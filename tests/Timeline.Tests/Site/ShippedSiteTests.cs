@@ -1,4 +1,5 @@
 using Timeline.Model;
+using Timeline.Output;
 using Timeline.Pipeline;
 using Timeline.Tests.Support;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Timeline.Diagnostics;
 using Timeline.Input;
-using Timeline.PostProcess.Overview;
+using Timeline.Languages;
+using Timeline.Publishing.Overview;
 using Timeline.Theme;
 
 namespace Timeline.Tests.Support;

@@ -1,7 +1,8 @@
-using System.Text;
 using System.Text.RegularExpressions;
+using System.Text;
+using Timeline.Diagnostics;
 using Timeline.Pipeline;
-using Timeline.PostProcess;
+using Timeline.Rendering;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Theme;

@@ -1,5 +1,6 @@
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Languages;
 using Timeline.Tests.Support;
 using Timeline.Theme;
 

@@ -1,6 +1,6 @@
-using Markdig;
 using Markdig.Parsers.Inlines;
 using Markdig.Renderers;
+using Markdig;
 
 namespace Timeline.Markdown.Citations;
 

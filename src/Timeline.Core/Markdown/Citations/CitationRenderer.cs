@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers;
 
 namespace Timeline.Markdown.Citations;
 

@@ -1,5 +1,5 @@
-using Markdig.Renderers;
 using Markdig.Renderers.Html;
+using Markdig.Renderers;
 
 namespace Timeline.Markdown.EventLinks;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
 using Timeline.Diagnostics;
-using Timeline.Pipeline;
+using Timeline.Input;
 
 namespace Timeline.Output.Search;
 

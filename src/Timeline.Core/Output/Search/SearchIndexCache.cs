@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Timeline.Diagnostics;
-using Timeline.PostProcess;
+using Timeline.Model;
 
 namespace Timeline.Output.Search;
 

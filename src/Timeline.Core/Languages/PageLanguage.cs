@@ -1,0 +1,64 @@
+using Timeline.Dates;
+using Timeline.Model;
+
+namespace Timeline.Languages;
+
+/// <summary>
+/// The language a tree of pages is written in: its theme strings, its text direction, how it writes digits, what
+/// it shows untranslated, and where every language's tree starts (for hreflang alternates and the language switch).
+/// RootUrls are the default tree's addresses, where the assets, the search index and the share images live.
+/// </summary>
+public sealed record PageLanguage(
+    string Code,
+    string DefaultCode,
+    IReadOnlyDictionary<string, string> Strings,
+    Fallbacks Fallbacks,
+    SiteUrls Urls,
+    SiteUrls RootUrls,
+    IReadOnlyList<string> AllCodes,
+    IReadOnlyDictionary<string, string> LanguageNames)
+{
+    // Scripts written right to left; every other language is left to right.
+    private static readonly HashSet<string> RightToLeft = new(StringComparer.Ordinal) { "fa", "ar", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug" };
+
+    public bool IsDefault => Code == DefaultCode;
+
+    public string Direction => DirectionOf(Code);
+
+    /// <summary>The lang and dir attributes (with a leading space) for default-language text on this page; empty on default-language pages.</summary>
+    public string FallbackAttributes => IsDefault ? "" : Attributes(DefaultCode);
+
+    public static string DirectionOf(string code) => RightToLeft.Contains(code.Split('-')[0]) ? "rtl" : "ltr";
+
+    public static string Attributes(string code) => $" lang=\"{code}\" dir=\"{DirectionOf(code)}\"";
+
+    /// <summary>A theme string with its placeholders filled.</summary>
+    public string Text(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);
+
+    public string Digits(int number) => PersianDigits.For(Code, number);
+
+    public string Digits(string text) => PersianDigits.For(Code, text);
+
+    /// <summary>The address of the same page in another language's tree: a site path of this tree, moved.</summary>
+    public string InLanguage(string sitePath, string code)
+    {
+        var relative = sitePath.StartsWith(Urls.Index, StringComparison.Ordinal) ? sitePath[Urls.Index.Length..] : sitePath;
+        return TreeOf(code).Index + relative;
+    }
+
+    public SiteUrls TreeOf(string code) => code == DefaultCode ? RootUrls : RootUrls.ForLanguage(code);
+
+    /// <summary>Every language's tree for a site, each with what its pages show untranslated.</summary>
+    public static IReadOnlyList<(PageLanguage Language, ResolvedSite Site)> All(ResolvedSite site, ThemeStrings strings)
+    {
+        var root = new SiteUrls(site.Site.BasePath);
+        var codes = site.Site.Languages;
+        var names = codes.Where(strings.Has).ToDictionary(c => c, c => strings.For(c)["language_name"], StringComparer.Ordinal);
+        return codes.Select(code =>
+        {
+            var (localized, fallbacks) = LocalizedSite.For(site, code);
+            var urls = code == site.Site.Language ? root : root.ForLanguage(code);
+            return (new PageLanguage(code, site.Site.Language, strings.For(code), fallbacks, urls, root, codes, names), localized);
+        }).ToList();
+    }
+}

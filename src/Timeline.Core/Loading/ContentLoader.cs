@@ -1,0 +1,108 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+
+namespace Timeline.Loading;
+
+/// <summary>
+/// The first half of the Process phase: parses and validates every file (in parallel) and checks that ids
+/// are unique. References between records are resolved afterwards, by <see cref="ReferenceResolver"/>.
+/// </summary>
+public static class ContentLoader
+{
+    public static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics, string? baseUrlOverride)
+    {
+        var site = input.Site is null ? null : SiteLoader.Load(input.Site, diagnostics, baseUrlOverride);
+        var languages = site is null ? null : new SiteLanguages(site.Language, site.OtherLanguages);
+        var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics);
+        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics, languages);
+        var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics, languages);
+
+        var events = new TimelineEvent?[input.Events.Count];
+        Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics, languages));
+        var pages = Pages(input.Pages, languages, diagnostics);
+
+        return Assemble(site, sources, entities, eras, events.OfType<TimelineEvent>().ToList(), pages, diagnostics);
+    }
+
+    /// <summary>
+    /// Puts records loaded one file at a time together, keeping the first of each id in file order:
+    /// `timeline serve` loads only the files that changed and assembles the rest from memory.
+    /// </summary>
+    public static TimelineContent? Assemble(
+        SiteSettings? site,
+        IReadOnlyList<Source> sources,
+        IReadOnlyList<Entity> entities,
+        IReadOnlyList<Era> eras,
+        IReadOnlyList<TimelineEvent> loadedEvents,
+        IReadOnlyList<Page> pages,
+        DiagnosticBag diagnostics)
+    {
+        var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
+        var uniqueEvents = Unique(loadedEvents, e => e.Id, e => e.Origin, "event", diagnostics);
+        var uniqueEntities = Unique(entities, e => e.Id, e => e.Origin, "entity", diagnostics);
+        var uniqueEras = Unique(eras, e => e.Id, e => e.Origin, "era", diagnostics);
+
+        return site is null
+            ? null
+            : new TimelineContent(site, uniqueSources, uniqueEvents, uniqueEntities, uniqueEras, pages);
+    }
+
+    /// <summary>Reads each page, then each translation (about.fa.md) into the page it translates.</summary>
+    public static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
+    {
+        var pages = files.Where(f => PageLoader.TranslationName(f) is null)
+            .Select(f => PageLoader.Load(f, diagnostics))
+            .OfType<Page>()
+            .ToList();
+        var translations = new Dictionary<string, Dictionary<string, PageTranslation>>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (PageLoader.TranslationName(file) is not var (id, language))
+            {
+                continue;
+            }
+
+            var check = new RecordValidator(file.DisplayPath, diagnostics);
+            var known = TranslationReader.IsKnown(language, SourcePosition.WholeFile, languages, check);
+            if (pages.All(p => p.Id != id))
+            {
+                check.Error(SourcePosition.WholeFile, ErrorMessages.TranslatedPageWithoutPage(Identifiers.Visible(id), language));
+                continue;
+            }
+
+            if (known && PageLoader.LoadTranslation(file, language, diagnostics) is { } translation)
+            {
+                if (!translations.TryGetValue(id, out var byLanguage))
+                {
+                    translations[id] = byLanguage = new Dictionary<string, PageTranslation>(StringComparer.Ordinal);
+                }
+
+                byLanguage[language] = translation;
+            }
+        }
+
+        return pages.Select(p => translations.TryGetValue(p.Id, out var t) ? p with { Translations = t } : p).ToList();
+    }
+
+    /// <summary>Keeps the first record of each id and reports the others where they are written.</summary>
+    private static IReadOnlyList<T> Unique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, Origin> origin, string kind, DiagnosticBag diagnostics)
+    {
+        var first = new Dictionary<string, T>(StringComparer.Ordinal);
+        var kept = new List<T>();
+        foreach (var item in items)
+        {
+            if (first.TryGetValue(id(item), out var earlier))
+            {
+                var where = origin(item);
+                diagnostics.Error(where.Path, where.Position, ErrorMessages.DuplicateId(kind, id(item), origin(earlier).ToString()));
+                continue;
+            }
+
+            first[id(item)] = item;
+            kept.Add(item);
+        }
+
+        return kept;
+    }
+}

@@ -1,0 +1,67 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+using Timeline.Records;
+using Timeline.Yaml;
+
+namespace Timeline.Loading;
+
+/// <summary>Reads sources.yml into validated <see cref="Source"/> records.</summary>
+public static class SourceLoader
+{
+    private static readonly string[] KindNames = Enum.GetNames<SourceKind>().Select(n => n.ToLowerInvariant()).ToArray();
+
+    public static IReadOnlyList<Source> Load(InputFile file, DiagnosticBag diagnostics)
+    {
+        var items = ListLoader.Items(file, diagnostics, "sources.yml", "List at least one source in it, each starting with '- id:'.");
+        var sources = new List<Source>();
+        foreach (var item in items)
+        {
+            var record = SourceRecord.Shape.Read(item, file.DisplayPath, diagnostics, out var misspelt);
+            var check = new RecordValidator(file.DisplayPath, diagnostics, misspelt);
+            var id = record.Id is null ? null : check.Id(record.Id);
+            if (record.Id is null)
+            {
+                check.Missing("id", "amnesty-2018-blood-soaked-secrets", item.Position);
+            }
+
+            var title = check.Line(record.Title, "title", "Blood-soaked secrets", item.Position);
+            var publisher = check.Line(record.Publisher, "publisher", "Amnesty International", item.Position);
+            var kindText = check.Required(record.Kind, "kind", "report", item.Position);
+            SourceKind? kind = null;
+            if (kindText is not null)
+            {
+                if (Array.IndexOf(KindNames, kindText) is var index and >= 0)
+                {
+                    kind = (SourceKind)index;
+                }
+                else
+                {
+                    check.Error(record.Kind!.Position, ErrorMessages.UnknownSourceKind(kindText, Suggestions.Closest(kindText, KindNames), KindNames));
+                }
+            }
+
+            var date = check.Date(record.Date, "date");
+            var accessed = check.Date(record.Accessed, "accessed");
+            var url = check.HttpUrl(record.Url, "url");
+            var archiveUrl = check.HttpUrl(record.ArchiveUrl, "archive_url");
+            if (id is not null && title is not null && publisher is not null && kind is not null)
+            {
+                sources.Add(new Source(
+                    id,
+                    RecordValidator.Plain(title),
+                    RecordValidator.Plain(publisher),
+                    RecordValidator.Optional(record.Author) is { } author ? RecordValidator.Plain(author) : null,
+                    date,
+                    url,
+                    archiveUrl,
+                    accessed,
+                    kind.Value,
+                    RecordValidator.Optional(record.Note) is { } note ? RecordValidator.Plain(note) : null,
+                    new Origin(file.DisplayPath, item.Position)));
+            }
+        }
+
+        return sources;
+    }
+}

@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using System.Xml;
+using Timeline.Dates;
+using Timeline.Diagnostics;
+using Timeline.Markdown.Citations;
+using Timeline.Languages;
+using Timeline.Model;
+
+namespace Timeline.Publishing.Feeds;
+
+/// <summary>
+/// The Atom feed (RFC 4287) of every event, newest first: its title, summary and rendered body. Written with
+/// XmlWriter, which escapes every value, so a title with '&lt;' or '&amp;' cannot break the feed.
+/// </summary>
+public static class AtomFeed
+{
+    public const string FilePath = "feed.xml";
+
+    private const string Atom = "http://www.w3.org/2005/Atom";
+
+    /// <summary>The feed, or null when a record holds a character XML cannot carry (reported as an error).</summary>
+    /// <remarks>
+    /// For a language's tree, <paramref name="site"/> is that language's view of the site and <paramref name="fallbacks"/>
+    /// lists what is still in the default language: those titles, summaries and bodies are marked with its xml:lang.
+    /// </remarks>
+    public static OutputFile? Build(ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
+    {
+        using var stream = new MemoryStream();
+        return Write(stream, site, diagnostics, filePath, fallbacks, defaultLanguage) ? new OutputFile(filePath, stream.ToArray()) : null;
+    }
+
+    /// <summary>Writes the feed as <see cref="Build"/> makes it; false, with nothing written, when it cannot be.</summary>
+    public static bool Write(Stream stream, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
+    {
+        var settings = site.Site;
+        fallbacks ??= Fallbacks.None;
+        var original = defaultLanguage ?? settings.Language;
+        var urls = new SiteUrls(settings.BasePath);
+        var home = SiteUrls.Absolute(settings.BaseUrl, urls.Index);
+        var self = SiteUrls.Absolute(settings.BaseUrl, urls.Feed);
+        var entries = site.Events.Reverse().ToList();
+
+        if (Unwritable(site, entries, filePath, diagnostics))
+        {
+            return false;
+        }
+
+        using (var xml = XmlWriter.Create(stream, XmlSettings))
+        {
+            xml.WriteStartDocument();
+            xml.WriteStartElement("feed", Atom);
+            xml.WriteAttributeString("xml", "lang", null, settings.Language);
+            xml.WriteElementString("id", Atom, self);
+            xml.WriteElementString("title", Atom, settings.Title);
+            xml.WriteElementString("subtitle", Atom, settings.Description);
+
+            // A feed with no entry has changed never; the epoch says that without inventing a date.
+            xml.WriteElementString("updated", Atom, entries.Count > 0 ? entries.Max(Updated)! : "1970-01-01T00:00:00Z");
+            Link(xml, "self", "application/atom+xml", self);
+            Link(xml, "alternate", "text/html", home);
+            xml.WriteStartElement("author", Atom);
+            xml.WriteElementString("name", Atom, settings.Title);
+            xml.WriteElementString("uri", Atom, home);
+            xml.WriteEndElement();
+
+            foreach (var e in entries)
+            {
+                var url = SiteUrls.Absolute(settings.BaseUrl, urls.Event(e.Id));
+                xml.WriteStartElement("entry", Atom);
+
+                // The event's address is its permanent id: it never changes while base_url stays the same.
+                xml.WriteElementString("id", Atom, url);
+                var textLanguage = fallbacks.EventTexts.Contains(e.Id) ? original : null;
+                Text(xml, "title", e.Event.Title, textLanguage);
+                Link(xml, "alternate", "text/html", url);
+                xml.WriteElementString("updated", Atom, Updated(e));
+                Text(xml, "summary", e.Event.Summary, textLanguage);
+                foreach (var tag in e.Event.Tags)
+                {
+                    xml.WriteStartElement("category", Atom);
+                    xml.WriteAttributeString("term", tag);
+                    xml.WriteEndElement();
+                }
+
+                // The body's note markers link to #note-N: the base makes them reach the notes on the event's page.
+                xml.WriteStartElement("content", Atom);
+                xml.WriteAttributeString("type", "html");
+                xml.WriteAttributeString("xml", "base", null, url);
+                var bodyLanguage = fallbacks.EventBodies.Contains(e.Id) ? original : settings.Language;
+                if (bodyLanguage != settings.Language)
+                {
+                    xml.WriteAttributeString("xml", "lang", null, bodyLanguage);
+                }
+
+                // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
+                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => PersianDigits.For(bodyLanguage, n)));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
+            xml.WriteEndDocument();
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// When the entry last changed, as Atom requires. The records hold no edit date and a build may not write the
+    /// time it runs (two builds must be identical), so this is the first day of the event: deterministic, and it
+    /// orders feed readers' lists as the timeline does. An edited entry keeps its date, and readers go by its id.
+    /// </summary>
+    private static string Updated(ResolvedEvent e) =>
+        e.Event.When.Start.FirstDay.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>An element of text, with its own xml:lang when it is in another language than the feed.</summary>
+    private static void Text(XmlWriter xml, string name, string text, string? language)
+    {
+        xml.WriteStartElement(name, Atom);
+        if (language is not null)
+        {
+            xml.WriteAttributeString("xml", "lang", null, language);
+        }
+
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
+
+    private static void Link(XmlWriter xml, string rel, string type, string href)
+    {
+        xml.WriteStartElement("link", Atom);
+        xml.WriteAttributeString("rel", rel);
+        xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        xml.WriteEndElement();
+    }
+
+    /// <summary>Reports each event with a character XML 1.0 forbids (such as U+FFFF), which the feed cannot carry.</summary>
+    private static bool Unwritable(ResolvedSite site, IReadOnlyList<ResolvedEvent> entries, string filePath, DiagnosticBag diagnostics)
+    {
+        var found = false;
+        foreach (var (text, origin) in new[] { (site.Site.Title, site.Site.TitleOrigin), (site.Site.Description, site.Site.DescriptionOrigin) })
+        {
+            if (Forbidden(text) is { } c)
+            {
+                diagnostics.Error(origin.Path, origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
+                found = true;
+            }
+        }
+
+        foreach (var e in entries)
+        {
+            if (new[] { e.Event.Title, e.Event.Summary, e.Body.Html }.Concat(e.Event.Tags).Select(Forbidden).FirstOrDefault(x => x is not null) is { } bad)
+            {
+                diagnostics.Error(e.Event.Origin.Path, e.Event.Origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the event holds {bad}, which XML cannot carry"));
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>The first character of the text that XML 1.0 forbids, written as U+XXXX, or null.</summary>
+    private static string? Forbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (!XmlConvert.IsXmlChar(text[i]))
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"the character U+{(int)text[i]:X4}");
+            }
+        }
+
+        return null;
+    }
+
+    internal static readonly XmlWriterSettings XmlSettings = new()
+    {
+        Encoding = new UTF8Encoding(false),
+        Indent = true,
+        IndentChars = "  ",
+        NewLineChars = "\n",
+        NewLineHandling = NewLineHandling.Replace,
+    };
+}

@@ -1,0 +1,131 @@
+using System.Text.Json.Nodes;
+using System.Text.Json;
+using Timeline.Dates;
+using Timeline.Model;
+
+namespace Timeline.Publishing.Reuse;
+
+/// <summary>
+/// /events.json and /sources.json: the whole timeline as data, for teachers and researchers to reuse.
+/// Their shape is documented in README.md ("Data for reuse"); <see cref="Version"/> changes only when a field is
+/// removed or changes meaning.
+/// </summary>
+internal static class DataFiles
+{
+    public const int Version = 1;
+
+    public static void Events(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
+    {
+        var events = site.Events.Select(e => new JsonObject
+        {
+            ["id"] = e.Id,
+            ["url"] = absolute(urls.Event(e.Id)),
+            ["title"] = e.Event.Title,
+            ["summary"] = e.Event.Summary,
+            ["date"] = Date(e.Event.When),
+            ["tags"] = ReuseJson.Strings(e.Event.Tags),
+            ["entities"] = new JsonArray(e.People.Concat(e.Organisations).Concat(e.Places).Select(x => (JsonNode?)new JsonObject
+            {
+                ["id"] = x.Id,
+                ["kind"] = x.Kind.ToString().ToLowerInvariant(),
+                ["name"] = x.Name,
+                ["url"] = absolute(urls.Entity(x.Kind, x.Id)),
+            }).ToArray()),
+            ["related"] = ReuseJson.Strings(e.RelatedIds),
+            ["citations"] = new JsonArray(e.Body.Notes.Select(n => (JsonNode?)new JsonObject
+            {
+                ["note"] = n.Number,
+                ["source"] = n.Source.Id,
+                ["title"] = n.Source.Title,
+                ["author"] = n.Source.Author,
+                ["publisher"] = n.Source.Publisher,
+                ["url"] = n.Source.Url,
+                ["locator"] = n.Locator,
+            }).ToArray()),
+        });
+        Write(output, site.Site, "events", events);
+    }
+
+    public static void Sources(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
+    {
+        var citing = site.Sources.ToDictionary(s => s.Id, _ => new List<ResolvedEvent>(), StringComparer.Ordinal);
+        foreach (var e in site.Events)
+        {
+            foreach (var id in e.Body.CitedSourceIds.Distinct(StringComparer.Ordinal))
+            {
+                citing[id].Add(e);
+            }
+        }
+
+        var sources = site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new JsonObject
+        {
+            ["id"] = s.Id,
+            ["title"] = s.Title,
+            ["author"] = s.Author,
+            ["publisher"] = s.Publisher,
+            ["date"] = s.Date?.ToString(),
+            ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+            ["url"] = s.Url,
+            ["archive_url"] = s.ArchiveUrl,
+            ["accessed"] = s.Accessed?.ToString(),
+            ["note"] = s.Note,
+            ["bibliography_url"] = absolute(urls.Source(s.Id)),
+            ["cited_by"] = new JsonArray(citing[s.Id].Select(e => (JsonNode?)new JsonObject
+            {
+                ["id"] = e.Id,
+                ["title"] = e.Event.Title,
+                ["url"] = absolute(urls.Event(e.Id)),
+            }).ToArray()),
+        });
+        Write(output, site.Site, "sources", sources);
+    }
+
+    /// <summary>
+    /// The file's frame (version, site) and its list, one item at a time: a list of 10,000 events made as one tree of
+    /// JSON nodes, then one string, was a third of a large build's peak memory.
+    /// </summary>
+    private static void Write(Stream output, SiteSettings settings, string name, IEnumerable<JsonObject> items)
+    {
+        using (var json = ReuseJson.Writer(output))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", Version);
+            json.WritePropertyName("site");
+            ReuseJson.Write(json, Site(settings));
+            json.WriteStartArray(name);
+            foreach (var item in items)
+            {
+                ReuseJson.Write(json, item);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        output.Write("\n"u8);
+    }
+
+    private static JsonObject Site(SiteSettings settings) => new()
+    {
+        ["title"] = settings.Title,
+        ["description"] = settings.Description,
+        ["url"] = settings.BaseUrl.ToString(),
+        ["language"] = settings.Language,
+    };
+
+    /// <summary>A date as precise as the record: ISO text for each end, its precision, and whether it is circa.</summary>
+    private static JsonObject Date(DateSpan when)
+    {
+        var end = when.End is { } e && e != when.Start ? e : (PartialDate?)null;
+        return new JsonObject
+        {
+            ["start"] = when.Start.ToString(),
+            ["start_precision"] = ReuseJson.Precision(when.Start),
+            ["end"] = end?.ToString(),
+            ["end_precision"] = end is { } last ? ReuseJson.Precision(last) : null,
+            ["circa"] = when.Circa,
+            ["text"] = EnglishDates.Format(when),
+            ["text_solar_hijri"] = SolarHijriDates.Format(when),
+        };
+    }
+}

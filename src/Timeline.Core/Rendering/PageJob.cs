@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Text;
+
+namespace Timeline.Rendering;
+
+/// <summary>
+/// One file of the site and how to write it. Nothing is rendered until it is written: a build writes every file once,
+/// straight into a reused buffer, and `timeline serve` renders only the pages a browser asks for.
+/// </summary>
+/// <param name="Path">The file's path inside the output folder, with '/'.</param>
+/// <param name="Write">Writes the file's text; the writer is a <see cref="StringWriter"/>, which a failed page is cut back on.</param>
+public sealed record PageJob(string Path, Action<StringWriter> Write)
+{
+    /// <summary>
+    /// When set, writes the file's bytes itself into a stream, and is used instead of <see cref="Write"/>: for large data
+    /// files (events.json and the feed of a large site are tens of megabytes) that a build writes straight to disk.
+    /// </summary>
+    public Action<Stream>? WriteBytes { get; init; }
+
+    /// <summary>A file written as bytes into a stream (see <see cref="WriteBytes"/>).</summary>
+    public static PageJob Bytes(string path, Action<Stream> write) =>
+        new(path, text => text.Write(Encoding.UTF8.GetString(ToArray(write)))) { WriteBytes = write };
+
+    /// <summary>The file's text as one string, for a caller that keeps it (serve, tests).</summary>
+    public string Render()
+    {
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        Write(writer);
+        return writer.ToString();
+    }
+
+    /// <summary>The file's bytes, as a build writes them.</summary>
+    public byte[] ToBytes() => WriteBytes is { } write ? ToArray(write) : Encoding.UTF8.GetBytes(Render());
+
+    private static byte[] ToArray(Action<Stream> write)
+    {
+        using var bytes = new MemoryStream();
+        write(bytes);
+        return bytes.ToArray();
+    }
+}

@@ -1,0 +1,392 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Languages;
+using Timeline.Model;
+using Timeline.Publishing.Feeds;
+using Timeline.Publishing.Reuse;
+using Timeline.Publishing;
+using Timeline.ShareImages;
+using Timeline.Theme;
+using Timeline.Views;
+
+namespace Timeline.Rendering;
+
+/// <summary>
+/// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
+/// (in parallel) and gathers the theme's assets. Nothing is written here.
+/// </summary>
+public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
+{
+    /// <summary>
+    /// Renders every page and gathers the assets; <paramref name="searchIndexed"/> says whether Pagefind will index them,
+    /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
+    /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
+    /// </summary>
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null, StreamSink? streamed = null)
+    {
+        // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies.
+        var pages = Pages(site, searchIndexed).Concat(site.Site.Languages.Select(code => FeedJob(site, code))).ToList();
+        var files = new OutputFile?[pages.Count];
+        Parallel.For(0, pages.Count, i =>
+        {
+            var page = pages[i];
+            if (page.WriteBytes is { } write && streamed is not null)
+            {
+                streamed(page.Path, write);
+                return;
+            }
+
+            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
+            var buffer = PageBuffer.ForThisThread();
+            ReadOnlySpan<byte> bytes = page.WriteBytes is null ? Encode(page, buffer) : page.ToBytes();
+            if (rendered is null)
+            {
+                files[i] = new OutputFile(page.Path, bytes.ToArray());
+            }
+            else
+            {
+                rendered(page.Path, bytes);
+            }
+        });
+        return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+    }
+
+    private static ReadOnlySpan<byte> Encode(PageJob page, PageBuffer buffer)
+    {
+        page.Write(buffer.Start());
+        return buffer.Encode();
+    }
+
+    /// <summary>Every page of the site with how to render it, rendering none.</summary>
+    public IReadOnlyList<PageJob> Pages(ResolvedSite site, bool searchIndexed) => Table(site, searchIndexed).All();
+
+    /// <summary>
+    /// Every page of the site, found by its path when asked for: `timeline serve` makes a table after every edit and
+    /// renders only the pages a browser asks for, so the table lists nothing up front. <paramref name="kept"/> holds
+    /// event summaries from serve's last rebuild.
+    /// </summary>
+    public PageTable Table(ResolvedSite site, bool searchIndexed, SummaryCache? kept = null)
+    {
+        var trees = new List<(string Folder, LanguagePages Pages)>();
+        foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
+        {
+            // The default language's tree is the site's root; every other language has its own folder (/fa/).
+            var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
+            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept), searchIndexed)));
+        }
+
+        return new PageTable(trees);
+    }
+
+    /// <summary>One language's feed (fa/feed.xml for fa), or null when it could not be written.</summary>
+    public static OutputFile? Feed(ResolvedSite site, string code, DiagnosticBag diagnostics)
+    {
+        var (localized, fallbacks) = LocalizedSite.For(site, code);
+        return AtomFeed.Build(localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
+    }
+
+    /// <summary>One language's feed as a page job: written straight to its file, or left empty with an error reported.</summary>
+    private PageJob FeedJob(ResolvedSite site, string code) => PageJob.Bytes(FeedPath(site, code), stream =>
+    {
+        var (localized, fallbacks) = LocalizedSite.For(site, code);
+        AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
+    });
+
+    public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
+
+    /// <summary>
+    /// One language's pages, with paths inside its tree. An event's four files are found by the id in their path; the
+    /// few other pages (lists, indexes, content pages) are listed when one is first asked for. Each list's view is
+    /// made when its page is rendered.
+    /// </summary>
+    internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
+    {
+        private const string Events = "events/";
+        private const string Embeds = "embed/events/";
+        private const string Tags = "tags/";
+        private const string Index = "/index.html";
+        private Dictionary<string, PageJob>? _others;
+
+        /// <summary>Every page, in the order a build renders them.</summary>
+        public IEnumerable<PageJob> All()
+        {
+            foreach (var job in Fixed())
+            {
+                yield return job;
+            }
+
+            for (var i = 0; i < site.Events.Count; i++)
+            {
+                var id = site.Events[i].Id;
+                yield return EventPage($"events/{id}/index.html", i);
+                yield return EmbedPage($"embed/events/{id}/index.html", i);
+                yield return CitationFile($"events/{id}/cite.json", i, json: true);
+                yield return CitationFile($"events/{id}/cite.bib", i, json: false);
+            }
+
+            foreach (var job in Data().Concat(Lists(withTags: true)))
+            {
+                yield return job;
+            }
+        }
+
+        /// <summary>The page at a path inside this tree, or null when it has none.</summary>
+        public PageJob? Find(string path)
+        {
+            if (path.StartsWith(Events, StringComparison.Ordinal) && EventAt(path, Events.Length) is var (index, file))
+            {
+                return file switch
+                {
+                    "index.html" => EventPage(path, index),
+                    "cite.json" => CitationFile(path, index, json: true),
+                    "cite.bib" => CitationFile(path, index, json: false),
+                    _ => null,
+                };
+            }
+
+            if (path.StartsWith(Embeds, StringComparison.Ordinal) && EventAt(path, Embeds.Length) is (var embedded, "index.html"))
+            {
+                return EmbedPage(path, embedded);
+            }
+
+            // A tag's page: the tags are listed only when a tag's page is asked for (every event is looked at).
+            if (path.StartsWith(Tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > Tags.Length + Index.Length)
+            {
+                var tag = path[Tags.Length..^Index.Length];
+                return views.Tag(tag) is not null && TagPage(tag) is var job && job.Path == path ? job : null;
+            }
+
+            // Listed once per table; a race lists them twice, harmlessly. No other page's path starts with events/,
+            // embed/ or tags/ and ends in /index.html.
+            var others = Volatile.Read(ref _others) ?? (_others = ByPath(Fixed().Concat(Data()).Concat(Lists(withTags: false))));
+            return others.GetValueOrDefault(path);
+        }
+
+        // As in a list of every page, a later page with the same path is the one kept.
+        private static Dictionary<string, PageJob> ByPath(IEnumerable<PageJob> jobs)
+        {
+            var byPath = new Dictionary<string, PageJob>(StringComparer.Ordinal);
+            foreach (var job in jobs)
+            {
+                byPath[job.Path] = job;
+            }
+
+            return byPath;
+        }
+
+        /// <summary>The event named by "&lt;id&gt;/&lt;file&gt;" from <paramref name="start"/> on, if the site has it.</summary>
+        private (int Index, string File)? EventAt(string path, int start)
+        {
+            var slash = path.IndexOf('/', start);
+            return slash > start && views.TryFindEvent(path[start..slash], out var index) ? (index, path[(slash + 1)..]) : null;
+        }
+
+        private IEnumerable<PageJob> Fixed()
+        {
+            var urls = views.Urls;
+            var root = views.Language.RootUrls;
+            yield return new("index.html", w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            yield return new("tags/index.html", w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
+            yield return new("sources/index.html", w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new("search/index.html", w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+
+            // One 404 page, in the default language: a server shows it for every missing address, in any tree.
+            if (views.Language.IsDefault)
+            {
+                var body = $"<p>{Html.Encoder.Encode(views.Text("not_found_body"))}</p>";
+                yield return new("404.html", w => renderer.Page(w, "page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) }));
+            }
+        }
+
+        private PageJob EventPage(string path, int index) => new(path, w =>
+        {
+            var urls = views.Urls;
+            var view = views.Event(index);
+            var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, views.Language.RootUrls.Asset("share.js"));
+            renderer.Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
+        });
+
+        private PageJob EmbedPage(string path, int index) => new(path, w => renderer.Embed(w, views, views.Event(index)));
+
+        private PageJob CitationFile(string path, int index, bool json) => new(path, w =>
+        {
+            var citation = views.Citation(site.Events[index]);
+            w.Write(json ? citation.CslJson() : citation.BibTex());
+        });
+
+        private PageJob TagPage(string tag) => new(views.Urls.Tag(tag)[views.Urls.Index.Length..] + "index.html", w =>
+        {
+            var list = views.Tag(tag)!;
+            renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
+        });
+
+        // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
+        private IEnumerable<PageJob> Data()
+        {
+            yield return PageJob.Bytes("events.json", stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes("sources.json", stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
+        }
+
+        private IEnumerable<PageJob> Lists(bool withTags)
+        {
+            var urls = views.Urls;
+            string PathOf(string url) => url[urls.Index.Length..] + "index.html";
+
+            foreach (var year in views.YearNumbers())
+            {
+                yield return new(PathOf(urls.Year(year)), w =>
+                {
+                    var list = views.Year(year)!;
+                    renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
+                });
+            }
+
+            foreach (var tag in withTags ? views.TagNames() : [])
+            {
+                yield return TagPage(tag);
+            }
+
+            foreach (var x in site.Entities)
+            {
+                yield return new(PathOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
+                {
+                    var entity = views.Entity(x);
+                    renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
+                });
+            }
+
+            foreach (var kind in views.EntityKinds())
+            {
+                yield return new(PathOf(urls.EntityIndex(kind)), w =>
+                {
+                    var index = views.EntityIndex(kind)!;
+                    renderer.Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index });
+                });
+            }
+
+            foreach (var page in site.Pages)
+            {
+                yield return new($"{page.Page.Id}/index.html", w =>
+                {
+                    var view = views.Page(page);
+                    renderer.Page(w, "page", views, view.Title, view.Summary ?? site.Site.Description, view.Url, "page", new() { ["content_page"] = view });
+                });
+            }
+        }
+    }
+
+    private void Page(StringWriter writer, string template, ViewBuilder views, string title, string description, string url, string kind, Dictionary<string, object?> values, ImageView? image = null)
+    {
+        var meta = Meta(views, title, description, url, views.AbsoluteUrl(url), kind, image);
+        values["site"] = views.Site;
+        values["page"] = meta;
+        var layout = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta };
+        Render(writer, template, url, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
+    }
+
+    /// <summary>An event's card for other sites' frames: a whole document of its own, with no layout and no site navigation.</summary>
+    private void Embed(StringWriter writer, ViewBuilder views, EventView view)
+    {
+        var url = views.Urls.Embed(view.Id);
+        var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
+        var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
+        Render(writer, "embed", url, w => theme.RenderTo(w, "embed", values, views.Language.Code));
+    }
+
+    private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)
+    {
+        var language = views.Language;
+        var alternates = new List<AlternateView>();
+        var others = new List<AlternateView>();
+
+        // The 404 page has one copy, and a site in one language has no other to point at.
+        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.Index + "404.html")
+        {
+            foreach (var code in language.AllCodes)
+            {
+                var alternate = new AlternateView(code, views.AbsoluteUrl(language.InLanguage(url, code)), language.LanguageNames.GetValueOrDefault(code, code), PageLanguage.DirectionOf(code));
+                alternates.Add(alternate);
+                if (code != language.Code)
+                {
+                    others.Add(alternate with { Url = language.InLanguage(url, code) });
+                }
+            }
+
+            alternates.Add(alternates[0] with { Code = "x-default" });
+        }
+
+        return new PageMeta(
+            title,
+            description,
+            url,
+            canonical,
+            kind,
+            kind == "event" ? "article" : "website",
+            ShareLinks.Locale(views.Site.Language),
+            image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
+        {
+            Alternates = alternates,
+            Switch = others,
+        };
+    }
+
+    // Each language's page of an event has the event's card drawn in that language (fa/events/<id>/share.png).
+    private static ImageView EventImage(ViewBuilder views, EventView view) => new(
+        views.AbsoluteUrl(views.Urls.EventShareImage(view.Id)),
+        ShareImageRenderer.Width,
+        ShareImageRenderer.Height,
+        "image/png",
+        $"{view.Title}. {view.Date.Text}. {views.Site.Title}");
+
+    private void Render(StringWriter writer, string template, string url, Action<StringWriter> render)
+    {
+        var text = writer.GetStringBuilder();
+        var start = text.Length;
+        try
+        {
+            render(writer);
+        }
+        catch (Exception ex)
+        {
+            // A theme is code written by the site's author: any failure is theirs to fix, and is reported, not thrown.
+            // What the page had written before it failed is taken back: a failed page is empty.
+            text.Length = start;
+            var full = Path.GetFullPath(Path.Combine(theme.Folder, "templates", template + ".liquid"));
+            var where = theme.Files.FirstOrDefault(f => f.FullPath == full)?.DisplayPath ?? full;
+            if (ex is TemplateLimitException limit)
+            {
+                // At the loop it was in, when it was in one.
+                var position = limit.File is null ? SourcePosition.WholeFile : new SourcePosition(limit.Line, 1);
+                diagnostics.Error(limit.File ?? where, position, ErrorMessages.TemplateLimitReached(limit.Limit, url));
+            }
+            else if (TemplateLimits.IsFluidLimit(ex))
+            {
+                diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateLimitReached(TemplateLimit.Steps, url));
+            }
+            else
+            {
+                diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message.TrimEnd('.')));
+            }
+        }
+    }
+
+    /// <summary>The theme's assets/, copied to /assets/.</summary>
+    public IEnumerable<OutputFile> Assets()
+    {
+        var folder = Path.Combine(theme.Folder, "assets");
+        return theme.Assets.Select(file => Read(file, "assets/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
+    }
+
+    private OutputFile? Read(Input.FoundFile file, string path)
+    {
+        try
+        {
+            return new OutputFile(path, File.ReadAllBytes(file.RealPath));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(theme.Display.Show(file.Path), SourcePosition.WholeFile, ErrorMessages.UnreadableFile(ex.Message));
+            return null;
+        }
+    }
+}

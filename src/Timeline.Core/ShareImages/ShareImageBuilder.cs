@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Timeline.Dates;
+using Timeline.Languages;
+using Timeline.Model;
+
+namespace Timeline.ShareImages;
+
+/// <summary>How many share images a build drew and how many it took from the cache.</summary>
+public sealed record ShareImageCounts(int Drawn, int Reused);
+
+/// <summary>
+/// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in each language's
+/// tree, in parallel,
+/// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
+/// handed to <c>handOut</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
+/// </summary>
+public static class ShareImageBuilder
+{
+    private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
+
+    // Each thread reads the cached images it hands out into one buffer.
+    [ThreadStatic]
+    private static byte[]? t_buffer;
+
+    /// <summary>
+    /// The images of one language's tree (share.png and events/&lt;id&gt;/share.png, under fa/ for Persian), with that
+    /// language's titles. A Persian card is drawn right to left with the Solar Hijri date first; every other language's
+    /// card gives the Gregorian date in English first and the Solar Hijri one second.
+    /// </summary>
+    private static IEnumerable<Job> Jobs(ResolvedSite site, string language, ShareImageCache cache)
+    {
+        var (localized, _) = LocalizedSite.For(site, language);
+        var settings = localized.Site;
+        var folder = language == site.Site.Language ? "" : language + "/";
+        var persian = language == "fa";
+        var host = settings.BaseUrl.Host;
+        yield return new($"{folder}share.png", cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, persian));
+        foreach (var e in localized.Events)
+        {
+            var title = e.Event.Title;
+            var (first, second) = persian
+                ? (SolarHijriDates.Format(e.Event.When), PersianGregorianDates.Format(e.Event.When))
+                : (EnglishDates.Format(e.Event.When), SolarHijriDates.Format(e.Event.When));
+            yield return new($"{folder}events/{e.Id}/share.png", cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, persian));
+        }
+    }
+
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, PageSink handOut)
+    {
+        var cache = new ShareImageCache(cacheFolder, design);
+        var jobs = new List<Job>();
+        foreach (var language in site.Site.Languages)
+        {
+            jobs.AddRange(Jobs(site, language, cache));
+        }
+
+        var drawn = 0;
+        using var typefaces = new ShareImageTypefaces(design);
+
+        // Renderers are lent out, one per image being drawn at a time: Parallel.For's local state is made per task,
+        // and it starts dozens of tasks for a thousand images, each renderer holding its own shaped fonts.
+        var idle = new ConcurrentBag<ShareImageRenderer>();
+        var made = new ConcurrentBag<ShareImageRenderer>();
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var job = jobs[i];
+            t_buffer ??= [];
+            if (cache.Read(job.Key, ref t_buffer) is { } length)
+            {
+                handOut(job.Path, t_buffer.AsSpan(0, length));
+            }
+            else
+            {
+                if (!idle.TryTake(out var renderer))
+                {
+                    renderer = new ShareImageRenderer(design, typefaces);
+                    made.Add(renderer);
+                }
+
+                var png = job.Draw(renderer);
+                idle.Add(renderer);
+                cache.Write(job.Key, png);
+                Interlocked.Increment(ref drawn);
+                handOut(job.Path, png);
+            }
+        });
+
+        foreach (var renderer in made)
+        {
+            renderer.Dispose();
+        }
+
+        cache.Prune(jobs.Select(j => j.Key).ToHashSet(StringComparer.Ordinal));
+        return new ShareImageCounts(drawn, jobs.Count - drawn);
+    }
+}

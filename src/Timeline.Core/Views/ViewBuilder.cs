@@ -1,0 +1,589 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Timeline.Dates;
+using Timeline.Languages;
+using Timeline.Markdown.Citations;
+using Timeline.Model;
+using Timeline.Publishing.Overview;
+using Timeline.Publishing.Reuse;
+
+namespace Timeline.Views;
+
+/// <summary>
+/// Turns one language's view of the resolved site into the views templates see: every index, backlink and
+/// neighbour is computed here, and every text the page shows is written in that language.
+/// </summary>
+public sealed class ViewBuilder
+{
+    private readonly ResolvedSite _site;
+    private readonly SiteUrls _urls;
+    private readonly Dictionary<string, int> _positions;
+    private readonly EventSummaryView?[] _summaries;
+    private readonly Comparer<EventSummaryView> _timeOrder;
+    private readonly PageLanguage _language;
+    private readonly ConditionalWeakTable<ResolvedEvent, EventSummaryView>? _kept;
+
+    // The site-wide indexes are made when a page first needs one (a build needs them all; `timeline serve`, after
+    // an edit, only those of the pages asked for). Lazy: pages are rendered in parallel.
+    private readonly Lazy<Dictionary<string, List<string>>> _referencedBy;
+    private const int LookupsBeforeIndex = 32;
+    private int _referenceLookups;
+    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _citing;
+    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _involving;
+    private readonly Lazy<List<(int Year, List<int> Positions)>> _years;
+    private readonly Lazy<SortedDictionary<string, List<int>>> _tags;
+
+    // The backlink letters of the page's language, split once (pages are rendered in parallel; a race splits twice, harmlessly).
+    private string[]? _useLetters;
+
+    // A note's source is the same view on every page that cites it: made once per source, not once per note (20,000
+    // notes at 10,000 events, each formatting the source's dates in two calendars).
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SourceView> _noteSources = new(StringComparer.Ordinal);
+
+    /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
+    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null)
+    {
+        _site = site;
+        _language = language;
+        _urls = language.Urls;
+        _kept = kept?.For(language);
+        // Summaries (dates in two calendars, in the page's words) are made when a page first needs them, not here:
+        // `timeline serve` makes a new ViewBuilder on every edit and renders only the pages it is asked for.
+        _summaries = new EventSummaryView?[site.Events.Count];
+        _positions = new Dictionary<string, int>(site.Events.Count, StringComparer.Ordinal);
+        for (var i = 0; i < site.Events.Count; i++)
+        {
+            _positions[site.Events[i].Id] = i;
+        }
+
+        var positions = _positions;
+        _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
+        _referencedBy = new(ReferencedBy);
+        _citing = new(Citing);
+        _involving = new(Involving);
+        _years = new(YearIndex);
+        _tags = new(TagIndexes);
+        Site = BuildSite();
+    }
+
+    public SiteUrls Urls => _urls;
+
+    public SiteView Site { get; }
+
+    public PageLanguage Language => _language;
+
+    /// <summary>The position in the timeline of the event with this id; false when there is none.</summary>
+    public bool TryFindEvent(string id, out int index) => _positions.TryGetValue(id, out index);
+
+    public EventSummaryView Summary(ResolvedEvent e) => new(
+        e.Id,
+        _urls.Event(e.Id),
+        e.Event.Title,
+        e.Event.Summary,
+        Date(e.Event.When),
+        e.Event.When.Start.Year,
+        _language.Digits(e.Event.When.Start.Year),
+        _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackAttributes : "");
+
+    // Not kept: holding 10,000 event views (JSON-LD, notes) for the embed cards cost more in collections than making them twice.
+    public EventView Event(int index)
+    {
+        var e = _site.Events[index];
+        var summary = SummaryAt(index);
+        var card = new EventView(
+            e.Id,
+            summary.Url,
+            summary.Title,
+            summary.Summary,
+            summary.Date,
+            summary.Year,
+            summary.YearText,
+            summary.LangHtml,
+            _urls.Year(summary.Year),
+            Markers(e.Body.Html),
+            _language.Fallbacks.EventBodies.Contains(e.Id),
+            _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackAttributes : "",
+            Markers(e.Body.EntryMarkersHtml),
+            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackAttributes)).ToList(),
+            index > 0 ? SummaryAt(index - 1) : null,
+            index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
+            e.People.Select(EntityLink).ToList(),
+            e.Organisations.Select(EntityLink).ToList(),
+            e.Places.Select(EntityLink).ToList());
+        return new EventView(card, () => new EventPageParts(
+            Notes(e.Body.Notes),
+            e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+            new CitationView(
+                Citation(e).Written(Text("citation"), summary.Date.Text),
+                _urls.EventCitation(e.Id, "json"),
+                e.Id + ".json",
+                _urls.EventCitation(e.Id, "bib"),
+                e.Id + ".bib"),
+            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl)));
+    }
+
+    /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
+    public EntryCitation Citation(ResolvedEvent e) =>
+        new(e.Id, _site.Site.Title, e.Event.Title, e.Event.Summary, e.Event.When, AbsoluteUrl(_urls.Event(e.Id)), _site.Site.Language);
+
+    /// <summary>A page's or a string's text in the page's language, placeholders filled.</summary>
+    public string Text(string key, params (string Name, string Value)[] values) => _language.Text(key, values);
+
+    /// <summary>The full address of a site path such as "/memorial/events/x/" (paths already hold the base path).</summary>
+    public string AbsoluteUrl(string sitePath) => SiteUrls.Absolute(_site.Site.BaseUrl, sitePath);
+
+    /// <summary>The index: years grouped under the eras their events fall in; events outside every era still appear.</summary>
+    public IReadOnlyList<EraSectionView> EraSections()
+    {
+        var anchored = new HashSet<int>();
+        return GroupByEra().Select((section, i) => new EraSectionView(
+            section.Era?.Id ?? $"other-{i + 1}",
+            section.Era?.Title,
+            section.Era is { } titled && _language.Fallbacks.EraTitles.Contains(titled.Id) ? _language.FallbackAttributes : "",
+            section.Era?.Summary,
+            section.Era is { } summed && _language.Fallbacks.EraSummaries.Contains(summed.Id) ? _language.FallbackAttributes : "",
+            section.Era is { } era ? Date(new DateSpan(era.Start, era.End, false)).Text : null,
+            section.Events.GroupBy(e => e.Event.When.Start.Year)
+                .Select(g => new YearSectionView(
+                    g.Key,
+                    _language.Digits(g.Key),
+                    _urls.Year(g.Key),
+                    anchored.Add(g.Key) ? YearAnchor(g.Key) : "",
+                    Summaries(g)))
+                .ToList()))
+            .ToList();
+    }
+
+    /// <summary>The index's overview chart, drawn from the same grouping by era as the list below it.</summary>
+    public OverviewView Overview()
+    {
+        var sections = GroupByEra()
+            .Select(s => new OverviewSection(
+                s.Era?.Title,
+                s.Era?.Start.Year,
+                s.Era?.End.Year,
+                s.Events.Select(e => SummaryOf(e.Id)).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
+            .ToList();
+        var layout = OverviewLayout.Compute(sections, new OverviewOptions());
+        var text = new OverviewText(_language.Strings, _language.Digits);
+        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout, text), layout.Marks.Count);
+    }
+
+    /// <summary>Every year's list of events, in time order.</summary>
+    public IEnumerable<EventListView> Years() => _years.Value.Select(y => YearList(y.Year, y.Positions));
+
+    /// <summary>The years that have events, in time order.</summary>
+    public IEnumerable<int> YearNumbers() => _years.Value.Select(y => y.Year);
+
+    /// <summary>One year's list of events, made when its page is rendered; null when no event falls in it.</summary>
+    public EventListView? Year(int year)
+    {
+        foreach (var (number, positions) in _years.Value)
+        {
+            if (number == year)
+            {
+                return YearList(number, positions);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Every tag's list of events, tags in ordinal order.</summary>
+    public IEnumerable<EventListView> Tags() => _tags.Value.Select(t => TagList(t.Key, t.Value));
+
+    /// <summary>The tags events carry, in ordinal order.</summary>
+    public IEnumerable<string> TagNames() => _tags.Value.Keys;
+
+    /// <summary>One tag's list of events, made when its page is rendered; null when no event carries it.</summary>
+    public EventListView? Tag(string tag) => _tags.Value.TryGetValue(tag, out var positions) ? TagList(tag, positions) : null;
+
+    public IReadOnlyList<TagView> TagIndex() => _tags.Value.Select(t => new TagView(t.Key, _urls.Tag(t.Key), t.Value.Count)).ToList();
+
+    public IReadOnlyList<SourceView> Sources() =>
+        _site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Source(s, withCitations: true)).ToList();
+
+    public IEnumerable<EntityView> Entities() => _site.Entities.Select(Entity);
+
+    /// <summary>An entity's own page: what it is and the events it takes part in.</summary>
+    public EntityView Entity(ResolvedEntity x) => new(
+        x.Entity.Id,
+        x.Entity.Name,
+        _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        x.Entity.Kind.ToString().ToLowerInvariant(),
+        _urls.Entity(x.Entity.Kind, x.Entity.Id),
+        Markers(x.Summary.Html),
+        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id),
+        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        Markers(x.Summary.EntryMarkersHtml),
+        Notes(x.Summary.Notes),
+        Summaries(EventsInvolving(x.Entity)));
+
+    public IEnumerable<(EntityKind Kind, EntityIndexView View)> EntityIndexes() =>
+        EntityKinds().Select(kind => (kind, EntityIndex(kind)!));
+
+    /// <summary>The kinds of entity the site has, in their order (people, organisations, places).</summary>
+    public IEnumerable<EntityKind> EntityKinds() =>
+        Enum.GetValues<EntityKind>().Where(kind => _site.Entities.Any(x => x.Entity.Kind == kind));
+
+    /// <summary>The index of one kind of entity, or null when the site has none of that kind.</summary>
+    public EntityIndexView? EntityIndex(EntityKind kind)
+    {
+        var entities = _site.Entities.Where(x => x.Entity.Kind == kind).OrderBy(x => x.Entity.Name, StringComparer.Ordinal).ToList();
+        return entities.Count == 0
+            ? null
+            : new EntityIndexView(
+                EntityKindTitle(kind),
+                _urls.EntityIndex(kind),
+                entities.Select(x => new EntityLinkView(x.Entity.Name, _urls.Entity(kind, x.Entity.Id), EventsInvolving(x.Entity).Count, EntityLang(x.Entity))).ToList());
+    }
+
+    public IEnumerable<PageView> Pages() => _site.Pages.Select(Page);
+
+    /// <summary>A content page's view.</summary>
+    public PageView Page(ResolvedPage p)
+    {
+        var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
+        return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackAttributes : "");
+    }
+
+    public string EntityKindTitle(EntityKind kind) => _language.Text(kind switch
+    {
+        EntityKind.Person => "kind_people",
+        EntityKind.Organisation => "kind_organisations",
+        _ => "kind_places",
+    });
+
+    public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
+
+    /// <summary>A date in the page's language: Gregorian then Solar Hijri in English, Solar Hijri then Gregorian in Persian.</summary>
+    public DateView Date(DateSpan span) => _language.Code == "fa" ? PersianDate(span, _language.Text("circa")) : EnglishDate(span, _language.Text("circa"));
+
+    public static DateView EnglishDate(DateSpan span, string circa)
+    {
+        var encode = Html.Encoder;
+        var html = TimeHtml(span, EnglishDates.Parts(span));
+        var text = EnglishDates.Format(span with { Circa = false });
+        if (span.Circa)
+        {
+            html = encode.Encode(circa) + " " + html;
+            text = circa + " " + text;
+        }
+
+        var persian = SolarHijriDates.Format(span);
+        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
+        return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
+    }
+
+    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in Persian.</summary>
+    public static DateView PersianDate(DateSpan span, string circa)
+    {
+        var encode = Html.Encoder;
+        var plain = span with { Circa = false };
+        var solar = SolarHijriDates.Format(plain);
+        var solarHtml = span.End is { } e && e != span.Start
+            ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
+            : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
+        var gregorian = PersianGregorianDates.Format(plain);
+        var gregorianHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, PersianGregorianDates.Parts(span))}</span>";
+        if (span.Circa)
+        {
+            solar = circa + " " + solar;
+            solarHtml = encode.Encode(circa) + " " + solarHtml;
+            gregorian = circa + " " + gregorian;
+            gregorianHtml = encode.Encode(circa) + " " + gregorianHtml;
+        }
+
+        return new DateView(solar, solarHtml, gregorian, gregorianHtml, Iso(span), span.Circa);
+    }
+
+    private static string TimeHtml(DateSpan span, SpanParts parts)
+    {
+        var encode = Html.Encoder;
+        var html = $"<time datetime=\"{span.Start}\">{encode.Encode(parts.Start)}</time>";
+        if (parts.End is not null && span.End is { } end)
+        {
+            html += $"{parts.Separator}<time datetime=\"{end}\">{encode.Encode(parts.End)}</time>";
+        }
+
+        return html;
+    }
+
+    private static string Iso(DateSpan span) => span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
+
+    /// <summary>Events in time order, cut into runs that fall in the same era (or in none).</summary>
+    private List<(Era? Era, List<ResolvedEvent> Events)> GroupByEra()
+    {
+        var eras = _site.Eras.OrderBy(e => e.Start).ThenBy(e => e.Id, StringComparer.Ordinal).ToList();
+        var sections = new List<(Era? Era, List<ResolvedEvent> Events)>();
+        foreach (var e in _site.Events)
+        {
+            var start = e.Event.When.Start.FirstDay;
+            var era = eras.FirstOrDefault(x => x.Start.FirstDay <= start && start <= x.End.LastDay);
+            if (sections.Count == 0 || sections[^1].Era != era)
+            {
+                sections.Add((era, []));
+            }
+
+            sections[^1].Events.Add(e);
+        }
+
+        return sections;
+    }
+
+    private EventSummaryView SummaryAt(int index) =>
+        Volatile.Read(ref _summaries[index]) ?? (_summaries[index] = _kept is null ? Summary(_site.Events[index]) : _kept.GetValue(_site.Events[index], Summary));
+
+    private EventSummaryView SummaryOf(string id) => SummaryAt(_positions[id]);
+
+    /// <summary>A list of events whose summaries are made only when a page reads it.</summary>
+    private SummaryList Summaries(IEnumerable<ResolvedEvent> events) => new(events.Select(e => _positions[e.Id]).ToArray(), SummaryAt);
+
+    private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.Value.GetValueOrDefault(entity.Id, []);
+
+    private EventListView YearList(int year, List<int> positions) => new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt));
+
+    private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
+
+    /// <summary>
+    /// The ids of the events that reference an event. For the first few pages asked for (serve, after an edit) the
+    /// events are looked through for this one id, which costs a small part of indexing them all; after that (a build,
+    /// serve's full check) they are indexed once.
+    /// </summary>
+    private IReadOnlyList<string> ReferencingIds(string id)
+    {
+        if (_referencedBy.IsValueCreated || Interlocked.Increment(ref _referenceLookups) > LookupsBeforeIndex)
+        {
+            return _referencedBy.Value.GetValueOrDefault(id, []);
+        }
+
+        var ids = new List<string>();
+        foreach (var e in _site.Events)
+        {
+            if (e.Id != id && (Contains(e.RelatedIds, id) || Contains(e.Body.LinkedEventIds, id)))
+            {
+                ids.Add(e.Id);
+            }
+        }
+
+        return ids;
+
+        static bool Contains(IReadOnlyList<string> ids, string id)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                if (ids[i] == id)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    // The indexes, in plain loops: they run over every event of the site.
+
+    /// <summary>An event is referenced by another when that one lists it in 'related' or links to it in its body.</summary>
+    private Dictionary<string, List<string>> ReferencedBy()
+    {
+        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            // Add keeps one entry per event and target: ids are unique, so a repeat can only be the list's last item.
+            foreach (var target in e.RelatedIds)
+            {
+                if (target != e.Id)
+                {
+                    Add(index, target, e.Id);
+                }
+            }
+
+            foreach (var target in e.Body.LinkedEventIds)
+            {
+                if (target != e.Id)
+                {
+                    Add(index, target, e.Id);
+                }
+            }
+        }
+
+        return index;
+    }
+
+    private Dictionary<string, List<ResolvedEvent>> Citing()
+    {
+        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            foreach (var sourceId in e.Body.CitedSourceIds)
+            {
+                Add(index, sourceId, e);
+            }
+        }
+
+        return index;
+    }
+
+    private Dictionary<string, List<ResolvedEvent>> Involving()
+    {
+        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
+        foreach (var e in _site.Events)
+        {
+            foreach (var entity in e.People)
+            {
+                Add(index, entity.Id, e);
+            }
+
+            foreach (var entity in e.Organisations)
+            {
+                Add(index, entity.Id, e);
+            }
+
+            foreach (var entity in e.Places)
+            {
+                Add(index, entity.Id, e);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>The years in the order their first events come, each with its events' positions.</summary>
+    private List<(int Year, List<int> Positions)> YearIndex()
+    {
+        var years = new List<(int Year, List<int> Positions)>();
+        var byYear = new Dictionary<int, List<int>>();
+        for (var i = 0; i < _site.Events.Count; i++)
+        {
+            var year = _site.Events[i].Event.When.Start.Year;
+            if (!byYear.TryGetValue(year, out var positions))
+            {
+                byYear[year] = positions = [];
+                years.Add((year, positions));
+            }
+
+            positions.Add(i);
+        }
+
+        return years;
+    }
+
+    /// <summary>Each tag with its events' positions (an event listed once per time it carries the tag).</summary>
+    private SortedDictionary<string, List<int>> TagIndexes()
+    {
+        var tags = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < _site.Events.Count; i++)
+        {
+            foreach (var tag in _site.Events[i].Event.Tags)
+            {
+                if (!tags.TryGetValue(tag, out var positions))
+                {
+                    tags[tag] = positions = [];
+                }
+
+                positions.Add(i);
+            }
+        }
+
+        return new SortedDictionary<string, List<int>>(tags, StringComparer.Ordinal);
+    }
+
+    private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
+
+    private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackAttributes : "";
+
+    /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
+    private string Markers(string html) => _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
+
+    private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
+        notes.Select(n => new NoteView(
+            n.Number,
+            _language.Digits(n.Number),
+            string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
+            _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
+            n.Locator,
+            n.RefIds.Select((refId, i) => new BackrefView(
+                "#" + refId,
+                n.RefIds.Count == 1 ? _language.Text("backlink_symbol") : UseLetter(i),
+                n.RefIds.Count == 1
+                    ? _language.Text("back_to_citation", ("number", _language.Digits(n.Number)))
+                    : _language.Text("back_to_citation_use", ("number", _language.Digits(n.Number)), ("letter", UseLetter(i))))).ToList()))
+            .ToList();
+
+    /// <summary>The letter of a note's i-th use, from the language's alphabet (the last letter repeats past its end).</summary>
+    private string UseLetter(int i)
+    {
+        var letters = _useLetters ??= _language.Text("backlink_letters").Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return letters[Math.Min(i, letters.Length - 1)];
+    }
+
+    private SourceView Source(Source source, bool withCitations) => new(
+        source.Id,
+        "source-" + source.Id,
+        _urls.Source(source.Id),
+        source.Title,
+        source.Publisher,
+        source.Author,
+        source.Date is { } d ? Date(DateSpan.Single(d)).Text : null,
+        source.Date?.ToString(),
+        source.Url,
+        source.ArchiveUrl,
+        source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
+        source.Kind.ToString().ToLowerInvariant(),
+        source.Note,
+        withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
+        _language.FallbackAttributes)
+    {
+        PageLangHtml = _language.IsDefault ? "" : PageLanguage.Attributes(_language.Code),
+    };
+
+    private SiteView BuildSite()
+    {
+        var settings = _site.Site;
+        var nav = new List<LinkView> { new(Text("nav_timeline"), _urls.Index) };
+        nav.AddRange(EntityKinds().Select(kind => new LinkView(EntityKindTitle(kind), _urls.EntityIndex(kind))));
+        nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
+        nav.Add(new LinkView(Text("nav_sources"), _urls.Sources));
+        nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal)
+            .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackAttributes : "")));
+        nav.Add(new LinkView(Text("nav_search"), _urls.Search));
+        var years = _years.Value
+            .Select(y => new YearLinkView(y.Year, _urls.Year(y.Year), YearAnchor(y.Year), y.Positions.Count, _language.Digits(y.Year)))
+            .ToList();
+        return new SiteView(
+            settings.Title,
+            settings.Description,
+            settings.Language,
+            settings.BaseUrl.ToString(),
+            _urls.Index,
+            _urls.Sources,
+            _urls.Tags,
+            _language.RootUrls.Asset("style.css"),
+            _urls.EventsData,
+            _urls.SourcesData,
+            _urls.Search,
+            _urls.Feed,
+            nav,
+            years)
+        {
+            Direction = _language.Direction,
+            DataLangHtml = _language.FallbackAttributes,
+        };
+    }
+
+    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
+    {
+        if (!index.TryGetValue(key, out var list))
+        {
+            index[key] = list = [];
+        }
+
+        // One record adds each key once in a row, so only the last item can repeat it; Contains made this quadratic.
+        if (list.Count == 0 || !EqualityComparer<T>.Default.Equals(list[^1], value))
+        {
+            list.Add(value);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using Fluid;
+
+namespace Timeline.Views;
+
+/// <summary>Registers the view types with Fluid: templates can read these and nothing else.</summary>
+public static class ViewTypes
+{
+    public static void Register(MemberAccessStrategy strategy)
+    {
+        strategy.Register<SiteView>();
+        strategy.Register<PageMeta>();
+        strategy.Register<LinkView>();
+        strategy.Register<AlternateView>();
+        strategy.Register<YearLinkView>();
+        strategy.Register<DateView>();
+        strategy.Register<EventSummaryView>();
+        strategy.Register<EventView>();
+        strategy.Register<CitationView>();
+        strategy.Register<NoteView>();
+        strategy.Register<BackrefView>();
+        strategy.Register<SourceView>();
+        strategy.Register<EventListView>();
+        strategy.Register<YearSectionView>();
+        strategy.Register<EraSectionView>();
+        strategy.Register<OverviewView>();
+        strategy.Register<TagView>();
+        strategy.Register<EntityView>();
+        strategy.Register<EntityIndexView>();
+        strategy.Register<EntityLinkView>();
+        strategy.Register<PageView>();
+        strategy.Register<SearchView>();
+        strategy.Register<ImageView>();
+        strategy.Register<ShareView>();
+    }
+}

@@ -1,0 +1,163 @@
+using SkiaSharp;
+using Timeline.Pipeline;
+using Timeline.ShareImages;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.ShareImages;
+
+/// <summary>Share images: drawn once and then reused until what they show changes; Persian shaped and ordered right to left.</summary>
+public sealed class ShareImageTests
+{
+    [Fact]
+    public void A_second_build_reuses_every_image_and_a_changed_title_redraws_only_that_event()
+    {
+        // Six images: one per event of the basic fixture (five) and the site's own.
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var cache = Path.Combine(folder, ".timeline-cache");
+
+        using var first = TestSite.BuildIn(folder);
+        first.AssertSucceeded();
+        Assert.Equal((6, 0), (first.Result.ShareImagesDrawn, first.Result.ShareImagesReused));
+        Assert.Equal(6, Directory.GetFiles(cache, "*.png").Length);
+        var before = Images(first.Output);
+
+        var second = TestSite.BuildIn(folder);
+        Assert.Equal((0, 6), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
+        Assert.Equal(before, Images(second.Output));
+
+        var file = Path.Combine(folder, "input", "events", "1988", "first-event.yml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: The first event", "title: The first event, renamed", StringComparison.Ordinal));
+        var third = TestSite.BuildIn(folder);
+        third.AssertSucceeded();
+        Assert.Equal((1, 5), (third.Result.ShareImagesDrawn, third.Result.ShareImagesReused));
+        var after = Images(third.Output);
+        Assert.NotEqual(before["events/first-event/share.png"], after["events/first-event/share.png"]);
+        Assert.All(before.Keys.Where(k => k != "events/first-event/share.png"), k => Assert.Equal(before[k], after[k]));
+
+        // The old image of the renamed event is dropped from the cache.
+        Assert.Equal(6, Directory.GetFiles(cache, "*.png").Length);
+    }
+
+    [Fact]
+    public void An_image_drawn_again_without_the_cache_is_byte_identical()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+
+        Directory.Delete(Path.Combine(folder, ".timeline-cache"), recursive: true);
+        var again = TestSite.BuildIn(folder);
+
+        Assert.Equal(6, again.Result.ShareImagesDrawn);
+        Assert.Equal(before, Images(again.Output));
+    }
+
+    [Fact]
+    public void A_cached_image_that_is_not_a_png_is_drawn_again()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+        var cached = Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png").Order(StringComparer.Ordinal).ToList();
+        File.WriteAllText(cached[0], "not a PNG");
+        File.WriteAllBytes(cached[1], []);
+
+        var again = TestSite.BuildIn(folder);
+
+        Assert.Equal((2, 4), (again.Result.ShareImagesDrawn, again.Result.ShareImagesReused));
+        Assert.Equal(before, Images(again.Output));
+    }
+
+    [Fact]
+    public void A_changed_design_redraws_every_image()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        TestSite.CopyFolder(Repository.Theme, Path.Combine(folder, "theme"));
+        using var first = TestSite.BuildIn(folder);
+        Assert.Equal(6, first.Result.ShareImagesDrawn);
+
+        var design = Path.Combine(folder, "theme", "share-image.yml");
+        File.WriteAllText(design, File.ReadAllText(design).Replace("background: \"#1d1d1f\"", "background: \"#202020\"", StringComparison.Ordinal));
+        var second = TestSite.BuildIn(folder);
+
+        second.AssertSucceeded();
+        Assert.Equal((6, 0), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
+        using var bitmap = SKBitmap.Decode(File.ReadAllBytes(Path.Combine(second.Output, "share.png")));
+        Assert.Equal(new SKColor(0x20, 0x20, 0x20), bitmap.GetPixel(5, 5));
+    }
+
+    [Fact]
+    public void Without_the_font_packages_the_build_names_the_package_and_npm_ci()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var tools = Path.Combine(folder, "no-tools");
+        Directory.CreateDirectory(Path.Combine(tools, "node_modules"));
+
+        var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, Repository.Root) { ToolsFolder = tools });
+
+        Assert.False(result.Succeeded);
+        Assert.False(Directory.Exists(Path.Combine(folder, "output")));
+        var errors = result.Diagnostics.Select(d => d.ToString()).ToList();
+        Assert.Contains("theme/share-image.yml:8:13: error TL0702: the font 'dejavu-fonts-ttf/ttf/DejaVuSerif.ttf' named by 'title_font' is not installed: the npm package 'dejavu-fonts-ttf' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.", errors);
+        Assert.Contains(errors, e => e.Contains("TL0702", StringComparison.Ordinal) && e.Contains("'vazirmatn'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Persian_letters_are_shaped_in_their_joining_forms_right_to_left()
+    {
+        using var fixture = new Fonts();
+
+        // Alone, each letter takes its isolated form; in the word تیر they join: initial, medial, final.
+        var word = fixture.Shape("تیر", rightToLeft: true);
+        var isolated = "تیر".Select(c => fixture.Shape(c.ToString(), rightToLeft: true).Runs.Single().Glyphs.Single()).ToArray();
+        var glyphs = word.Runs.Single().Glyphs;
+        Assert.Equal(3, glyphs.Length);
+
+        // Right to left: the first glyph drawn (leftmost) is the last letter.
+        var logical = glyphs.Reverse().ToArray();
+        Assert.All(Enumerable.Range(0, 3), i => Assert.NotEqual(isolated[i], logical[i]));
+    }
+
+    [Fact]
+    public void Numbers_inside_persian_text_read_left_to_right()
+    {
+        using var fixture = new Fonts();
+        var one = fixture.Shape("۱", rightToLeft: true).Runs.Single().Glyphs.Single();
+        var seven = fixture.Shape("۷", rightToLeft: true).Runs.Single().Glyphs.Single();
+        var two = fixture.Shape("۲", rightToLeft: true).Runs.Single().Glyphs.Single();
+
+        var line = fixture.Shape("۲۴ مرداد ۱۳۶۷", rightToLeft: true);
+
+        // Visual order, left to right: the year (۱۳۶۷ in reading order), the month, then the day on the right.
+        var leftmost = line.Runs[0].Glyphs;
+        Assert.Equal(one, leftmost[0]);
+        Assert.Equal(seven, leftmost[^1]);
+        Assert.Equal(two, line.Runs[^1].Glyphs[0]);
+        Assert.Equal([false, true, false], line.Runs.Select(r => r.RightToLeft));
+    }
+
+    private static Dictionary<string, string> Images(string output) =>
+        Directory.EnumerateFiles(output, "share.png", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+
+    private sealed class Fonts : IDisposable
+    {
+        private readonly SKTypeface _latin = SKTypeface.FromFile(Path.Combine(Repository.Root, "node_modules", "dejavu-fonts-ttf", "ttf", "DejaVuSans.ttf"));
+        private readonly SKTypeface _persian = SKTypeface.FromFile(Path.Combine(Repository.Root, "node_modules", "vazirmatn", "fonts", "ttf", "Vazirmatn-Regular.ttf"));
+        private readonly ShaperSet _shapers = new();
+
+        public ShapedLine Shape(string text, bool rightToLeft) => ShapedLine.Shape(text, rightToLeft, 40, _shapers, _latin, _persian);
+
+        public void Dispose()
+        {
+            _shapers.Dispose();
+            _latin.Dispose();
+            _persian.Dispose();
+        }
+    }
+}
