@@ -13,7 +13,7 @@ namespace Timeline.Checks;
 /// reported once however many pages carry it: at each record's line that writes it, else at the template line that
 /// writes it, else against the templates folder (a template makes it from values).
 /// </summary>
-public static class LinkChecker
+internal static class LinkChecker
 {
     public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics)
     {

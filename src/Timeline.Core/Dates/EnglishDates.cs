@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Timeline.Dates;
 
 /// <summary>Writes dates for English readers with the precision the record has: "19 July 1988", "July 1988", "c. 1988".</summary>
-public static class EnglishDates
+internal static class EnglishDates
 {
     private static readonly GregorianWriter Writer = new(
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -27,7 +27,7 @@ public static class EnglishDates
 /// Writes Gregorian dates for Persian readers: Persian month names and digits, day first as in English
 /// ("۱۹ ژوئیه ۱۹۸۸"). Persian pages show it after the Solar Hijri date.
 /// </summary>
-public static class PersianGregorianDates
+internal static class PersianGregorianDates
 {
     private static readonly GregorianWriter Writer = new(
         ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
@@ -89,4 +89,4 @@ internal sealed class GregorianWriter(string[] monthNames, Func<int, string> dig
 }
 
 /// <summary>The written start and end of a span and what goes between them.</summary>
-public sealed record SpanParts(string Start, string? End, string Separator);
+internal sealed record SpanParts(string Start, string? End, string Separator);

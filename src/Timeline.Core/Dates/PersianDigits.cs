@@ -4,7 +4,7 @@ using System.Text;
 namespace Timeline.Dates;
 
 /// <summary>Persian digits (۰–۹) for numbers shown on Persian pages; addresses and ids keep ASCII digits.</summary>
-public static class PersianDigits
+internal static class PersianDigits
 {
     public static string Write(int number) => Write(number.ToString(CultureInfo.InvariantCulture));
 

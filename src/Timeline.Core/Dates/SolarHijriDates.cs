@@ -7,7 +7,7 @@ namespace Timeline.Dates;
 /// Writes dates in the Solar Hijri calendar, in Persian digits and month names, with the precision the record has.
 /// A Gregorian month or year always spans two Persian ones, so both are named: "تیر–مرداد ۱۳۶۷".
 /// </summary>
-public static class SolarHijriDates
+internal static class SolarHijriDates
 {
     private static readonly PersianCalendar Calendar = new();
 

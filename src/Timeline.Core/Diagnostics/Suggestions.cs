@@ -1,7 +1,7 @@
 namespace Timeline.Diagnostics;
 
 /// <summary>Finds the known name closest to a misspelt one, for "did you mean" hints.</summary>
-public static class Suggestions
+internal static class Suggestions
 {
     public static string? Closest(string wrong, IEnumerable<string> known)
     {

@@ -6,7 +6,7 @@ namespace Timeline.Languages;
 /// The texts a language's tree shows in the default language because they have no translation yet, by record id.
 /// Pages mark them with the default language's lang and a visible note.
 /// </summary>
-public sealed record Fallbacks(
+internal sealed record Fallbacks(
     IReadOnlySet<string> EventTexts,
     IReadOnlySet<string> EventBodies,
     IReadOnlySet<string> EntityNames,
@@ -24,7 +24,7 @@ public sealed record Fallbacks(
 /// where they exist, and the default language's text where they do not (listed in <see cref="Fallbacks"/>). The
 /// settings' base_url is the language's tree (/fa/), so every address made from them points into that tree.
 /// </summary>
-public static class LocalizedSite
+internal static class LocalizedSite
 {
     public static (ResolvedSite Site, Fallbacks Fallbacks) For(ResolvedSite site, string language)
     {

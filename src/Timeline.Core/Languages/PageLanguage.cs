@@ -8,7 +8,7 @@ namespace Timeline.Languages;
 /// it shows untranslated, and where every language's tree starts (for hreflang alternates and the language switch).
 /// RootUrls are the default tree's addresses, where the assets, the search index and the share images live.
 /// </summary>
-public sealed record PageLanguage(
+internal sealed record PageLanguage(
     string Code,
     string DefaultCode,
     IReadOnlyDictionary<string, string> Strings,

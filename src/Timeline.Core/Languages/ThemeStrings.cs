@@ -9,7 +9,7 @@ namespace Timeline.Languages;
 /// The theme's words, one file per language: theme/i18n/en.yml holds every key, and each other language's file
 /// holds the same keys translated. Texts may hold placeholders such as {tag}, filled by the template or the code.
 /// </summary>
-public sealed partial class ThemeStrings
+internal sealed partial class ThemeStrings
 {
     /// <summary>The language whose file lists every key: the others are checked against it.</summary>
     public const string ReferenceLanguage = "en";

@@ -8,7 +8,7 @@ namespace Timeline.Languages;
 /// The Persian web font the theme's stylesheet names in its @font-face rules (Vazirmatn, regular and bold), copied with
 /// its licence from npm's vazirmatn package, which the share images already use, into /assets/fonts/. Never committed.
 /// </summary>
-public static class WebFonts
+internal static class WebFonts
 {
     public const string Package = "vazirmatn";
 

@@ -8,7 +8,7 @@ namespace Timeline.Loading;
 /// The first half of the Process phase: parses and validates every file (in parallel) and checks that ids
 /// are unique. References between records are resolved afterwards, by <see cref="ReferenceResolver"/>.
 /// </summary>
-public static class ContentLoader
+internal static class ContentLoader
 {
     public static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics, string? baseUrlOverride)
     {

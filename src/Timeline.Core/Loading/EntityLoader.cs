@@ -6,7 +6,7 @@ using Timeline.Records;
 namespace Timeline.Loading;
 
 /// <summary>Reads entities.yml: the people, organisations and places that events involve.</summary>
-public static class EntityLoader
+internal static class EntityLoader
 {
     public static readonly IReadOnlyList<string> KindNames = ["person", "organisation", "place"];
 

@@ -6,7 +6,7 @@ using Timeline.Records;
 namespace Timeline.Loading;
 
 /// <summary>Reads eras.yml: the named periods the index groups years under.</summary>
-public static class EraLoader
+internal static class EraLoader
 {
     public static IReadOnlyList<Era> Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages = null)
     {

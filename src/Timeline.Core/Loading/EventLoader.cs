@@ -8,7 +8,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>Reads one event file into a validated <see cref="TimelineEvent"/>.</summary>
-public static class EventLoader
+internal static class EventLoader
 {
     public const int MaxSummaryLength = 300;
 

@@ -5,7 +5,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>Reads a file that holds a list of records (sources, entities, eras) into its mappings.</summary>
-public static class ListLoader
+internal static class ListLoader
 {
     public static IReadOnlyList<YamlMapping> Items(InputFile file, DiagnosticBag diagnostics, string name, string emptyFix)
     {

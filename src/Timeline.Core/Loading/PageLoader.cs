@@ -7,7 +7,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>Reads a Markdown page with YAML front matter between two '---' lines.</summary>
-public static class PageLoader
+internal static class PageLoader
 {
     /// <summary>Top-level folders the generator writes itself; a page may not take their names.</summary>
     public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)

@@ -6,7 +6,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>Turns the raw scalars of one file into checked values, reporting each problem at its place.</summary>
-public sealed class RecordValidator(string path, DiagnosticBag diagnostics, IReadOnlySet<string>? misspelt = null)
+internal sealed class RecordValidator(string path, DiagnosticBag diagnostics, IReadOnlySet<string>? misspelt = null)
 {
     public string Path => path;
 

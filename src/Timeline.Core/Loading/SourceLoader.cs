@@ -7,7 +7,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>Reads sources.yml into validated <see cref="Source"/> records.</summary>
-public static class SourceLoader
+internal static class SourceLoader
 {
     private static readonly string[] KindNames = Enum.GetNames<SourceKind>().Select(n => n.ToLowerInvariant()).ToArray();
 

@@ -4,7 +4,7 @@ using Timeline.Yaml;
 namespace Timeline.Loading;
 
 /// <summary>The languages a site is written in, as site.yml gives them: the default, then the others.</summary>
-public sealed record SiteLanguages(string Default, IReadOnlyList<string> Others)
+internal sealed record SiteLanguages(string Default, IReadOnlyList<string> Others)
 {
     public static readonly SiteLanguages EnglishOnly = new("en", []);
 }
@@ -13,13 +13,13 @@ public sealed record SiteLanguages(string Default, IReadOnlyList<string> Others)
 /// One language's entry of a record's 'translations', read through its shape. Check knows the fields already
 /// reported as misspelt in it, so that they are not reported as missing too.
 /// </summary>
-public sealed record TranslationEntry<T>(string Language, T Record, SourcePosition Position, RecordValidator Check);
+internal sealed record TranslationEntry<T>(string Language, T Record, SourcePosition Position, RecordValidator Check);
 
 /// <summary>
 /// Reads the 'translations' field of a record: a set of fields keyed by language tag, each holding the
 /// translated fields. Keys must be languages of the site other than the default; fields are checked by shape.
 /// </summary>
-public static class TranslationReader
+internal static class TranslationReader
 {
     /// <summary>
     /// The entries whose language the site has. Languages is null when site.yml could not be read: keys are then

@@ -6,7 +6,7 @@ namespace Timeline.Markdown;
 /// paragraph cost about n² steps (5,000 lines with an *emphasis* each took 4.5 s to read). With at most
 /// <see cref="MarksPerParagraph"/> marks each walk is bounded, so reading stays linear in the text's length.
 /// </summary>
-public static class MarkdownLimits
+internal static class MarkdownLimits
 {
     /// <summary>Far above what prose holds (a long paragraph has a few dozen), far below where the walks cost.</summary>
     public const int MarksPerParagraph = 500;

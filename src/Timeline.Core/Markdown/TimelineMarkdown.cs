@@ -10,7 +10,7 @@ namespace Timeline.Markdown;
 /// The one Markdown pipeline of the generator, built once: raw HTML is shown as text, and citations and
 /// event links are understood. Parsing and rendering are separate so that references can be resolved between.
 /// </summary>
-public static class TimelineMarkdown
+internal static class TimelineMarkdown
 {
     public static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()

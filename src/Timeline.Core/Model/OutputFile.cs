@@ -1,7 +1,7 @@
 namespace Timeline.Model;
 
 /// <summary>A file of the built site: its path inside the output folder (with '/') and its bytes.</summary>
-public sealed record OutputFile(string Path, byte[] Content)
+internal sealed record OutputFile(string Path, byte[] Content)
 {
     public bool IsHtml => IsHtmlPath(Path);
 
@@ -9,7 +9,7 @@ public sealed record OutputFile(string Path, byte[] Content)
 }
 
 /// <summary>Takes a page's bytes as it is made; they are valid only during the call.</summary>
-public delegate void PageSink(string path, ReadOnlySpan<byte> content);
+internal delegate void PageSink(string path, ReadOnlySpan<byte> content);
 
 /// <summary>Writes a large file (a feed, a data file) by handing its writer a stream, such as the file's own.</summary>
-public delegate void StreamSink(string path, Action<Stream> write);
+internal delegate void StreamSink(string path, Action<Stream> write);

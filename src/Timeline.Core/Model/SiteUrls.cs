@@ -1,7 +1,7 @@
 namespace Timeline.Model;
 
 /// <summary>Every address the site has, in one place, under the base path of base_url. Pretty URLs end in '/'.</summary>
-public sealed record SiteUrls(string BasePath)
+internal sealed record SiteUrls(string BasePath)
 {
     public string Index => BasePath;
 

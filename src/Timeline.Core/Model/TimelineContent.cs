@@ -1,7 +1,7 @@
 namespace Timeline.Model;
 
 /// <summary>Every validated record of a site, before references are resolved and Markdown is rendered.</summary>
-public sealed record TimelineContent(
+internal sealed record TimelineContent(
     SiteSettings Site,
     IReadOnlyList<Source> Sources,
     IReadOnlyList<TimelineEvent> Events,

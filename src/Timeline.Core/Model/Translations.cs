@@ -19,7 +19,7 @@ public sealed record PageTranslation(string Language, string Title, string? Summ
 public sealed record SiteTranslation(string Language, string Title, string? Description);
 
 /// <summary>Translations of one record, by language tag; empty when the record has none.</summary>
-public static class Translations
+internal static class Translations
 {
     public static IReadOnlyDictionary<string, T> None<T>() => EmptyOf<T>.Value;
 

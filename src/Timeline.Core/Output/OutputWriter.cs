@@ -9,7 +9,7 @@ namespace Timeline.Output;
 /// The Output phase. The site is written into a temporary folder beside the output and swapped in only when
 /// every file is written, so an error or an interrupted build never leaves a half-written site.
 /// </summary>
-public static class OutputWriter
+internal static class OutputWriter
 {
     /// <summary>Marks a folder as a Timeline output, which a later build may replace.</summary>
     public static string MarkerFile => OwnedFolder.Output.Marker;

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of one item of entities.yml as written.</summary>
-public sealed class EntityRecord
+internal sealed class EntityRecord
 {
     public static readonly RecordShape<EntityRecord> Shape = new RecordShape<EntityRecord>()
         .Text("id", (r, v) => r.Id = v)

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of one item of eras.yml as written.</summary>
-public sealed class EraRecord
+internal sealed class EraRecord
 {
     public static readonly RecordShape<EraRecord> Shape = new RecordShape<EraRecord>()
         .Text("id", (r, v) => r.Id = v)

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of one event file as written.</summary>
-public sealed class EventRecord
+internal sealed class EventRecord
 {
     public static readonly RecordShape<EventRecord> Shape = new RecordShape<EventRecord>()
         .Text("id", (r, v) => r.Id = v)

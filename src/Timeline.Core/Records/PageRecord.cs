@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of a page's front matter as written.</summary>
-public sealed class PageRecord
+internal sealed class PageRecord
 {
     public static readonly RecordShape<PageRecord> Shape = new RecordShape<PageRecord>()
         .Text("title", (r, v) => r.Title = v)

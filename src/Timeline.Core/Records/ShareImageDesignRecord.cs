@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of a theme's share-image.yml as written. Everything is optional here; the loader validates.</summary>
-public sealed class ShareImageDesignRecord
+internal sealed class ShareImageDesignRecord
 {
     public static readonly RecordShape<ShareImageDesignRecord> Shape = new RecordShape<ShareImageDesignRecord>()
         .Text("background", (r, v) => r.Background = v)

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of site.yml as written. Everything is optional here; the loader validates.</summary>
-public sealed class SiteRecord
+internal sealed class SiteRecord
 {
     public static readonly RecordShape<SiteRecord> Shape = new RecordShape<SiteRecord>()
         .Text("title", (r, v) => r.Title = v)

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>The shape of one item of sources.yml as written.</summary>
-public sealed class SourceRecord
+internal sealed class SourceRecord
 {
     public static readonly RecordShape<SourceRecord> Shape = new RecordShape<SourceRecord>()
         .Text("id", (r, v) => r.Id = v)

@@ -3,7 +3,7 @@ using Timeline.Yaml;
 namespace Timeline.Records;
 
 /// <summary>One language's entry under an event's 'translations' as written.</summary>
-public sealed class EventTranslationRecord
+internal sealed class EventTranslationRecord
 {
     public static readonly RecordShape<EventTranslationRecord> Shape = new RecordShape<EventTranslationRecord>()
         .Text("title", (r, v) => r.Title = v)
@@ -18,7 +18,7 @@ public sealed class EventTranslationRecord
 }
 
 /// <summary>One language's entry under an era's 'translations' as written.</summary>
-public sealed class EraTranslationRecord
+internal sealed class EraTranslationRecord
 {
     public static readonly RecordShape<EraTranslationRecord> Shape = new RecordShape<EraTranslationRecord>()
         .Text("title", (r, v) => r.Title = v)
@@ -30,7 +30,7 @@ public sealed class EraTranslationRecord
 }
 
 /// <summary>One language's entry under an entity's 'translations' as written.</summary>
-public sealed class EntityTranslationRecord
+internal sealed class EntityTranslationRecord
 {
     public static readonly RecordShape<EntityTranslationRecord> Shape = new RecordShape<EntityTranslationRecord>()
         .Text("name", (r, v) => r.Name = v)
@@ -42,7 +42,7 @@ public sealed class EntityTranslationRecord
 }
 
 /// <summary>One language's entry under site.yml's 'translations' as written.</summary>
-public sealed class SiteTranslationRecord
+internal sealed class SiteTranslationRecord
 {
     public static readonly RecordShape<SiteTranslationRecord> Shape = new RecordShape<SiteTranslationRecord>()
         .Text("title", (r, v) => r.Title = v)

@@ -9,7 +9,7 @@ namespace Timeline.Rendering;
 /// </summary>
 /// <param name="Path">The file's path inside the output folder, with '/'.</param>
 /// <param name="Write">Writes the file's text; the writer is a <see cref="StringWriter"/>, which a failed page is cut back on.</param>
-public sealed record PageJob(string Path, Action<StringWriter> Write)
+internal sealed record PageJob(string Path, Action<StringWriter> Write)
 {
     /// <summary>
     /// When set, writes the file's bytes itself into a stream, and is used instead of <see cref="Write"/>: for large data

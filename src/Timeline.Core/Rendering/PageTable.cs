@@ -4,7 +4,7 @@ namespace Timeline.Rendering;
 /// Every page of a site in every language's tree, listed for a build or found one by path for `timeline serve`.
 /// Making the table makes no page: after an edit serve only asks for the pages a browser wants.
 /// </summary>
-public sealed class PageTable
+internal sealed class PageTable
 {
     private readonly IReadOnlyList<(string Folder, SiteRenderer.LanguagePages Pages)> _trees;
 

@@ -15,7 +15,7 @@ namespace Timeline.Rendering;
 /// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
 /// (in parallel) and gathers the theme's assets. Nothing is written here.
 /// </summary>
-public sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
+internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
     /// <summary>
     /// Renders every page and gathers the assets; <paramref name="searchIndexed"/> says whether Pagefind will index them,

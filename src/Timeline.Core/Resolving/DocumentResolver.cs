@@ -15,7 +15,7 @@ namespace Timeline.Resolving;
 /// Language is set for a translation: [[event-id]] links then show the event's title in that language when it
 /// has one, and Urls should be that language's addresses.
 /// </summary>
-public sealed class DocumentResolver(
+internal sealed class DocumentResolver(
     IReadOnlyDictionary<string, Source> sources,
     IReadOnlyDictionary<string, TimelineEvent> events,
     SiteUrls urls,

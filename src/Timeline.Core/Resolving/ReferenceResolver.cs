@@ -8,7 +8,7 @@ namespace Timeline.Resolving;
 /// The second half of the Process phase: with every record known, checks each reference, renders the
 /// Markdown of events, entities and pages (in parallel), and puts events in time order.
 /// </summary>
-public static class ReferenceResolver
+internal static class ReferenceResolver
 {
     /// <summary>
     /// Events sort by the first day of their date; at the same first day the coarser date comes first

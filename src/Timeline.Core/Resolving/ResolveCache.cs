@@ -14,7 +14,7 @@ namespace Timeline.Resolving;
 /// records that point at a changed one: looking at all 10,000 events of a large site took longer than resolving
 /// the few an edit reaches. Anything that gave an error is never kept, so its errors are reported on every rebuild.
 /// </summary>
-public sealed class ResolveCache
+internal sealed class ResolveCache
 {
     private readonly Dictionary<object, RecordEntry> _records = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<object, DocumentEntry> _documents = new(ReferenceEqualityComparer.Instance);

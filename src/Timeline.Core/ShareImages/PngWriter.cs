@@ -10,7 +10,7 @@ namespace Timeline.ShareImages;
 /// its default level is about five times faster here and makes smaller files (about 39 KB instead of 41 KB).
 /// The bytes depend on the zlib-ng of the .NET runtime, so the image cache is keyed by the runtime's version.
 /// </summary>
-public sealed class PngWriter
+internal sealed class PngWriter
 {
     private static readonly byte[] Signature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
     private static readonly uint[] CrcTable = MakeCrcTable();

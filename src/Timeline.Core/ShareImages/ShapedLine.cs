@@ -6,7 +6,7 @@ using Buffer = HarfBuzzSharp.Buffer;
 namespace Timeline.ShareImages;
 
 /// <summary>One run of glyphs shaped by HarfBuzz, positioned from x = 0; runs are already in visual order in a line.</summary>
-public sealed record ShapedRun(SKFont Font, ushort[] Glyphs, SKPoint[] Points, float Width, bool RightToLeft);
+internal sealed record ShapedRun(SKFont Font, ushort[] Glyphs, SKPoint[] Points, float Width, bool RightToLeft);
 
 /// <summary>
 /// A line of text shaped with HarfBuzz, in visual order. HarfBuzz shapes one direction at a time, so the line is cut
@@ -14,7 +14,7 @@ public sealed record ShapedRun(SKFont Font, ushort[] Glyphs, SKPoint[] Points, f
 /// bidirectional algorithm sets them, also inside Persian), everything else in the Latin font. This covers what share
 /// images hold (titles, dates, names); it is not the whole bidirectional algorithm (no explicit embeddings or mirroring).
 /// </summary>
-public sealed class ShapedLine
+internal sealed class ShapedLine
 {
     private ShapedLine(IReadOnlyList<ShapedRun> runs)
     {
@@ -206,7 +206,7 @@ public sealed class ShapedLine
 }
 
 /// <summary>One HarfBuzz shaper per typeface, for one thread: a shaper keeps a buffer and is not thread-safe.</summary>
-public sealed class ShaperSet : IDisposable
+internal sealed class ShaperSet : IDisposable
 {
     private readonly Dictionary<SKTypeface, SKShaper> _shapers = [];
 

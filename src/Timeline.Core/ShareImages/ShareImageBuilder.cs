@@ -6,7 +6,7 @@ using Timeline.Model;
 namespace Timeline.ShareImages;
 
 /// <summary>How many share images a build drew and how many it took from the cache.</summary>
-public sealed record ShareImageCounts(int Drawn, int Reused);
+internal sealed record ShareImageCounts(int Drawn, int Reused);
 
 /// <summary>
 /// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in each language's
@@ -14,7 +14,7 @@ public sealed record ShareImageCounts(int Drawn, int Reused);
 /// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
 /// handed to <c>handOut</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
 /// </summary>
-public static class ShareImageBuilder
+internal static class ShareImageBuilder
 {
     private sealed record Job(string Path, string Key, Func<ShareImageRenderer, byte[]> Draw);
 

@@ -10,7 +10,7 @@ namespace Timeline.ShareImages;
 /// The key is a SHA-256 of everything that decides the pixels, so an image is drawn again only when one of those
 /// changes. The cache only saves time: a file that cannot be read or written is simply drawn again.
 /// </summary>
-public sealed class ShareImageCache(string folder, ShareImageDesign design)
+internal sealed class ShareImageCache(string folder, ShareImageDesign design)
 {
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 

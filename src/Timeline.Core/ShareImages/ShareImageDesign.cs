@@ -3,13 +3,13 @@ using Timeline.Model;
 namespace Timeline.ShareImages;
 
 /// <summary>A font file of an npm package, read once: its bytes draw the text and go into the cache key.</summary>
-public sealed record ShareImageFont(string Name, byte[] Bytes);
+internal sealed record ShareImageFont(string Name, byte[] Bytes);
 
 /// <summary>
 /// The validated theme/share-image.yml: colours (0xRRGGBB), fonts and sizes in pixels. Source is the file's text,
 /// which goes whole into the cache key so that any change to the design redraws every image.
 /// </summary>
-public sealed record ShareImageDesign(
+internal sealed record ShareImageDesign(
     uint Background,
     uint Text,
     uint Muted,

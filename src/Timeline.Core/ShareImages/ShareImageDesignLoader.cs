@@ -9,7 +9,7 @@ using Timeline.Yaml;
 namespace Timeline.ShareImages;
 
 /// <summary>Reads the theme's share-image.yml and loads the fonts it names from node_modules.</summary>
-public static partial class ShareImageDesignLoader
+internal static partial class ShareImageDesignLoader
 {
     public const string FileName = "share-image.yml";
 

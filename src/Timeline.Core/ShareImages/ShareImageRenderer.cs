@@ -3,7 +3,7 @@ using SkiaSharp;
 namespace Timeline.ShareImages;
 
 /// <summary>The typefaces of a design, made once from the font bytes and shared by every drawing thread.</summary>
-public sealed class ShareImageTypefaces : IDisposable
+internal sealed class ShareImageTypefaces : IDisposable
 {
     public ShareImageTypefaces(ShareImageDesign design)
     {
@@ -37,7 +37,7 @@ public sealed class ShareImageTypefaces : IDisposable
 /// name, the title (wrapped, set smaller when long) and the date in English and in the Solar Hijri calendar.
 /// One renderer per thread: it owns HarfBuzz shapers.
 /// </summary>
-public sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefaces typefaces) : IDisposable
+internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefaces typefaces) : IDisposable
 {
     public const int Width = 1200;
     public const int Height = 630;

@@ -12,7 +12,7 @@ namespace Timeline.Theme;
 /// depth, and ours for what Fluid does not bound (a range's length, a value's size, the page's size). Each is far
 /// above what the shipped theme needs for a site of 10,000 events, whose index (8.5 MB) lists every one of them.
 /// </summary>
-public static partial class TemplateLimits
+internal static partial class TemplateLimits
 {
     /// <summary>Statements one render may run (Fluid's MaxSteps): a loop of a billion stops within seconds.</summary>
     public const int MaxSteps = 50_000_000;
@@ -125,7 +125,7 @@ public enum TemplateLimit
 }
 
 /// <summary>A render stopped at one of <see cref="TemplateLimits"/>, with the loop it was in when there was one.</summary>
-public sealed class TemplateLimitException(TemplateLimit limit) : Exception($"the {limit} limit was reached")
+internal sealed class TemplateLimitException(TemplateLimit limit) : Exception($"the {limit} limit was reached")
 {
     public TemplateLimit Limit { get; } = limit;
 

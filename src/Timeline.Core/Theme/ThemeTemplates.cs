@@ -16,7 +16,7 @@ namespace Timeline.Theme;
 /// The theme's Liquid templates, parsed once with Fluid. Every syntax error of every template is reported
 /// with the template's path and line. Values are HTML-escaped unless a template asks for raw.
 /// </summary>
-public sealed partial class ThemeTemplates
+internal sealed partial class ThemeTemplates
 {
     /// <summary>Templates every theme must have: one per kind of page, and the layout around them.</summary>
     public static readonly IReadOnlyList<string> Required =

@@ -8,7 +8,7 @@ namespace Timeline.Views;
 /// The addresses that share one page: e-mail and the major networks' documented share URLs, each an ordinary
 /// link (no third-party script, nothing tracked). Every value is percent-encoded as a whole query value.
 /// </summary>
-public static class ShareLinks
+internal static class ShareLinks
 {
     public static ShareView For(string title, string summary, string pageUrl, string embedUrl, string embedPath, string siteTitle, string scriptUrl)
     {

@@ -9,7 +9,7 @@ namespace Timeline.Views;
 /// the very same object (see Resolving/ResolveCache.cs), so its summary (dates in two calendars) is made once, not
 /// after every edit. Kept per language, and dropped when what a summary is made from besides the event changes.
 /// </summary>
-public sealed class SummaryCache
+internal sealed class SummaryCache
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, (Key Key, ConditionalWeakTable<ResolvedEvent, EventSummaryView> Summaries)> _languages = new(StringComparer.Ordinal);

@@ -6,7 +6,7 @@ namespace Timeline.Views;
 /// Events as a list shows them, held as positions in the timeline: each summary is made (once, by the ViewBuilder)
 /// when a template first reads it, so listing a site's pages costs no dates written.
 /// </summary>
-public sealed class SummaryList(int[] positions, Func<int, EventSummaryView> summaryAt) : IReadOnlyList<EventSummaryView>
+internal sealed class SummaryList(int[] positions, Func<int, EventSummaryView> summaryAt) : IReadOnlyList<EventSummaryView>
 {
     public int Count => positions.Length;
 

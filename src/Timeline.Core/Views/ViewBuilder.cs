@@ -13,7 +13,7 @@ namespace Timeline.Views;
 /// Turns one language's view of the resolved site into the views templates see: every index, backlink and
 /// neighbour is computed here, and every text the page shows is written in that language.
 /// </summary>
-public sealed class ViewBuilder
+internal sealed class ViewBuilder
 {
     private readonly ResolvedSite _site;
     private readonly SiteUrls _urls;

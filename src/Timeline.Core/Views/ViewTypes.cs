@@ -3,7 +3,7 @@ using Fluid;
 namespace Timeline.Views;
 
 /// <summary>Registers the view types with Fluid: templates can read these and nothing else.</summary>
-public static class ViewTypes
+internal static class ViewTypes
 {
     public static void Register(MemberAccessStrategy strategy)
     {

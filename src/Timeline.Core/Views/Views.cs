@@ -6,7 +6,7 @@ namespace Timeline.Views;
 // Values ending in _html are already safe HTML and are written with the raw filter; every other text is escaped.
 
 /// <summary>The site as a whole: its settings, its main addresses and the year navigation.</summary>
-public sealed record SiteView(
+internal sealed record SiteView(
     string Title,
     string Description,
     string Language,
@@ -33,7 +33,7 @@ public sealed record SiteView(
 /// What the layout needs to know about the page it wraps. OgType is Open Graph's type ("article" for events);
 /// Locale is Open Graph's form of the site's language ("en_GB"); Image is the page's share image.
 /// </summary>
-public sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind, string OgType, string Locale, ImageView Image)
+internal sealed record PageMeta(string Title, string Description, string Url, string CanonicalUrl, string Kind, string OgType, string Locale, ImageView Image)
 {
     /// <summary>The same page in every language (hreflang), x-default last; empty on a site in one language.</summary>
     public IReadOnlyList<AlternateView> Alternates { get; init; } = [];
@@ -43,25 +43,25 @@ public sealed record PageMeta(string Title, string Description, string Url, stri
 }
 
 /// <summary>A page in one language: its hreflang code, full address, the language's own name and direction.</summary>
-public sealed record AlternateView(string Code, string Url, string Name, string Direction);
+internal sealed record AlternateView(string Code, string Url, string Name, string Direction);
 
 /// <summary>A link; LangHtml holds lang and dir attributes when its text is in another language than the page.</summary>
-public sealed record LinkView(string Title, string Url, string LangHtml = "");
+internal sealed record LinkView(string Title, string Url, string LangHtml = "");
 
-public sealed record YearLinkView(int Year, string Url, string Anchor, int Count, string YearText);
+internal sealed record YearLinkView(int Year, string Url, string Anchor, int Count, string YearText);
 
 /// <summary>
 /// A date written for people, in both calendars, and its machine-readable form. The page's language decides the
 /// order: Gregorian then Solar Hijri on English pages, Solar Hijri then Gregorian (in Persian) on Persian ones.
 /// </summary>
-public sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
+internal sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
 
 /// <summary>An event as lists show it.</summary>
 /// <summary>LangHtml holds lang and dir attributes when the title and summary are untranslated.</summary>
-public sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string LangHtml);
+internal sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string LangHtml);
 
 /// <summary>An event's own page.</summary>
-public sealed record EventView(
+internal sealed record EventView(
     string Id,
     string Url,
     string Title,
@@ -115,15 +115,15 @@ internal sealed record EventPageParts(
 }
 
 /// <summary>How to cite an entry: the text to copy, and the same citation as CSL-JSON and BibTeX files to download.</summary>
-public sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
+internal sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
 
 /// <summary>One numbered note: the source in full, the locator, and links back to every marker.</summary>
-public sealed record NoteView(int Number, string NumberText, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
+internal sealed record NoteView(int Number, string NumberText, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);
 
-public sealed record BackrefView(string Href, string Label, string Name);
+internal sealed record BackrefView(string Href, string Label, string Name);
 
 /// <summary>A source in full, and (on the bibliography) the events that cite it.</summary>
-public sealed record SourceView(
+internal sealed record SourceView(
     string Id,
     string Anchor,
     string Url,
@@ -148,20 +148,20 @@ public sealed record SourceView(
 }
 
 /// <summary>The events of one year, tag or entity.</summary>
-public sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
+internal sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>A year on the index: its events, under an era. Anchor is empty when the year already has one above.</summary>
-public sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
+internal sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
-public sealed record EraSectionView(string Id, string? Title, string TitleLangHtml, string? Summary, string SummaryLangHtml, string? DateText, IReadOnlyList<YearSectionView> Years);
+internal sealed record EraSectionView(string Id, string? Title, string TitleLangHtml, string? Summary, string SummaryLangHtml, string? DateText, IReadOnlyList<YearSectionView> Years);
 
 /// <summary>The index's overview chart as ready SVG (empty when there are no events), and how many links it holds.</summary>
-public sealed record OverviewView(string SvgHtml, int LinkCount);
+internal sealed record OverviewView(string SvgHtml, int LinkCount);
 
-public sealed record TagView(string Name, string Url, int Count);
+internal sealed record TagView(string Name, string Url, int Count);
 
-public sealed record EntityView(
+internal sealed record EntityView(
     string Id,
     string Name,
     string NameLangHtml,
@@ -174,23 +174,23 @@ public sealed record EntityView(
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<EventSummaryView> Events);
 
-public sealed record EntityIndexView(string Title, string Url, IReadOnlyList<EntityLinkView> Entities);
+internal sealed record EntityIndexView(string Title, string Url, IReadOnlyList<EntityLinkView> Entities);
 
-public sealed record EntityLinkView(string Name, string Url, int Count, string LangHtml);
+internal sealed record EntityLinkView(string Name, string Url, int Count, string LangHtml);
 
 /// <summary>A content page; Fallback is true when it is shown untranslated, LangHtml then holds the default language's attributes.</summary>
-public sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string LangHtml = "");
+internal sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string LangHtml = "");
 
 /// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
 /// BaseUrl is the site's root, which Pagefind's addresses start from, in every language's tree.
-public sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl, string BaseUrl);
+internal sealed record SearchView(bool Available, string BundleUrl, string ScriptUrl, string BaseUrl);
 
 /// <summary>An image with its full address, size in pixels, media type and text alternative: a page's share image.</summary>
-public sealed record ImageView(string Url, int Width, int Height, string Type, string Alt);
+internal sealed record ImageView(string Url, int Width, int Height, string Type, string Alt);
 
 /// <summary>
 /// How to share an event: its full address, an e-mail, the networks' own share addresses (plain links, no scripts),
 /// and the HTML that embeds the event's card in another site (EmbedUrl in full, EmbedPath inside the site).
 /// ScriptUrl is the small script behind the copy buttons.
 /// </summary>
-public sealed record ShareView(string PageUrl, string EmailUrl, IReadOnlyList<LinkView> Networks, string EmbedUrl, string EmbedPath, string EmbedCode, string ScriptUrl);
+internal sealed record ShareView(string PageUrl, string EmailUrl, IReadOnlyList<LinkView> Networks, string EmbedUrl, string EmbedPath, string EmbedCode, string ScriptUrl);

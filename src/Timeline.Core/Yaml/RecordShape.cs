@@ -3,13 +3,13 @@ using Timeline.Diagnostics;
 namespace Timeline.Yaml;
 
 /// <summary>A list of scalars with the place the list starts.</summary>
-public sealed record ScalarList(IReadOnlyList<YamlScalar> Items, SourcePosition Position);
+internal sealed record ScalarList(IReadOnlyList<YamlScalar> Items, SourcePosition Position);
 
 /// <summary>
 /// The fields a raw record may have and how each is stored. Reading a mapping through a shape reports
 /// unknown fields (with "did you mean"), repeated fields and values of the wrong kind, all at once.
 /// </summary>
-public sealed class RecordShape<T>
+internal sealed class RecordShape<T>
     where T : new()
 {
     private readonly Dictionary<string, Func<T, YamlNode, FieldContext, bool>> _fields = new(StringComparer.Ordinal);
@@ -160,4 +160,4 @@ public sealed class RecordShape<T>
     }
 }
 
-public sealed record FieldContext(string Path, DiagnosticBag Diagnostics);
+internal sealed record FieldContext(string Path, DiagnosticBag Diagnostics);

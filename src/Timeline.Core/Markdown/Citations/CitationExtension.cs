@@ -5,7 +5,7 @@ using Markdig;
 namespace Timeline.Markdown.Citations;
 
 /// <summary>Switches on Pandoc-style source citations.</summary>
-public sealed class CitationExtension : IMarkdownExtension
+internal sealed class CitationExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
@@ -24,7 +24,7 @@ public sealed class CitationExtension : IMarkdownExtension
     }
 }
 
-public static class CitationPipelineExtensions
+internal static class CitationPipelineExtensions
 {
     public static MarkdownPipelineBuilder UseSourceCitations(this MarkdownPipelineBuilder pipeline)
     {

@@ -3,10 +3,10 @@ using Markdig.Syntax.Inlines;
 namespace Timeline.Markdown.Citations;
 
 /// <summary>One source cited in a group, with its optional locator: the "@amnesty-2018, p. 12" of [@amnesty-2018, p. 12].</summary>
-public sealed record CitationItem(string SourceId, string? Locator);
+internal sealed record CitationItem(string SourceId, string? Locator);
 
 /// <summary>A Pandoc citation such as [@a] or [@a, p. 12; @b]. Note markers are filled in when the document is resolved.</summary>
-public sealed class CitationGroup : LeafInline
+internal sealed class CitationGroup : LeafInline
 {
     public required string RawText { get; init; }
 
@@ -19,4 +19,4 @@ public sealed class CitationGroup : LeafInline
 }
 
 /// <summary>A numbered marker in the text: note number and the id of this use, for backlinks.</summary>
-public sealed record NoteMarker(int Number, string RefId);
+internal sealed record NoteMarker(int Number, string RefId);

@@ -7,7 +7,7 @@ namespace Timeline.Markdown.Citations;
 /// Parses Pandoc citations: [@id], [@id, locator] and [@a; @b]. Anything else in brackets that starts
 /// with '@' is kept as a malformed group so that it can be reported, never silently shown as text.
 /// </summary>
-public sealed class CitationParser : InlineParser
+internal sealed class CitationParser : InlineParser
 {
     public CitationParser()
     {

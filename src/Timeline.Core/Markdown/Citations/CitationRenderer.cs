@@ -6,14 +6,14 @@ using Markdig.Renderers;
 namespace Timeline.Markdown.Citations;
 
 /// <summary>Writes a citation group as numbered note markers that link to the notes list.</summary>
-public sealed class CitationRenderer : HtmlObjectRenderer<CitationGroup>
+internal sealed class CitationRenderer : HtmlObjectRenderer<CitationGroup>
 {
     protected override void Write(HtmlRenderer renderer, CitationGroup group) =>
         renderer.Write(NoteMarkup.Markers(group.Markers));
 }
 
 /// <summary>The HTML of note markers, shared by citations in text and by an entry's own sources.</summary>
-public static partial class NoteMarkup
+internal static partial class NoteMarkup
 {
     public static string Markers(IEnumerable<NoteMarker> markers)
     {

@@ -3,7 +3,7 @@ using Markdig.Syntax.Inlines;
 namespace Timeline.Markdown.EventLinks;
 
 /// <summary>A link to another event: [[event-id]] or [[event-id|words]]. Its address and title are set when resolved.</summary>
-public sealed class EventLink : LeafInline
+internal sealed class EventLink : LeafInline
 {
     public required string EventId { get; init; }
 

@@ -5,7 +5,7 @@ using Markdig;
 namespace Timeline.Markdown.EventLinks;
 
 /// <summary>Switches on [[event-id]] links between events.</summary>
-public sealed class EventLinkExtension : IMarkdownExtension
+internal sealed class EventLinkExtension : IMarkdownExtension
 {
     public void Setup(MarkdownPipelineBuilder pipeline)
     {
@@ -24,7 +24,7 @@ public sealed class EventLinkExtension : IMarkdownExtension
     }
 }
 
-public static class EventLinkPipelineExtensions
+internal static class EventLinkPipelineExtensions
 {
     public static MarkdownPipelineBuilder UseEventLinks(this MarkdownPipelineBuilder pipeline)
     {

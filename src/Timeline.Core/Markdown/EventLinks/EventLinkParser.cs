@@ -4,7 +4,7 @@ using Markdig.Parsers;
 namespace Timeline.Markdown.EventLinks;
 
 /// <summary>Parses [[event-id]] and [[event-id|words]] on one line.</summary>
-public sealed class EventLinkParser : InlineParser
+internal sealed class EventLinkParser : InlineParser
 {
     public EventLinkParser()
     {

@@ -4,7 +4,7 @@ using Markdig.Renderers;
 namespace Timeline.Markdown.EventLinks;
 
 /// <summary>Writes an event link with the target's title, or the author's words.</summary>
-public sealed class EventLinkRenderer : HtmlObjectRenderer<EventLink>
+internal sealed class EventLinkRenderer : HtmlObjectRenderer<EventLink>
 {
     protected override void Write(HtmlRenderer renderer, EventLink link)
     {

@@ -12,7 +12,7 @@ namespace Timeline.Output.Search;
 /// the pages beside it, and a failed run leaves the previous output as it was. Pagefind indexes only elements
 /// marked data-pagefind-body (events, entity pages and content pages; see the theme's templates).
 /// </summary>
-public sealed class PagefindIndexer
+internal sealed class PagefindIndexer
 {
     /// <summary>The folder Pagefind writes into, inside the site: the search page loads pagefind.js from it.</summary>
     public const string BundleFolder = "pagefind";

@@ -11,7 +11,7 @@ namespace Timeline.Output.Search;
 /// Pagefind has no incremental mode and takes seconds on a large site, so a build whose pages did not change
 /// copies the index it made last time instead of running it again.
 /// </summary>
-public sealed class SearchIndexCache(string cacheFolder)
+internal sealed class SearchIndexCache(string cacheFolder)
 {
     // Bump when what is stored changes shape.
     private const string Version = "timeline-search-index-1";

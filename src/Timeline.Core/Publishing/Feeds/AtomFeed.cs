@@ -13,7 +13,7 @@ namespace Timeline.Publishing.Feeds;
 /// The Atom feed (RFC 4287) of every event, newest first: its title, summary and rendered body. Written with
 /// XmlWriter, which escapes every value, so a title with '&lt;' or '&amp;' cannot break the feed.
 /// </summary>
-public static class AtomFeed
+internal static class AtomFeed
 {
     public const string FilePath = "feed.xml";
 

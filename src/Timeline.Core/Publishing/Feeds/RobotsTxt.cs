@@ -7,7 +7,7 @@ namespace Timeline.Publishing.Feeds;
 /// robots.txt: every page may be crawled, and the sitemap is named. Crawlers read it only at a domain's root, so
 /// under a base_url with a path it is written but has no effect; the sitemap can then be submitted by hand.
 /// </summary>
-public static class RobotsTxt
+internal static class RobotsTxt
 {
     public const string FilePath = "robots.txt";
 

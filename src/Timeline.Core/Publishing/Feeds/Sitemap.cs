@@ -8,7 +8,7 @@ namespace Timeline.Publishing.Feeds;
 /// themselves so that no kind of page is forgotten. In a site of several languages each address lists its twins in the
 /// other trees (xhtml:link alternates). The 404 page and embeddable pages (/embed/) are not pages to find.
 /// </summary>
-public static class Sitemap
+internal static class Sitemap
 {
     public const string FilePath = "sitemap.xml";
 

@@ -1,13 +1,13 @@
 namespace Timeline.Publishing.Overview;
 
 /// <summary>One event as the overview draws it: where it links, what its mark is called, and its year.</summary>
-public sealed record OverviewEvent(string Url, string Name, int Year);
+internal sealed record OverviewEvent(string Url, string Name, int Year);
 
 /// <summary>
 /// A run of events the index shows under one era (or outside every era, with no title), in time order.
 /// FirstYear and LastYear are the era's own years, so an empty stretch inside the era can be drawn inside its band.
 /// </summary>
-public sealed record OverviewSection(string? Title, int? FirstYear, int? LastYear, IReadOnlyList<OverviewEvent> Events)
+internal sealed record OverviewSection(string? Title, int? FirstYear, int? LastYear, IReadOnlyList<OverviewEvent> Events)
 {
     public bool Covers(int firstYear, int lastYear) => FirstYear <= firstYear && lastYear <= LastYear;
 }

@@ -6,32 +6,32 @@ namespace Timeline.Publishing.Overview;
 /// phone, where the chart is shown at about its own size. Empty stretches longer than CompressGapsLongerThan years
 /// become one short break; shorter ones keep a row per year, so a reader sees that a year passed without events.
 /// </summary>
-public sealed record OverviewOptions(int Width = 320, int CompressGapsLongerThan = 2);
+internal sealed record OverviewOptions(int Width = 320, int CompressGapsLongerThan = 2);
 
 /// <summary>An era's band: a background behind its rows, with its title (wrapped into lines) on top.</summary>
-public sealed record OverviewBand(IReadOnlyList<string> TitleLines, int Top, int Bottom, IReadOnlyList<int> TitleBaselines);
+internal sealed record OverviewBand(IReadOnlyList<string> TitleLines, int Top, int Bottom, IReadOnlyList<int> TitleBaselines);
 
 /// <summary>A year's row on the axis; AxisY is where its tick and label sit, at the middle of its first line of marks.</summary>
-public sealed record OverviewYear(int Year, int Top, int Bottom, int AxisY, int LabelBaseline);
+internal sealed record OverviewYear(int Year, int Top, int Bottom, int AxisY, int LabelBaseline);
 
 /// <summary>A long stretch with no events, drawn short; the axis is cut there and the cut is labelled.</summary>
-public sealed record OverviewBreak(int FirstYear, int LastYear, int Top, int Bottom, int LabelBaseline)
+internal sealed record OverviewBreak(int FirstYear, int LastYear, int Top, int Bottom, int LabelBaseline)
 {
     public int Middle => (Top + Bottom) / 2;
 }
 
 /// <summary>One event's mark: the centre of its dot; its link's target area is a square of Pitch around it.</summary>
-public sealed record OverviewMark(OverviewEvent Event, int X, int Y);
+internal sealed record OverviewMark(OverviewEvent Event, int X, int Y);
 
 /// <summary>A drawn piece of the axis line, from Top to Bottom.</summary>
-public sealed record OverviewAxisSegment(int Top, int Bottom);
+internal sealed record OverviewAxisSegment(int Top, int Bottom);
 
 /// <summary>
 /// The overview's geometry: a vertical time axis, a row per year with a dot per event (wrapping onto more lines in a
 /// dense year), eras as bands around their rows, and long empty stretches compressed into a labelled break.
 /// Coordinates are whole pixels, so the drawing is the same on every machine.
 /// </summary>
-public sealed record OverviewLayout(
+internal sealed record OverviewLayout(
     int Width,
     int Height,
     IReadOnlyList<OverviewBand> Bands,

@@ -10,7 +10,7 @@ namespace Timeline.Publishing.Overview;
 /// (the CSP refuses style attributes). The chart has no role="img": it holds links, which must stay reachable.
 /// Reading order follows the drawing: an era's title, then each year and the links to its events.
 /// </summary>
-public static class OverviewSvgWriter
+internal static class OverviewSvgWriter
 {
     public const string TitleId = "overview-title";
 

@@ -9,7 +9,7 @@ namespace Timeline.Publishing.Reuse;
 /// How to cite one entry of the timeline: the site as institutional author, the entry's title, the date of the
 /// event at the precision the record has, and the entry's address. The reader adds the date they read it.
 /// </summary>
-public sealed record EntryCitation(string Key, string SiteTitle, string Title, string Summary, DateSpan When, string Url, string Language)
+internal sealed record EntryCitation(string Key, string SiteTitle, string Title, string Summary, DateSpan When, string Url, string Language)
 {
     /// <summary>The citation as readers copy it: Site. “Title” (date). URL. Accessed [date].</summary>
     public string Text => $"{Stop(SiteTitle)} “{Title}” ({EnglishDates.Format(When)}). {Url}. Accessed [date].";
