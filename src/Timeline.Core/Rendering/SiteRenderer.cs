@@ -193,8 +193,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)
             {
-                var body = $"<p>{Html.Encoder.Encode(views.Text("not_found_body"))}</p>";
-                yield return new("404.html", w => renderer.Page(w, "page", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", new() { ["content_page"] = new PageView("404", views.Text("title_not_found"), null, urls.Index + "404.html", body, []) }));
+                yield return new("404.html", w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", []));
             }
         }
 

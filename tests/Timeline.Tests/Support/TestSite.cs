@@ -47,6 +47,17 @@ public sealed class TestSite : IDisposable
         return BuildIn(folder, baseUrl);
     }
 
+    /// <summary>Builds the fixture valid/basic with one template of the theme replaced (or added), such as "event.liquid".</summary>
+    public static TestSite BuildWithTemplate(string name, string text)
+    {
+        var folder = NewFolder();
+        CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var template = Path.Combine(folder, "theme", "templates", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(template)!);
+        File.WriteAllText(template, text, new UTF8Encoding(false));
+        return BuildIn(folder);
+    }
+
     /// <summary>Builds the site in the folder; the npm tools (Pagefind) come from the repository unless toolsFolder is given.</summary>
     public static TestSite BuildIn(string folder, string? baseUrl = null, string? toolsFolder = null)
     {

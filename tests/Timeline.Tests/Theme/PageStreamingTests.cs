@@ -15,20 +15,10 @@ public sealed partial class PageStreamingTests
 {
     private const string EventPage = "events/first-event/index.html";
 
-    private static TestSite BuildWithTemplate(string name, string text)
-    {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
-        var template = Path.Combine(folder, "theme", "templates", name);
-        Directory.CreateDirectory(Path.GetDirectoryName(template)!);
-        File.WriteAllText(template, text, new UTF8Encoding(false));
-        return TestSite.BuildIn(folder);
-    }
-
     [Fact]
     public void A_layout_that_outputs_content_without_raw_gets_it_escaped()
     {
-        using var site = BuildWithTemplate("layout.liquid", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{ page.title }}</title></head><body>{{ content }}</body></html>\n");
+        using var site = TestSite.BuildWithTemplate("layout.liquid", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{ page.title }}</title></head><body>{{ content }}</body></html>\n");
 
         site.AssertSucceeded();
         site.AssertFileContains(EventPage, "<body>&lt;article class=&quot;event&quot;");
@@ -38,7 +28,7 @@ public sealed partial class PageStreamingTests
     [Fact]
     public void A_layout_can_read_its_content_as_text_and_still_write_it_whole()
     {
-        using var site = BuildWithTemplate("layout.liquid", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{ page.title }}</title></head><body>[{{ content | size }}]{{ content | raw }}</body></html>\n");
+        using var site = TestSite.BuildWithTemplate("layout.liquid", "<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{ page.title }}</title></head><body>[{{ content | size }}]{{ content | raw }}</body></html>\n");
 
         site.AssertSucceeded();
         var page = site.Read(EventPage);
@@ -70,7 +60,7 @@ public sealed partial class PageStreamingTests
     [Fact]
     public void A_page_whose_template_fails_is_reported_and_nothing_is_written()
     {
-        using var site = BuildWithTemplate("event.liquid", "<article class=\"event\"><h1>{{ event.title }}</h1>{% render 'partials/not-there' %}</article>\n");
+        using var site = TestSite.BuildWithTemplate("event.liquid", "<article class=\"event\"><h1>{{ event.title }}</h1>{% render 'partials/not-there' %}</article>\n");
 
         var errors = site.Result.Diagnostics.Where(d => d.Severity == Timeline.Diagnostics.Severity.Error).ToList();
         Assert.Equal(5, errors.Count);  // one per event page
