@@ -25,12 +25,13 @@ internal sealed record PageLanguage(
 
     public string Direction => DirectionOf(Code);
 
-    /// <summary>The lang and dir attributes (with a leading space) for default-language text on this page; empty on default-language pages.</summary>
-    public string FallbackAttributes => IsDefault ? "" : Attributes(DefaultCode);
+    /// <summary>The language of default-language text shown untranslated on this page; empty on default-language pages.</summary>
+    public string FallbackCode => IsDefault ? "" : DefaultCode;
 
     public static string DirectionOf(string code) => RightToLeft.Contains(code.Split('-')[0]) ? "rtl" : "ltr";
 
-    public static string Attributes(string code) => $" lang=\"{code}\" dir=\"{DirectionOf(code)}\"";
+    /// <summary>lang and dir attributes, with a leading space, for text in the language with this code (the lang_attrs filter).</summary>
+    public static string Attributes(string code) => $" lang=\"{Html.Encoder.Encode(code)}\" dir=\"{DirectionOf(code)}\"";
 
     /// <summary>A theme string with its placeholders filled.</summary>
     public string Text(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);

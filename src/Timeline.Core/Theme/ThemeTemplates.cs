@@ -122,6 +122,7 @@ internal sealed partial class ThemeTemplates
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
         options.Filters.AddFilter("digits", Digits);
+        options.Filters.AddFilter("lang_attrs", LangAttributes);
         options.Filters.AddFilter("raw", Raw);
         TemplateLimits.Apply(options);
         var filtersOk = CheckFilters(read, options, diagnostics);
@@ -224,6 +225,16 @@ internal sealed partial class ThemeTemplates
     {
         var language = context.AmbientValues.TryGetValue(LanguageKey, out var value) ? value as string : null;
         return new StringValue(Dates.PersianDigits.For(language ?? "", input.ToStringValue()));
+    }
+
+    /// <summary>
+    /// {{ x.lang | lang_attrs }}: lang and dir attributes, with a leading space, for text in another language than the
+    /// page (its code in x.lang), or nothing when x.lang is empty. Markup of the filter's own, so not escaped again.
+    /// </summary>
+    private static ValueTask<FluidValue> LangAttributes(FluidValue input, FilterArguments arguments, TemplateContext context)
+    {
+        var code = input.ToStringValue();
+        return new StringValue(code.Length == 0 ? "" : PageLanguage.Attributes(code), encode: false);
     }
 
     /// <summary>Liquid's raw, which leaves a page's streamed content (already markup) as it is rather than make it a string.</summary>

@@ -83,7 +83,7 @@ internal sealed class ViewBuilder
         Date(e.Event.When),
         e.Event.When.Start.Year,
         _language.Digits(e.Event.When.Start.Year),
-        _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackAttributes : "");
+        _language.Fallbacks.EventTexts.Contains(e.Id) ? _language.FallbackCode : "");
 
     // Not kept: holding 10,000 event views (JSON-LD, notes) for the embed cards cost more in collections than making them twice.
     public EventView Event(int index)
@@ -98,13 +98,13 @@ internal sealed class ViewBuilder
             summary.Date,
             summary.Year,
             summary.YearText,
-            summary.LangHtml,
+            summary.Lang,
             _urls.Year(summary.Year),
             Markers(e.Body.Html),
             _language.Fallbacks.EventBodies.Contains(e.Id),
-            _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackAttributes : "",
+            _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackCode : "",
             Markers(e.Body.EntryMarkersHtml),
-            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackAttributes)).ToList(),
+            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackCode)).ToList(),
             index > 0 ? SummaryAt(index - 1) : null,
             index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
             e.People.Select(EntityLink).ToList(),
@@ -140,9 +140,9 @@ internal sealed class ViewBuilder
         return GroupByEra().Select((section, i) => new EraSectionView(
             section.Era?.Id ?? $"other-{i + 1}",
             section.Era?.Title,
-            section.Era is { } titled && _language.Fallbacks.EraTitles.Contains(titled.Id) ? _language.FallbackAttributes : "",
+            section.Era is { } titled && _language.Fallbacks.EraTitles.Contains(titled.Id) ? _language.FallbackCode : "",
             section.Era?.Summary,
-            section.Era is { } summed && _language.Fallbacks.EraSummaries.Contains(summed.Id) ? _language.FallbackAttributes : "",
+            section.Era is { } summed && _language.Fallbacks.EraSummaries.Contains(summed.Id) ? _language.FallbackCode : "",
             section.Era is { } era ? Date(new DateSpan(era.Start, era.End, false)).Text : null,
             section.Events.GroupBy(e => e.Event.When.Start.Year)
                 .Select(g => new YearSectionView(
@@ -210,12 +210,12 @@ internal sealed class ViewBuilder
     public EntityView Entity(ResolvedEntity x) => new(
         x.Entity.Id,
         x.Entity.Name,
-        _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        _language.Fallbacks.EntityNames.Contains(x.Entity.Id) ? _language.FallbackCode : "",
         x.Entity.Kind.ToString().ToLowerInvariant(),
         _urls.Entity(x.Entity.Kind, x.Entity.Id),
         Markers(x.Summary.Html),
         _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id),
-        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackAttributes : "",
+        _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id) ? _language.FallbackCode : "",
         Markers(x.Summary.EntryMarkersHtml),
         Notes(x.Summary.Notes),
         Summaries(EventsInvolving(x.Entity)));
@@ -245,7 +245,7 @@ internal sealed class ViewBuilder
     public PageView Page(ResolvedPage p)
     {
         var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
-        return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackAttributes : "");
+        return new PageView(p.Page.Id, p.Page.Title, p.Page.Summary, _urls.Page(p.Page.Id), Markers(p.Body.Html), Notes(p.Body.Notes), fallback, fallback ? _language.FallbackCode : "");
     }
 
     public string EntityKindTitle(EntityKind kind) => _language.Text(kind switch
@@ -492,7 +492,7 @@ internal sealed class ViewBuilder
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
 
-    private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackAttributes : "";
+    private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackCode : "";
 
     /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
     private string Markers(string html) => _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
@@ -534,9 +534,9 @@ internal sealed class ViewBuilder
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
         withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
-        _language.FallbackAttributes)
+        _language.FallbackCode)
     {
-        PageLangHtml = _language.IsDefault ? "" : PageLanguage.Attributes(_language.Code),
+        PageLang = _language.IsDefault ? "" : _language.Code,
     };
 
     private SiteView BuildSite()
@@ -547,7 +547,7 @@ internal sealed class ViewBuilder
         nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
         nav.Add(new LinkView(Text("nav_sources"), _urls.Sources));
         nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal)
-            .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackAttributes : "")));
+            .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackCode : "")));
         nav.Add(new LinkView(Text("nav_search"), _urls.Search));
         var years = _years.Value
             .Select(y => new YearLinkView(y.Year, _urls.Year(y.Year), YearAnchor(y.Year), y.Positions.Count, _language.Digits(y.Year)))
@@ -569,7 +569,7 @@ internal sealed class ViewBuilder
             years)
         {
             Direction = _language.Direction,
-            DataLangHtml = _language.FallbackAttributes,
+            DataLang = _language.FallbackCode,
         };
     }
 

@@ -26,7 +26,7 @@ internal sealed record SiteView(
     public string Direction { get; init; } = "ltr";
 
     /// <summary>lang and dir attributes (with a leading space) for data in the default language, such as tags; empty on its own pages.</summary>
-    public string DataLangHtml { get; init; } = "";
+    public string DataLang { get; init; } = "";
 }
 
 /// <summary>
@@ -45,8 +45,8 @@ internal sealed record PageMeta(string Title, string Description, string Url, st
 /// <summary>A page in one language: its hreflang code, full address, the language's own name and direction.</summary>
 internal sealed record AlternateView(string Code, string Url, string Name, string Direction);
 
-/// <summary>A link; LangHtml holds lang and dir attributes when its text is in another language than the page.</summary>
-internal sealed record LinkView(string Title, string Url, string LangHtml = "");
+/// <summary>A link; Lang holds lang and dir attributes when its text is in another language than the page.</summary>
+internal sealed record LinkView(string Title, string Url, string Lang = "");
 
 internal sealed record YearLinkView(int Year, string Url, string Anchor, int Count, string YearText);
 
@@ -57,8 +57,8 @@ internal sealed record YearLinkView(int Year, string Url, string Anchor, int Cou
 internal sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
 
 /// <summary>An event as lists show it.</summary>
-/// <summary>LangHtml holds lang and dir attributes when the title and summary are untranslated.</summary>
-internal sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string LangHtml);
+/// <summary>Lang holds lang and dir attributes when the title and summary are untranslated.</summary>
+internal sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string Lang);
 
 /// <summary>An event's own page.</summary>
 internal sealed record EventView(
@@ -69,11 +69,11 @@ internal sealed record EventView(
     DateView Date,
     int Year,
     string YearText,
-    string LangHtml,
+    string Lang,
     string YearUrl,
     string BodyHtml,
     bool BodyFallback,
-    string BodyLangHtml,
+    string BodyLang,
     string EntryMarkersHtml,
     IReadOnlyList<LinkView> Tags,
     EventSummaryView? Previous,
@@ -138,13 +138,13 @@ internal sealed record SourceView(
     string Kind,
     string? Note,
     IReadOnlyList<EventSummaryView> CitedBy,
-    string LangHtml)
+    string Lang)
 {
     /// <summary>
     /// The page's own lang and dir for what the page writes inside the source's span (its date, "archived copy"); empty
     /// when the source is in the page's language.
     /// </summary>
-    public string PageLangHtml { get; init; } = "";
+    public string PageLang { get; init; } = "";
 }
 
 /// <summary>The events of one year, tag or entity.</summary>
@@ -154,7 +154,7 @@ internal sealed record EventListView(string Title, string Url, IReadOnlyList<Eve
 internal sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
-internal sealed record EraSectionView(string Id, string? Title, string TitleLangHtml, string? Summary, string SummaryLangHtml, string? DateText, IReadOnlyList<YearSectionView> Years);
+internal sealed record EraSectionView(string Id, string? Title, string TitleLang, string? Summary, string SummaryLang, string? DateText, IReadOnlyList<YearSectionView> Years);
 
 /// <summary>The index's overview chart as ready SVG (empty when there are no events), and how many links it holds.</summary>
 internal sealed record OverviewView(string SvgHtml, int LinkCount);
@@ -164,22 +164,22 @@ internal sealed record TagView(string Name, string Url, int Count);
 internal sealed record EntityView(
     string Id,
     string Name,
-    string NameLangHtml,
+    string NameLang,
     string Kind,
     string Url,
     string SummaryHtml,
     bool SummaryFallback,
-    string SummaryLangHtml,
+    string SummaryLang,
     string EntryMarkersHtml,
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<EventSummaryView> Events);
 
 internal sealed record EntityIndexView(string Title, string Url, IReadOnlyList<EntityLinkView> Entities);
 
-internal sealed record EntityLinkView(string Name, string Url, int Count, string LangHtml);
+internal sealed record EntityLinkView(string Name, string Url, int Count, string Lang);
 
-/// <summary>A content page; Fallback is true when it is shown untranslated, LangHtml then holds the default language's attributes.</summary>
-internal sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string LangHtml = "");
+/// <summary>A content page; Fallback is true when it is shown untranslated, Lang then holds the default language's attributes.</summary>
+internal sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string Lang = "");
 
 /// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
 /// BaseUrl is the site's root, which Pagefind's addresses start from, in every language's tree.

@@ -34,4 +34,19 @@ public sealed class ThemeMarkupTests
         Assert.All(pages, p => Assert.Contains("<dt class=\"mine\">", p, StringComparison.Ordinal));
         Assert.All(pages, p => Assert.DoesNotContain("<dd>", p, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Lang_attrs_writes_a_languages_attributes_or_nothing_and_escapes_what_it_is_given()
+    {
+        using var site = TestSite.BuildWithTemplate(
+            "tags.liquid",
+            "<p id=\"fa\"{{ 'fa' | lang_attrs }}>x</p><p id=\"en\"{{ 'en-GB' | lang_attrs }}>x</p><p id=\"none\"{{ '' | lang_attrs }}>x</p><p id=\"odd\"{{ 'a\"b' | lang_attrs }}>x</p>\n");
+
+        site.AssertSucceeded();
+        var page = site.Read("tags/index.html");
+        Assert.Contains("<p id=\"fa\" lang=\"fa\" dir=\"rtl\">x</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"en\" lang=\"en-GB\" dir=\"ltr\">x</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"none\">x</p>", page, StringComparison.Ordinal);
+        Assert.Contains("<p id=\"odd\" lang=\"a&quot;b\" dir=\"ltr\">x</p>", page, StringComparison.Ordinal);
+    }
 }
