@@ -270,6 +270,10 @@ public static class ErrorMessages
     public static ErrorMessage TranslationCitesOtherSources(string language, IReadOnlyList<string> missing, IReadOnlyList<string> extra) =>
         new("TL1006", $"the '{language}' text does not cite the same sources as the default text ({Differences(missing, extra)}). A translation cites what the text it translates cites; check its [@id] markers.");
 
+    // A source's translations (TL098x)
+    public static ErrorMessage EmptySourceTranslation(string language) =>
+        new("TL0980", $"the translation into '{language}' gives neither a note nor a title. Add 'note:' with the note in that language (and 'title:' only where the source has a title of its own in it), or remove the entry.");
+
     // The theme's strings, theme/i18n/<language>.yml (TL101x)
     public static ErrorMessage MissingStringsFile(string language, string folder) =>
         new("TL1010", $"the theme has no strings for the language '{language}'. Add {folder}/{language}.yml with every key of {folder}/en.yml, translated.");

@@ -13,10 +13,11 @@ internal sealed record Fallbacks(
     IReadOnlySet<string> EntitySummaries,
     IReadOnlySet<string> EraTitles,
     IReadOnlySet<string> EraSummaries,
-    IReadOnlySet<string> Pages)
+    IReadOnlySet<string> Pages,
+    IReadOnlySet<string> SourceNotes)
 {
     public static readonly Fallbacks None = new(
-        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
+        new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 }
 
 /// <summary>
@@ -40,6 +41,7 @@ internal static class LocalizedSite
         var eraTitles = new HashSet<string>(StringComparer.Ordinal);
         var eraSummaries = new HashSet<string>(StringComparer.Ordinal);
         var pages = new HashSet<string>(StringComparer.Ordinal);
+        var sourceNotes = new HashSet<string>(StringComparer.Ordinal);
 
         var entities = site.Entities.ToDictionary(x => x.Entity.Id, x =>
         {
@@ -132,6 +134,18 @@ internal static class LocalizedSite
             return p;
         }).ToList();
 
+        // A source's title and publisher stay as published; only its note, and a title of its own in the language, change.
+        var sources = site.Sources.Select(source =>
+        {
+            var t = source.Translations.GetValueOrDefault(language);
+            if (t?.Note is null && source.Note is not null)
+            {
+                sourceNotes.Add(source.Id);
+            }
+
+            return t is null ? source : source with { Title = t.Title ?? source.Title, Note = t.Note ?? source.Note };
+        }).ToList();
+
         var settings = site.Site;
         var translation = settings.Translations.GetValueOrDefault(language);
         var localized = settings with
@@ -143,7 +157,7 @@ internal static class LocalizedSite
         };
 
         return (
-            site with { Site = localized, Events = events, Entities = site.Entities.Select(x => entities[x.Entity.Id]).ToList(), Eras = eras, Pages = localizedPages },
-            new Fallbacks(eventTexts, eventBodies, entityNames, entitySummaries, eraTitles, eraSummaries, pages));
+            site with { Site = localized, Sources = sources, Events = events, Entities = site.Entities.Select(x => entities[x.Entity.Id]).ToList(), Eras = eras, Pages = localizedPages },
+            new Fallbacks(eventTexts, eventBodies, entityNames, entitySummaries, eraTitles, eraSummaries, pages, sourceNotes));
     }
 }

@@ -14,7 +14,7 @@ internal static class ContentLoader
     {
         var site = input.Site is null ? null : SiteLoader.Load(input.Site, diagnostics, baseUrlOverride);
         var languages = site is null ? null : new SiteLanguages(site.Language, site.OtherLanguages);
-        var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics);
+        var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics, languages);
         var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics, languages);
         var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics, languages);
 

@@ -29,4 +29,8 @@ public sealed record Source(
     PartialDate? Accessed,
     SourceKind Kind,
     string? Note,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>The source's note and own title in the site's other languages, by language tag.</summary>
+    public IReadOnlyDictionary<string, SourceTranslation> Translations { get; init; } = Model.Translations.None<SourceTranslation>();
+}

@@ -12,6 +12,12 @@ public sealed record EraTranslation(string Language, string Title, string? Summa
 /// <summary>An entity's name and summary (Markdown, may cite) in another language; Summary may be empty.</summary>
 public sealed record EntityTranslation(string Language, string Name, MarkdownText Summary, Origin Origin);
 
+/// <summary>
+/// A source's own words in another language: its note, and its title only where the source has one of its own in that
+/// language (a Persian article's Persian title). Either may be null; the publisher is never translated.
+/// </summary>
+public sealed record SourceTranslation(string Language, string? Title, string? Note, Origin Origin);
+
 /// <summary>A page in another language, read from its own file beside the page (about.fa.md beside about.md).</summary>
 public sealed record PageTranslation(string Language, string Title, string? Summary, MarkdownText Body, Origin Origin);
 

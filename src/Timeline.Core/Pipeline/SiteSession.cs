@@ -251,6 +251,7 @@ public sealed class SiteSession
             {
                 _languages = languages;
                 _events.Clear();
+                _sources = null;
                 _entities = null;
                 _eras = null;
                 jobs = List(_input)
@@ -266,7 +267,7 @@ public sealed class SiteSession
             var (path, kind) = jobs[i];
             results[i] = kind switch
             {
-                FileKind.Sources => Read(path, _sources, SourceLoader.Load),
+                FileKind.Sources => Read(path, _sources, (f, d) => SourceLoader.Load(f, d, _languages)),
                 FileKind.Entities => Read(path, _entities, (f, d) => EntityLoader.Load(f, d, _languages)),
                 FileKind.Eras => Read(path, _eras, (f, d) => EraLoader.Load(f, d, _languages)),
                 FileKind.Event => Read(path, _events.GetValueOrDefault(path), (f, d) => EventLoader.Load(f, d, _languages)),

@@ -15,7 +15,8 @@ internal sealed class SourceRecord
         .Text("archive_url", (r, v) => r.ArchiveUrl = v)
         .Text("accessed", (r, v) => r.Accessed = v)
         .Text("kind", (r, v) => r.Kind = v)
-        .Text("note", (r, v) => r.Note = v);
+        .Text("note", (r, v) => r.Note = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Id { get; set; }
 
@@ -36,4 +37,6 @@ internal sealed class SourceRecord
     public YamlScalar? Kind { get; set; }
 
     public YamlScalar? Note { get; set; }
+
+    public YamlMapping? Translations { get; set; }
 }

@@ -41,6 +41,18 @@ internal sealed class EntityTranslationRecord
     public YamlScalar? Summary { get; set; }
 }
 
+/// <summary>One language's entry under a source's 'translations' as written.</summary>
+internal sealed class SourceTranslationRecord
+{
+    public static readonly RecordShape<SourceTranslationRecord> Shape = new RecordShape<SourceTranslationRecord>()
+        .Text("note", (r, v) => r.Note = v)
+        .Text("title", (r, v) => r.Title = v);
+
+    public YamlScalar? Note { get; set; }
+
+    public YamlScalar? Title { get; set; }
+}
+
 /// <summary>One language's entry under site.yml's 'translations' as written.</summary>
 internal sealed class SiteTranslationRecord
 {

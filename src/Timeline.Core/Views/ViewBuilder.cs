@@ -40,6 +40,9 @@ internal sealed class ViewBuilder
     // notes at 10,000 events, each formatting the source's dates in two calendars).
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SourceView> _noteSources = new(StringComparer.Ordinal);
 
+    // Notes hold the source as resolved, in the default language; another language's pages show its translation.
+    private readonly Lazy<Dictionary<string, Source>> _localizedSources;
+
     /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
     public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null)
     {
@@ -63,6 +66,7 @@ internal sealed class ViewBuilder
         _involving = new(Involving);
         _years = new(YearIndex);
         _tags = new(TagIndexes);
+        _localizedSources = new(() => site.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal));
         Site = BuildSite();
     }
 
@@ -502,7 +506,7 @@ internal sealed class ViewBuilder
             n.Number,
             _language.Digits(n.Number),
             string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
-            _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
+            _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Builder.Localized(state.Source), withCitations: false), (Builder: this, n.Source)),
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(
                 "#" + refId,
@@ -519,25 +523,52 @@ internal sealed class ViewBuilder
         return letters[Math.Min(i, letters.Length - 1)];
     }
 
-    private SourceView Source(Source source, bool withCitations) => new(
-        source.Id,
-        "source-" + source.Id,
-        _urls.Source(source.Id),
-        source.Title,
-        source.Publisher,
-        source.Author,
-        source.Date is { } d ? Date(DateSpan.Single(d)).Text : null,
-        source.Date?.ToString(),
-        source.Url,
-        source.ArchiveUrl,
-        source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
-        source.Kind.ToString().ToLowerInvariant(),
-        source.Note,
-        withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
-        _language.FallbackCode)
+    private SourceView Source(Source source, bool withCitations)
     {
-        PageLang = _language.IsDefault ? "" : _language.Code,
-    };
+        var noteFallback = _language.Fallbacks.SourceNotes.Contains(source.Id);
+        return new(
+            source.Id,
+            "source-" + source.Id,
+            _urls.Source(source.Id),
+            source.Title,
+            source.Publisher,
+            source.Author,
+            source.Date is { } d ? Date(DateSpan.Single(d)).Text : null,
+            source.Date?.ToString(),
+            source.Url,
+            source.ArchiveUrl,
+            source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
+            source.Kind.ToString().ToLowerInvariant(),
+            source.Note,
+            withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
+            _language.FallbackCode)
+        {
+            PageLang = _language.IsDefault ? "" : _language.Code,
+            TitleLang = !_language.IsDefault && source.Translations.GetValueOrDefault(_language.Code)?.Title is not null ? _language.Code : "",
+            NoteLang = noteFallback ? _language.FallbackCode : "",
+            NoteFallback = noteFallback,
+            NoteParts = source.Note is null ? [] : NoteParts(source.Note, noteFallback),
+        };
+    }
+
+    /// <summary>
+    /// A note in pieces for the page to write: a translated note written right to left, on a site whose default language
+    /// is written left to right, has its runs of that script (a quoted headline, an address) marked as the default
+    /// language, which isolates them; any other note is one piece in the language it is shown in.
+    /// </summary>
+    private IReadOnlyList<NotePartView> NoteParts(string note, bool fallback)
+    {
+        if (fallback || _language.Direction != "rtl" || PageLanguage.DirectionOf(_language.DefaultCode) != "ltr")
+        {
+            return [new NotePartView(note, "")];
+        }
+
+        return LeftToRightRuns.Split(note).Select(p => new NotePartView(p.Text, p.LeftToRight ? _language.DefaultCode : "")).ToList();
+    }
+
+    /// <summary>The source a note cites, as this language's site has it (its note and own title translated).</summary>
+    private Source Localized(Source source) =>
+        _language.IsDefault ? source : _localizedSources.Value.GetValueOrDefault(source.Id, source);
 
     private SiteView BuildSite()
     {

@@ -19,6 +19,7 @@ internal static class ViewTypes
         strategy.Register<NoteView>();
         strategy.Register<BackrefView>();
         strategy.Register<SourceView>();
+        strategy.Register<NotePartView>();
         strategy.Register<EventListView>();
         strategy.Register<YearSectionView>();
         strategy.Register<EraSectionView>();

@@ -145,7 +145,22 @@ internal sealed record SourceView(
     /// when the source is in the page's language.
     /// </summary>
     public string PageLang { get; init; } = "";
+
+    /// <summary>The page's language when the title is the source's own in it (inside the source's span); else empty.</summary>
+    public string TitleLang { get; init; } = "";
+
+    /// <summary>The language of the note when it is shown untranslated; empty when it is in the page's language.</summary>
+    public string NoteLang { get; init; } = "";
+
+    /// <summary>True when the note is shown in the default language because it has no translation into the page's.</summary>
+    public bool NoteFallback { get; init; }
+
+    /// <summary>The note in pieces; a piece with a Lang is in another script than the page (a quoted headline, an address).</summary>
+    public IReadOnlyList<NotePartView> NoteParts { get; init; } = [];
 }
+
+/// <summary>A piece of a source's note: Lang is empty, or the language of a run to isolate from the text around it.</summary>
+internal sealed record NotePartView(string Text, string Lang);
 
 /// <summary>The events of one year, tag or entity.</summary>
 internal sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);

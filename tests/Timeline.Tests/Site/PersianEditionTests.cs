@@ -142,11 +142,34 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
     {
         // The whole citation is one English span (its punctuation and address keep their order); the date and the
         // words the page adds inside it are in the page's language.
-        _site.AssertFileContains("fa/events/first-event/index.html", "<span class=\"note-source\" lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">۱۳ آذر ۱۳۹۷</time>, p. 12.");
+        _site.AssertFileContains("fa/events/first-event/index.html", "<span class=\"note-source\"><span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">۱۳ آذر ۱۳۹۷</time>, p. 12.");
         _site.AssertFileContains("fa/events/first-event/index.html", "(<a href=\"https://archive.example.org/report-a\" data-pagefind-ignore lang=\"fa\" dir=\"rtl\">");
         _site.AssertFileContains("fa/sources/index.html", "<p><span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">");
         _site.AssertFileContains("fa/events/first-event/index.html", "<a href=\"/memorial/fa/tags/theme-one/\" lang=\"en\" dir=\"ltr\">theme-one</a>");
         _site.AssertFileDoesNotContain("events/first-event/index.html", "lang=\"en\" dir=\"ltr\"");
+    }
+
+    [Fact]
+    public void A_source_note_is_shown_in_the_pages_language_its_latin_isolated_and_untranslated_notes_marked()
+    {
+        // Translated: in the page's language, after the English citation's span, the address in it isolated.
+        _site.AssertFileContains("fa/events/first-event/index.html", "</a>)</span> <span class=\"source-note\">منتشرشده از سوی سازمانی نزدیک به یکی از طرف‌ها، در <span lang=\"en\" dir=\"ltr\">example.org</span>.</span></span>");
+        _site.AssertFileContains("fa/sources/index.html", "<p class=\"source-note\">منتشرشده از سوی سازمانی نزدیک به یکی از طرف‌ها، در <span lang=\"en\" dir=\"ltr\">example.org</span>.</p>");
+        _site.AssertFileContains("fa/sources.json", "\"note\": \"منتشرشده از سوی سازمانی نزدیک به یکی از طرف‌ها، در example.org.\"");
+
+        // Untranslated: the English note, marked English, with a visible word that it is not translated.
+        _site.AssertFileContains("fa/events/letter-sent/index.html", "<span class=\"source-note\" lang=\"en\" dir=\"ltr\">Read in a copy on another site.</span> <span class=\"fallback-note\">هنوز ترجمه نشده است.</span>");
+        _site.AssertFileContains("fa/sources/index.html", "<p class=\"fallback-note\">هنوز ترجمه نشده است.</p><p class=\"source-note\" lang=\"en\" dir=\"ltr\">Read in a copy on another site.</p>");
+
+        // A title of the source's own in Persian is in the page's language inside the English citation.
+        _site.AssertFileContains("fa/events/year-only/index.html", "<cite lang=\"fa\" dir=\"rtl\">مقاله‌ی پ</cite>, Publisher C.");
+
+        // The English pages show the English notes and titles, with nothing marked.
+        _site.AssertFileContains("events/first-event/index.html", "</a>) <span class=\"source-note\">Published by an organisation close to one side.</span></span>");
+        _site.AssertFileContains("events/letter-sent/index.html", "<span class=\"source-note\">Read in a copy on another site.</span></span>");
+        _site.AssertFileContains("events/year-only/index.html", "<cite>Article C</cite>, Publisher C.");
+        _site.AssertFileDoesNotContain("sources/index.html", "fallback-note");
+        _site.AssertFileDoesNotContain("sources.json", "منتشرشده");
     }
 
     [Theory]

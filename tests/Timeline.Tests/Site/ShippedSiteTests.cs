@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Timeline.Model;
 using Timeline.Output;
 using Timeline.Pipeline;
@@ -6,7 +7,7 @@ using Timeline.Tests.Support;
 namespace Timeline.Tests.Site;
 
 /// <summary>The memorial site we ship: it builds cleanly, and its coverage cannot silently shrink.</summary>
-public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
+public sealed partial class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
 {
     /// <summary>The five seed articles the content started from; each must be cited somewhere.</summary>
     private static readonly string[] SeedSources =
@@ -108,6 +109,28 @@ public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
     }
 
     [Fact]
+    public void Every_source_note_is_in_persian_on_persian_pages_with_english_only_in_isolated_titles_publishers_and_runs()
+    {
+        Assert.Empty(_shipped.Site.Sources.Where(s => s.Note is not null && s.Translations.GetValueOrDefault("fa")?.Note is null).Select(s => s.Id));
+
+        // Every note list item and bibliography note of the Persian tree: its Latin letters are all inside an element
+        // marked left to right (the citation's title and publisher, a quoted headline, an address) or a <bdi>.
+        var notes = 0;
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(_shipped.Folder, "output", "fa"), "*.html", SearchOption.AllDirectories))
+        {
+            var html = File.ReadAllText(page);
+            foreach (var note in Elements(html, "li", "<li id=\"note-").Concat(Elements(html, "p", "<p class=\"source-note\"")))
+            {
+                notes++;
+                var english = LatinOutsideIsolates(note);
+                Assert.True(english.Length == 0, $"{page}: a note holds English outside an isolated title, publisher or run ({english}): {note}");
+            }
+        }
+
+        Assert.True(notes >= 69 + _shipped.Site.Events.Count, $"Only {notes} notes were checked.");
+    }
+
+    [Fact]
     public void It_uses_eras_and_entities()
     {
         Assert.NotEmpty(_shipped.Site.Eras);
@@ -143,6 +166,66 @@ public sealed class ShippedSiteTests : IClassFixture<ShippedSiteTests.Shipped>
         Assert.All(_shipped.Site.Eras, era => Assert.Contains(era.Title, svg.Texts));
         Assert.Equal("Overview of the timeline, 1988 to 2024", svg.Referenced("aria-labelledby"));
     }
+
+    /// <summary>Each element starting with <paramref name="start"/>, to its matching end tag.</summary>
+    private static IEnumerable<string> Elements(string html, string tag, string start)
+    {
+        for (var at = html.IndexOf(start, StringComparison.Ordinal); at >= 0; at = html.IndexOf(start, at + 1, StringComparison.Ordinal))
+        {
+            yield return html[at..EndOf(html, at, tag)];
+        }
+    }
+
+    /// <summary>The Latin letters of a piece of HTML that are not inside an element with dir="ltr" or a bdi; a source's note is never counted as isolated, so an untranslated one shows.</summary>
+    private static string LatinOutsideIsolates(string html)
+    {
+        var text = html;
+        var from = 0;
+        while (Isolate().Match(text, from) is { Success: true } match)
+        {
+            var end = EndOf(text, match.Index, match.Groups["tag"].Value);
+            if (text[match.Index..end].Contains("source-note", StringComparison.Ordinal))
+            {
+                from = match.Index + match.Length;
+            }
+            else
+            {
+                text = text[..match.Index] + text[end..];
+                from = match.Index;
+            }
+        }
+
+        var visible = Entity().Replace(Tag().Replace(text, " "), " ");
+        return string.Join(' ', Latin().Matches(visible).Select(m => m.Value));
+    }
+
+    /// <summary>The index just past the end tag matching the element that opens at <paramref name="at"/>.</summary>
+    private static int EndOf(string html, int at, string tag)
+    {
+        var depth = 0;
+        foreach (Match m in Regex.Matches(html[at..], $"<(/?){tag}[\\s>]"))
+        {
+            depth += m.Groups[1].Value.Length == 0 ? 1 : -1;
+            if (depth == 0)
+            {
+                return at + m.Index + html[(at + m.Index)..].IndexOf('>') + 1;
+            }
+        }
+
+        return html.Length;
+    }
+
+    [GeneratedRegex("<(?<tag>\\w+)\\b[^>]*\\bdir=\"ltr\"[^>]*>|<(?<tag>bdi)\\b[^>]*>")]
+    private static partial Regex Isolate();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex("&#?\\w+;")]
+    private static partial Regex Entity();
+
+    [GeneratedRegex("[A-Za-z]+")]
+    private static partial Regex Latin();
 
     private static List<string> Files(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
