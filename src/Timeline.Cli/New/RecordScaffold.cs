@@ -70,6 +70,7 @@ public static partial class RecordScaffold
             ("  # archive_url: \"\"", "optional: an archived copy, such as one at web.archive.org"),
             ("  # accessed: \"\"", "optional: when the address was last read: YYYY-MM-DD"),
             ("  # note: \"\"", "optional: what it is and who publishes it, in plain words"),
+            ("  # translations: { fa: { note: \"\" } }", "optional: the note in the site's other languages (README, Translations)"),
         ]);
 
     /// <summary>Each field with its comment, the comments lined up.</summary>
