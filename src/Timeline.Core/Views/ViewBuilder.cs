@@ -90,37 +90,40 @@ internal sealed class ViewBuilder
     {
         var e = _site.Events[index];
         var summary = SummaryAt(index);
-        var card = new EventView(
-            e.Id,
-            summary.Url,
-            summary.Title,
-            summary.Summary,
-            summary.Date,
-            summary.Year,
-            summary.YearText,
-            summary.Lang,
-            _urls.Year(summary.Year),
-            Markers(e.Body.Html),
-            _language.Fallbacks.EventBodies.Contains(e.Id),
-            _language.Fallbacks.EventBodies.Contains(e.Id) ? _language.FallbackCode : "",
-            Markers(e.Body.EntryMarkersHtml),
-            e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackCode)).ToList(),
-            index > 0 ? SummaryAt(index - 1) : null,
-            index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
-            e.People.Select(EntityLink).ToList(),
-            e.Organisations.Select(EntityLink).ToList(),
-            e.Places.Select(EntityLink).ToList());
-        return new EventView(card, () => new EventPageParts(
-            Notes(e.Body.Notes),
-            e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-            ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-            new CitationView(
-                Citation(e).Written(Text("citation"), summary.Date.Text),
-                _urls.EventCitation(e.Id, "json"),
-                e.Id + ".json",
-                _urls.EventCitation(e.Id, "bib"),
-                e.Id + ".bib"),
-            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl)));
+        var bodyFallback = _language.Fallbacks.EventBodies.Contains(e.Id);
+        return new EventView
+        {
+            Id = e.Id,
+            Url = summary.Url,
+            Title = summary.Title,
+            Summary = summary.Summary,
+            Date = summary.Date,
+            Year = summary.Year,
+            YearText = summary.YearText,
+            Lang = summary.Lang,
+            YearUrl = _urls.Year(summary.Year),
+            BodyHtml = Markers(e.Body.Html),
+            BodyFallback = bodyFallback,
+            BodyLang = bodyFallback ? _language.FallbackCode : "",
+            EntryMarkersHtml = Markers(e.Body.EntryMarkersHtml),
+            Tags = e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackCode)).ToList(),
+            Previous = index > 0 ? SummaryAt(index - 1) : null,
+            Next = index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
+            People = e.People.Select(EntityLink).ToList(),
+            Organisations = e.Organisations.Select(EntityLink).ToList(),
+            Places = e.Places.Select(EntityLink).ToList(),
+            Parts = new(() => new EventPageParts(
+                Notes(e.Body.Notes),
+                e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+                ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+                new CitationView(
+                    Citation(e).Written(Text("citation"), summary.Date.Text),
+                    _urls.EventCitation(e.Id, "json"),
+                    e.Id + ".json",
+                    _urls.EventCitation(e.Id, "bib"),
+                    e.Id + ".bib"),
+                StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl))),
+        };
     }
 
     /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
