@@ -28,6 +28,11 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
         }
 
         var files = new InputFiles(inputFolder, display, diagnostics);
+        if (!files.RootIsReadable())
+        {
+            return new SiteInput(null, null, null, null, [], []);
+        }
+
         var site = ReadRequired(files, inputFolder, "site.yml", SiteFileContents);
         var sources = ReadRequired(files, inputFolder, "sources.yml", SourcesFileContents);
         var entities = ReadOptional(files, Path.Combine(inputFolder, "entities.yml"));

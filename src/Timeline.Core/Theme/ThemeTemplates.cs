@@ -60,6 +60,12 @@ internal sealed partial class ThemeTemplates
     public static ThemeTemplates? Load(string themeFolder, PathDisplay display, DiagnosticBag diagnostics)
     {
         var templatesFolder = Path.Combine(themeFolder, "templates");
+        var themeFiles = new InputFiles(themeFolder, display, diagnostics);
+        if (Directory.Exists(themeFolder) && !themeFiles.RootIsReadable())
+        {
+            return null;
+        }
+
         if (!Directory.Exists(templatesFolder))
         {
             diagnostics.FolderError(display.Show(themeFolder), ErrorMessages.MissingThemeFolder(display.Show(themeFolder)));
@@ -67,7 +73,6 @@ internal sealed partial class ThemeTemplates
         }
 
         var reader = new InputReader(display, diagnostics);
-        var themeFiles = new InputFiles(themeFolder, display, diagnostics);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<InputFile>();
