@@ -68,11 +68,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     public PageTable Table(ResolvedSite site, bool searchIndexed, SummaryCache? kept = null)
     {
         var trees = new List<(string Folder, LanguagePages Pages)>();
+        // How events link to each other, to sources, entities, years and tags: the same in every language, made once.
+        var index = new SiteIndex(site);
         foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept), searchIndexed)));
+            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept, index), searchIndexed)));
         }
 
         return new PageTable(trees);
