@@ -13,6 +13,8 @@ internal static class ViewTypes
         strategy.Register<AlternateView>();
         strategy.Register<YearLinkView>();
         strategy.Register<DateView>();
+        strategy.Register<CalendarDateView>();
+        strategy.Register<DatePieceView>();
         strategy.Register<EventSummaryView>();
         strategy.Register<EventView>();
         strategy.Register<CitationView>();
