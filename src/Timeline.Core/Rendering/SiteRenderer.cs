@@ -74,7 +74,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept, index), searchIndexed)));
+            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null), searchIndexed)));
         }
 
         return new PageTable(trees);
@@ -368,6 +368,35 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             {
                 diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender(url, ex.Message.TrimEnd('.')));
             }
+        }
+    }
+
+    /// <summary>
+    /// A group of note markers as the theme's partial writes it. Markers are written while a page's views are made,
+    /// before the page itself renders: a failure is reported against the partial, and stops the build as any template error does.
+    /// </summary>
+    private string NoteMarkers(IReadOnlyList<NoteMarkerView> markers, string language)
+    {
+        // The same group ([1] as the first marker of a page) comes back on nearly every page, and a render of the
+        // partial depends only on the markers and the language: each distinct group is rendered once.
+        var key = language + "\n" + string.Join('\n', markers.Select(m => m.Id + " " + m.NoteId));
+        return _noteMarkers.GetOrAdd(key, _ => RenderNoteMarkers(markers, language));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _noteMarkers = new(StringComparer.Ordinal);
+
+    private string RenderNoteMarkers(IReadOnlyList<NoteMarkerView> markers, string language)
+    {
+        try
+        {
+            return theme.Render(ThemeTemplates.NoteMarkersPartial, new Dictionary<string, object?> { ["markers"] = markers }, language);
+        }
+        catch (Exception ex)
+        {
+            var partial = Path.GetFullPath(Path.Combine(theme.Folder, "templates", ThemeTemplates.NoteMarkersPartial + ".liquid"));
+            var where = theme.Files.FirstOrDefault(f => f.FullPath == partial)?.DisplayPath ?? partial;
+            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender("a note marker", ex.Message.TrimEnd('.')));
+            return "";
         }
     }
 

@@ -153,6 +153,12 @@ internal sealed partial class ThemeTemplates
         return writer.ToString();
     }
 
+    /// <summary>The partial that writes a group of note markers, when the theme has one.</summary>
+    public const string NoteMarkersPartial = "partials/noteref";
+
+    /// <summary>Whether the theme writes note markers itself (templates/partials/noteref.liquid).</summary>
+    public bool HasNoteMarkers => _templates.ContainsKey(NoteMarkersPartial);
+
     /// <summary>Renders a template into <paramref name="writer"/>, as <see cref="Render"/> does into a string.</summary>
     public void RenderTo(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, string language) =>
         Wait(_templates[name].RenderAsync(new BoundedWriter(writer), Html.Encoder, Context(values, language)));

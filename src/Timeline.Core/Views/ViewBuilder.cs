@@ -18,6 +18,7 @@ internal sealed class ViewBuilder
     private readonly ResolvedSite _site;
     private readonly SiteUrls _urls;
     private readonly SiteIndex _index;
+    private readonly Func<IReadOnlyList<NoteMarkerView>, string>? _writeMarkers;
     private readonly IReadOnlyDictionary<string, int> _positions;
     private readonly EventSummaryView?[] _summaries;
     private readonly Comparer<EventSummaryView> _timeOrder;
@@ -34,8 +35,10 @@ internal sealed class ViewBuilder
 
     /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
     /// <param name="index">The site's links, shared by every language (made here when not given).</param>
-    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null, SiteIndex? index = null)
+    /// <param name="writeMarkers">Writes a group of note markers as the theme does; without it, the markup of <see cref="NoteMarkup"/>.</param>
+    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null, SiteIndex? index = null, Func<IReadOnlyList<NoteMarkerView>, string>? writeMarkers = null)
     {
+        _writeMarkers = writeMarkers;
         _site = site;
         _language = language;
         _urls = language.Urls;
@@ -324,7 +327,9 @@ internal sealed class ViewBuilder
     private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackCode : "";
 
     /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
-    private string Markers(string html) => _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
+    private string Markers(string html) => _writeMarkers is { } write
+        ? NoteMarkup.Rewrite(html, markers => write(markers.Select(m => new NoteMarkerView(m.Number, NoteMarkup.NoteId(m.Number), m.RefId)).ToList()))
+        : _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
 
     private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
         notes.Select(n => new NoteView(
