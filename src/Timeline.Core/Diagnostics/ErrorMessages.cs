@@ -346,6 +346,19 @@ public static class ErrorMessages
     public static ErrorMessage NotWritten(string path, string reason) =>
         new("TL0964", $"'{path}' could not be written ({reason}); nothing was added. Check that the folder exists and that you may write to it.");
 
+    // `timeline init` (TL0965-TL0968)
+    public static ErrorMessage InitFolderNotEmpty(string path) =>
+        new("TL0965", $"'{path}' is not empty, and `timeline init` starts a site only in a new or empty folder. Give a new folder (timeline init my-timeline), or add --force to add the starter files beside what is there (no file is ever replaced).");
+
+    public static ErrorMessage InitWouldOverwrite(string path, IReadOnlyList<string> taken) =>
+        new("TL0966", $"'{path}' already has {string.Join(", ", taken.Take(5).Select(t => $"'{t}'"))}{(taken.Count > 5 ? $" and {taken.Count - 5} more" : "")}, which `timeline init` would write; nothing was written. Move them away, or start the site in a new folder.");
+
+    public static ErrorMessage InitNotAFolder(string path, string kind) =>
+        new("TL0967", $"'{path}' is {kind}, not a folder. Give the path of a new or empty folder.");
+
+    public static ErrorMessage InitNotWritten(string path, string reason) =>
+        new("TL0968", $"the site could not be written into '{path}' ({reason}). Check that you may write there; what was written can be deleted and the command run again.");
+
     public static ErrorMessage EmptyPathOption(string option, string example) =>
         new("TL0956", $"{option} is empty. Give it a folder, for example {option} {example}, or leave it out for the default '{example}'.");
 
