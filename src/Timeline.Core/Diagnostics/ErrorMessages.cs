@@ -228,7 +228,7 @@ public static class ErrorMessages
         new("TL0701", $"'{field}' is '{value}', which is not a font file of an npm package. Write the package name, then the path of a .ttf or .otf file inside it, for example {field}: dejavu-fonts-ttf/ttf/DejaVuSans.ttf.");
 
     public static ErrorMessage FontNotInstalled(string field, string font, string package) =>
-        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.");
+        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm install --ignore-scripts' in the site's folder, the one with package.json (in Timeline's own repository, 'npm ci --ignore-scripts'), then build again.");
 
     public static ErrorMessage FontNotInPackage(string field, string font, string package) =>
         new("TL0706", $"the font '{font}' named by '{field}' does not exist: the npm package '{package}' is installed but has no such file. Check the path inside node_modules/{package}/.");
