@@ -107,6 +107,12 @@ public static class ErrorMessages
     public static ErrorMessage InvalidId(string value, string reason) =>
         new("TL0204", $"the id '{value}' {reason}. Use only lowercase letters a-z, digits and single hyphens, for example 'death-commissions-1988'.");
 
+    public static ErrorMessage PageNameTaken(string id, IEnumerable<string> taken) =>
+        new("TL0215", $"a page named '{id}' would be at /{id}/, where the generator writes its own pages, and one of the two would be lost. Rename the file; these names are taken: {string.Join(", ", taken)}.");
+
+    public static ErrorMessage PageNameIsLanguage(string id) =>
+        new("TL0216", $"a page named '{id}' would be at /{id}/, the home of the site's edition in '{id}' (a language of site.yml), which it would replace. Rename the file, for example to '{id}-page.md'.");
+
     public static ErrorMessage DuplicateId(string kind, string id, string firstPlace) =>
         new("TL0205", $"the {kind} id '{id}' is already used by {firstPlace}. Give each {kind} its own id.");
 

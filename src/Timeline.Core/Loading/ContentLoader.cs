@@ -52,7 +52,7 @@ internal static class ContentLoader
     public static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
     {
         var pages = files.Where(f => PageLoader.TranslationName(f) is null)
-            .Select(f => PageLoader.Load(f, diagnostics))
+            .Select(f => PageLoader.Load(f, diagnostics, languages))
             .OfType<Page>()
             .ToList();
         var translations = new Dictionary<string, Dictionary<string, PageTranslation>>(StringComparer.Ordinal);

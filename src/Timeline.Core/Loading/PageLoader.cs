@@ -9,13 +9,7 @@ namespace Timeline.Loading;
 /// <summary>Reads a Markdown page with YAML front matter between two '---' lines.</summary>
 internal static class PageLoader
 {
-    /// <summary>Top-level folders the generator writes itself; a page may not take their names.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "events", "years", "tags", "sources", "people", "organisations", "places", "assets", "eras", "embed", "search", "fa",
-    };
-
-    public static Page? Load(InputFile file, DiagnosticBag diagnostics)
+    public static Page? Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages)
     {
         var check = new RecordValidator(file.DisplayPath, diagnostics);
         var id = Path.GetFileNameWithoutExtension(file.FullPath);
@@ -25,9 +19,16 @@ internal static class PageLoader
             return null;
         }
 
-        if (ReservedNames.Contains(id))
+        // A page's address is /<id>/: the generator's own folders and the languages' editions are taken.
+        if (SiteUrls.RootFolders.Contains(id))
         {
-            check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(id, "is used by the generator for its own pages (rename the file)"));
+            check.Error(SourcePosition.WholeFile, ErrorMessages.PageNameTaken(id, SiteUrls.RootFolders.Order(StringComparer.Ordinal)));
+            return null;
+        }
+
+        if (languages is not null && SiteUrls.LanguageFolder(id, languages.Default, languages.Others))
+        {
+            check.Error(SourcePosition.WholeFile, ErrorMessages.PageNameIsLanguage(id));
             return null;
         }
 

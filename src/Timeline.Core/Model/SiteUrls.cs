@@ -103,6 +103,26 @@ internal sealed record SiteUrls(string BasePath)
     /// <summary>The image social networks show for every other page.</summary>
     public string SiteShareImage => $"{BasePath}share.png";
 
+    /// <summary>
+    /// The folders the generator writes at the site's root, read off the addresses above: a page, whose address is
+    /// /&lt;id&gt;/, may not take one of these names (nor a language's, see <see cref="LanguageFolder"/>).
+    /// </summary>
+    public static readonly IReadOnlySet<string> RootFolders = RootFoldersOf(new SiteUrls("/"));
+
+    /// <summary>Whether a page with this id would land on a language's edition (/fa/ on a site in English and Persian).</summary>
+    public static bool LanguageFolder(string id, string defaultLanguage, IEnumerable<string> languages) =>
+        id != defaultLanguage && languages.Contains(id, StringComparer.Ordinal);
+
+    private static HashSet<string> RootFoldersOf(SiteUrls urls)
+    {
+        string[] addresses =
+        [
+            urls.Event("x"), urls.Year(1), urls.Tags, urls.Sources, urls.Asset("x"), urls.Search, urls.SearchBundle, urls.Embed("x"),
+            .. Enum.GetValues<EntityKind>().Select(urls.EntityIndex),
+        ];
+        return addresses.Select(a => a.Split('/')[1]).ToHashSet(StringComparer.Ordinal);
+    }
+
     public static string EntityFolder(EntityKind kind) => kind switch
     {
         EntityKind.Person => "people",
