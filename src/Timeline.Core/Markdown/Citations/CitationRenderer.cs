@@ -26,6 +26,9 @@ internal static partial class NoteMarkup
     /// <summary>The id of a note in the page's list of notes, which its markers link to.</summary>
     public static string NoteId(int number) => string.Create(CultureInfo.InvariantCulture, $"note-{number}");
 
+    /// <summary>The id of one marker of a note (its use-th in the text), which the note's backlinks point at.</summary>
+    public static string RefId(int number, int use) => string.Create(CultureInfo.InvariantCulture, $"ref-{number}-{use}");
+
     /// <summary>Each group of markers in rendered HTML replaced by what <paramref name="write"/> makes of its markers.</summary>
     public static string Rewrite(string html, Func<IReadOnlyList<NoteMarker>, string> write) =>
         html.Contains("role=\"doc-noteref\"", StringComparison.Ordinal)
