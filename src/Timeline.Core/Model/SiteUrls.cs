@@ -42,6 +42,19 @@ internal sealed record SiteUrls(string BasePath)
 
     public string Feed => $"{BasePath}feed.xml";
 
+    /// <summary>The page not found, one for the whole site.</summary>
+    public string NotFound => $"{BasePath}404.html";
+
+    /// <summary>
+    /// Where an address of this tree is written, inside the tree's folder: an address ending in '/' is its folder's
+    /// index.html ("/memorial/fa/events/x/" is "events/x/index.html" in the Persian tree's folder).
+    /// </summary>
+    public string OutputPath(string address)
+    {
+        var path = address[Index.Length..];
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+
     public string Sitemap => $"{BasePath}sitemap.xml";
 
     /// <summary>The full address of a site path such as "/memorial/events/x/" (site paths already hold the base path).</summary>

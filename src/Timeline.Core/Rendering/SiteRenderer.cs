@@ -103,10 +103,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     /// </summary>
     internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {
-        private const string Events = "events/";
-        private const string Embeds = "embed/events/";
-        private const string Tags = "tags/";
         private const string Index = "/index.html";
+
+        // Where an event's files, its embed card and a tag's page start in this tree, read off the addresses: a path
+        // is found from them without listing every page.
+        private readonly string _events = Folder(views.Urls, views.Urls.Event("-"));
+        private readonly string _embeds = Folder(views.Urls, views.Urls.Embed("-"));
+        private readonly string _tags = Folder(views.Urls, views.Urls.Tag("-"));
         private Dictionary<string, PageJob>? _others;
 
         /// <summary>Every page, in the order a build renders them.</summary>
@@ -117,13 +120,14 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 yield return job;
             }
 
+            var urls = views.Urls;
             for (var i = 0; i < site.Events.Count; i++)
             {
                 var id = site.Events[i].Id;
-                yield return EventPage($"events/{id}/index.html", i);
-                yield return EmbedPage($"embed/events/{id}/index.html", i);
-                yield return CitationFile($"events/{id}/cite.json", i, json: true);
-                yield return CitationFile($"events/{id}/cite.bib", i, json: false);
+                yield return EventPage(urls.OutputPath(urls.Event(id)), i);
+                yield return EmbedPage(urls.OutputPath(urls.Embed(id)), i);
+                yield return CitationFile(urls.OutputPath(urls.EventCitation(id, "json")), i, json: true);
+                yield return CitationFile(urls.OutputPath(urls.EventCitation(id, "bib")), i, json: false);
             }
 
             foreach (var job in Data().Concat(Lists(withTags: true)))
@@ -135,7 +139,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         /// <summary>The page at a path inside this tree, or null when it has none.</summary>
         public PageJob? Find(string path)
         {
-            if (path.StartsWith(Events, StringComparison.Ordinal) && EventAt(path, Events.Length) is var (index, file))
+            if (path.StartsWith(_events, StringComparison.Ordinal) && EventAt(path, _events.Length) is var (index, file))
             {
                 return file switch
                 {
@@ -146,15 +150,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 };
             }
 
-            if (path.StartsWith(Embeds, StringComparison.Ordinal) && EventAt(path, Embeds.Length) is (var embedded, "index.html"))
+            if (path.StartsWith(_embeds, StringComparison.Ordinal) && EventAt(path, _embeds.Length) is (var embedded, "index.html"))
             {
                 return EmbedPage(path, embedded);
             }
 
             // A tag's page: the tags are listed only when a tag's page is asked for (every event is looked at).
-            if (path.StartsWith(Tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > Tags.Length + Index.Length)
+            if (path.StartsWith(_tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > _tags.Length + Index.Length)
             {
-                var tag = path[Tags.Length..^Index.Length];
+                var tag = path[_tags.Length..^Index.Length];
                 return views.Tag(tag) is not null && TagPage(tag) is var job && job.Path == path ? job : null;
             }
 
@@ -176,6 +180,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             return byPath;
         }
 
+        /// <summary>The folder, inside the tree, of the address of a made-up item "-": "events/" for an event's.</summary>
+        private static string Folder(SiteUrls urls, string address) => urls.OutputPath(address)[..^"-/index.html".Length];
+
         /// <summary>The event named by "&lt;id&gt;/&lt;file&gt;" from <paramref name="start"/> on, if the site has it.</summary>
         private (int Index, string File)? EventAt(string path, int start)
         {
@@ -187,15 +194,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var root = views.Language.RootUrls;
-            yield return new("index.html", w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
-            yield return new("tags/index.html", w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
-            yield return new("sources/index.html", w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
-            yield return new("search/index.html", w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+            yield return new(urls.OutputPath(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            yield return new(urls.OutputPath(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
+            yield return new(urls.OutputPath(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new(urls.OutputPath(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)
             {
-                yield return new("404.html", w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", []));
+                yield return new(urls.OutputPath(urls.NotFound), w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.NotFound, "page", []));
             }
         }
 
@@ -215,7 +222,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             w.Write(json ? citation.CslJson() : citation.BibTex());
         });
 
-        private PageJob TagPage(string tag) => new(views.Urls.Tag(tag)[views.Urls.Index.Length..] + "index.html", w =>
+        private PageJob TagPage(string tag) => new(views.Urls.OutputPath(views.Urls.Tag(tag)), w =>
         {
             var list = views.Tag(tag)!;
             renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
@@ -224,14 +231,14 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
         {
-            yield return PageJob.Bytes("events.json", stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
-            yield return PageJob.Bytes("sources.json", stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.OutputPath(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.OutputPath(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)
         {
             var urls = views.Urls;
-            string PathOf(string url) => url[urls.Index.Length..] + "index.html";
+            string PathOf(string url) => urls.OutputPath(url);
 
             foreach (var year in views.YearNumbers())
             {
@@ -267,7 +274,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var page in site.Pages)
             {
-                yield return new($"{page.Page.Id}/index.html", w =>
+                yield return new(urls.OutputPath(urls.Page(page.Page.Id)), w =>
                 {
                     var view = views.Page(page);
                     renderer.Page(w, "page", views, view.Title, view.Summary ?? site.Site.Description, view.Url, "page", new() { ["content_page"] = view });
@@ -301,7 +308,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         var others = new List<AlternateView>();
 
         // The 404 page has one copy, and a site in one language has no other to point at.
-        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.Index + "404.html")
+        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.NotFound)
         {
             foreach (var code in language.AllCodes)
             {

@@ -31,17 +31,19 @@ internal static class ShareImageBuilder
     {
         var (localized, _) = LocalizedSite.For(site, language);
         var settings = localized.Site;
-        var folder = language == site.Site.Language ? "" : language + "/";
+        // Paths in the whole site's output, from the addresses of the language's tree.
+        var root = new SiteUrls(site.Site.BasePath);
+        var urls = language == site.Site.Language ? root : root.ForLanguage(language);
         var persian = language == "fa";
         var host = settings.BaseUrl.Host;
-        yield return new($"{folder}share.png", cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, persian));
+        yield return new(root.OutputPath(urls.SiteShareImage), cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, persian));
         foreach (var e in localized.Events)
         {
             var title = e.Event.Title;
             var (first, second) = persian
                 ? (SolarHijriDates.Format(e.Event.When), PersianGregorianDates.Format(e.Event.When))
                 : (EnglishDates.Format(e.Event.When), SolarHijriDates.Format(e.Event.When));
-            yield return new($"{folder}events/{e.Id}/share.png", cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, persian));
+            yield return new(root.OutputPath(urls.EventShareImage(e.Id)), cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, persian));
         }
     }
 
