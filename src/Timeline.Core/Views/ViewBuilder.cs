@@ -252,36 +252,53 @@ internal sealed class ViewBuilder
 
     public static DateView EnglishDate(DateSpan span, string circa)
     {
+        var encode = Html.Encoder;
+        var html = TimeHtml(span, EnglishDates.Parts(span));
         var text = EnglishDates.Format(span with { Circa = false });
-        var first = new CalendarDateView(span.Circa ? circa : "", "", "", Pieces(span, EnglishDates.Parts(span)), EnglishDates.Parts(span).Separator);
+        if (span.Circa)
+        {
+            html = encode.Encode(circa) + " " + html;
+            text = circa + " " + text;
+        }
+
         var persian = SolarHijriDates.Format(span);
-        var second = new CalendarDateView("", "date-fa", "fa", [new DatePieceView(persian, "")], "");
-        return new DateView(span.Circa ? circa + " " + text : text, persian, Iso(span), span.Circa, first, second);
+        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
+        return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
     }
 
     /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in Persian.</summary>
     public static DateView PersianDate(DateSpan span, string circa)
     {
+        var encode = Html.Encoder;
         var plain = span with { Circa = false };
         var solar = SolarHijriDates.Format(plain);
-        var single = span.End is not { } e || e == span.Start;
+        var solarHtml = span.End is { } e && e != span.Start
+            ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
+            : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
         var gregorian = PersianGregorianDates.Format(plain);
-        var parts = PersianGregorianDates.Parts(span);
-        var word = span.Circa ? circa : "";
-        return new DateView(
-            span.Circa ? circa + " " + solar : solar,
-            span.Circa ? circa + " " + gregorian : gregorian,
-            Iso(span),
-            span.Circa,
-            new CalendarDateView(word, "", "", [new DatePieceView(solar, single ? span.Start.ToString() : "", "date-solar")], ""),
-            new CalendarDateView(word, "date-gregorian", "", Pieces(span, parts), parts.Separator));
+        var gregorianHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, PersianGregorianDates.Parts(span))}</span>";
+        if (span.Circa)
+        {
+            solar = circa + " " + solar;
+            solarHtml = encode.Encode(circa) + " " + solarHtml;
+            gregorian = circa + " " + gregorian;
+            gregorianHtml = encode.Encode(circa) + " " + gregorianHtml;
+        }
+
+        return new DateView(solar, solarHtml, gregorian, gregorianHtml, Iso(span), span.Circa);
     }
 
-    /// <summary>A span's start and (when it has one) end as written pieces, each with its machine-readable date.</summary>
-    private static IReadOnlyList<DatePieceView> Pieces(DateSpan span, SpanParts parts) =>
-        parts.End is not null && span.End is { } end
-            ? [new DatePieceView(parts.Start, span.Start.ToString()), new DatePieceView(parts.End, end.ToString())]
-            : [new DatePieceView(parts.Start, span.Start.ToString())];
+    private static string TimeHtml(DateSpan span, SpanParts parts)
+    {
+        var encode = Html.Encoder;
+        var html = $"<time datetime=\"{span.Start}\">{encode.Encode(parts.Start)}</time>";
+        if (parts.End is not null && span.End is { } end)
+        {
+            html += $"{parts.Separator}<time datetime=\"{end}\">{encode.Encode(parts.End)}</time>";
+        }
+
+        return html;
+    }
 
     private static string Iso(DateSpan span) => span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();
 

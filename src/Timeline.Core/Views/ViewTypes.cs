@@ -14,8 +14,6 @@ internal static class ViewTypes
         strategy.Register<YearLinkView>();
         strategy.Register<DateView>();
         strategy.Register<NoteMarkerView>();
-        strategy.Register<CalendarDateView>();
-        strategy.Register<DatePieceView>();
         strategy.Register<EventSummaryView>();
         strategy.Register<EventView>();
         strategy.Register<CitationView>();

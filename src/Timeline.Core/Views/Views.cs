@@ -54,19 +54,8 @@ internal sealed record YearLinkView(int Year, string Url, string Anchor, int Cou
 /// <summary>
 /// A date written for people, in both calendars, and its machine-readable form. The page's language decides the
 /// order: Gregorian then Solar Hijri on English pages, Solar Hijri then Gregorian (in Persian) on Persian ones.
-/// First and Second are the two calendars in parts, for the theme's partials/date.liquid to write.
 /// </summary>
-internal sealed record DateView(string Text, string SecondText, string Iso, bool Circa, CalendarDateView First, CalendarDateView Second);
-
-/// <summary>
-/// A date in one calendar as the theme writes it: the word for "circa" (or empty), then its pieces (a date, or the
-/// start and end of a span) joined by Separator, all inside a span of WrapClass in the language Lang when WrapClass is
-/// given. A piece with an Iso date is a time element.
-/// </summary>
-internal sealed record CalendarDateView(string Circa, string WrapClass, string Lang, IReadOnlyList<DatePieceView> Pieces, string Separator);
-
-/// <summary>One written date; Iso is its machine-readable form (empty when it has none), Class its own class if any.</summary>
-internal sealed record DatePieceView(string Text, string Iso, string Class = "");
+internal sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
 
 /// <summary>An event as lists show it.</summary>
 /// <summary>Lang is the language of the title and summary when they are untranslated (else empty).</summary>
