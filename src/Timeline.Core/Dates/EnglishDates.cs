@@ -5,7 +5,7 @@ namespace Timeline.Dates;
 /// <summary>Writes dates for English readers with the precision the record has: "19 July 1988", "July 1988", "c. 1988".</summary>
 internal static class EnglishDates
 {
-    private static readonly GregorianWriter Writer = new(
+    public static readonly GregorianWriter Writer = new(
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         n => n.ToString(CultureInfo.InvariantCulture),
         "c. ");
@@ -29,7 +29,7 @@ internal static class EnglishDates
 /// </summary>
 internal static class PersianGregorianDates
 {
-    private static readonly GregorianWriter Writer = new(
+    public static readonly GregorianWriter Writer = new(
         ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
         PersianDigits.Write,
         "حدود ");
@@ -43,17 +43,22 @@ internal static class PersianGregorianDates
     public static string Format(DateSpan span) => Writer.Format(span);
 }
 
-/// <summary>Gregorian dates in one language's month names and digits, day month year, with the record's precision.</summary>
-internal sealed class GregorianWriter(string[] monthNames, Func<int, string> digits, string circa)
+/// <summary>
+/// Gregorian dates in one language's month names and digits, day month year, with the record's precision. The day
+/// suffix follows every day number ("19." in German: "19. Juli 1988", "19.–30. Juli 1988").
+/// </summary>
+internal sealed class GregorianWriter(string[] monthNames, Func<int, string> digits, string circa, string daySuffix = "")
 {
     public string MonthName(int month) => monthNames[month - 1];
 
     public string Format(PartialDate date) => date.Precision switch
     {
-        DatePrecision.Day => $"{digits(date.Day!.Value)} {MonthName(date.Month!.Value)} {digits(date.Year)}",
+        DatePrecision.Day => $"{Day(date.Day!.Value)} {MonthName(date.Month!.Value)} {digits(date.Year)}",
         DatePrecision.Month => $"{MonthName(date.Month!.Value)} {digits(date.Year)}",
         _ => digits(date.Year),
     };
+
+    private string Day(int day) => digits(day) + daySuffix;
 
     public SpanParts Parts(DateSpan span)
     {
@@ -71,11 +76,11 @@ internal sealed class GregorianWriter(string[] monthNames, Func<int, string> dig
 
         if (start.Precision == DatePrecision.Day && end.Precision == DatePrecision.Day && start.Month == end.Month)
         {
-            return new SpanParts(digits(start.Day!.Value), endText, "–");
+            return new SpanParts(Day(start.Day!.Value), endText, "–");
         }
 
         var startText = start.Precision == DatePrecision.Day
-            ? $"{digits(start.Day!.Value)} {MonthName(start.Month!.Value)}"
+            ? $"{Day(start.Day!.Value)} {MonthName(start.Month!.Value)}"
             : MonthName(start.Month!.Value);
         return new SpanParts(startText, endText, " – ");
     }

@@ -321,7 +321,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             canonical,
             kind,
             kind == "event" ? "article" : "website",
-            ShareLinks.Locale(views.Site.Language),
+            views.Language.Profile.Locale,
             image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
         {
             Alternates = alternates,

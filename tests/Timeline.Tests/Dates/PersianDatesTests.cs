@@ -39,8 +39,9 @@ public sealed class PersianDatesTests
     {
         Assert.Equal("۰۱۲۳۴۵۶۷۸۹", PersianDigits.Write("0123456789"));
         Assert.Equal("ص. ۱۲–۱۴, p. x", PersianDigits.Write("ص. 12–14, p. x"));
-        Assert.Equal("1367", PersianDigits.For("en", 1367));
-        Assert.Equal("۱۳۶۷", PersianDigits.For("fa", 1367));
+        Assert.Equal("1367", Numerals.Latin.Write(1367));
+        Assert.Equal("۱۳۶۷", Numerals.Persian.Write(1367));
+        Assert.Equal("١٣٦٧", Numerals.ArabicIndic.Write(1367));
     }
 
     [Fact]

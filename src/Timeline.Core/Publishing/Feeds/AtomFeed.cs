@@ -94,7 +94,8 @@ internal static class AtomFeed
                 }
 
                 // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
-                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => PersianDigits.For(bodyLanguage, n)));
+                var digits = LanguageProfile.For(bodyLanguage).Digits;
+                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => digits.Write(n)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }
