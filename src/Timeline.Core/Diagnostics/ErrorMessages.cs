@@ -358,6 +358,13 @@ public static class ErrorMessages
     public static ErrorMessage EmptyTitleOption() =>
         new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
 
+    // Pages whose address the site already uses (TL0975-TL0979)
+    public static ErrorMessage PageNamedLikeLanguage(string id, string address, string file) =>
+        new("TL0975", $"the page '{id}' would be written at {address}, which is the home page of the site's language '{id}' (site.yml, 'languages'), and would replace it. Rename the file, for example to {file}; a page's translation is named like pages/about.{id}.md.");
+
+    public static ErrorMessage PageNamedLikeSiteFolder(string id, string address, string file, IEnumerable<string> reserved) =>
+        new("TL0976", $"the page '{id}' would be written at {address}, a folder the generator writes itself, and one would overwrite the other. Rename the file, for example to {file}; a page may not take the name of a language of the site or of a folder the generator writes ({string.Join(", ", reserved)}).");
+
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>
         new("TL0800", "Pagefind, the search indexer, is not installed here, so the site was built without search and its search page says so. Run `npm ci --ignore-scripts` in the project's folder (the one with package.json) to install it.");

@@ -29,16 +29,18 @@ internal static class ShareImageBuilder
     {
         var (localized, _) = LocalizedSite.For(site, language);
         var settings = localized.Site;
-        var folder = language == site.Site.Language ? "" : language + "/";
+        // Paths in the whole site: the default tree is its root, another language's tree is its folder (fa/).
+        var root = new SiteUrls(site.Site.BasePath);
+        var tree = language == site.Site.Language ? root : root.ForLanguage(language);
         var dates = new LanguageDates(LanguageProfile.For(language), strings.For(language));
         var profile = dates.Profile;
         var host = settings.BaseUrl.Host;
-        yield return new($"{folder}share.png", cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, profile.IsRightToLeft));
+        yield return new(root.FileOf(tree.SiteShareImage), cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, profile.IsRightToLeft));
         foreach (var e in localized.Events)
         {
             var title = e.Event.Title;
             var (first, second) = dates.Texts(e.Event.When);
-            yield return new($"{folder}events/{e.Id}/share.png", cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, profile));
+            yield return new(root.FileOf(tree.EventShareImage(e.Id)), cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, profile));
         }
     }
 

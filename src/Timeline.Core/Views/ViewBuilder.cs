@@ -506,7 +506,7 @@ internal sealed class ViewBuilder
         notes.Select(n => new NoteView(
             n.Number,
             _language.Digits(n.Number),
-            string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
+            SiteUrls.NoteId(n.Number),
             _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(

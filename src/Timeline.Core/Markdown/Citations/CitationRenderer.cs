@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Renderers.Html;
 using Markdig.Renderers;
+using Timeline.Model;
 
 namespace Timeline.Markdown.Citations;
 
@@ -19,7 +20,7 @@ internal static partial class NoteMarkup
     {
         var links = markers.Select(m => string.Create(
             CultureInfo.InvariantCulture,
-            $"<a href=\"#note-{m.Number}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
+            $"<a href=\"#{SiteUrls.NoteId(m.Number)}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
         return "<sup class=\"noteref\">" + string.Concat(links) + "</sup>";
     }
 

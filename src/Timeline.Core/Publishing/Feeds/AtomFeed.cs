@@ -15,7 +15,7 @@ namespace Timeline.Publishing.Feeds;
 /// </summary>
 internal static class AtomFeed
 {
-    public const string FilePath = "feed.xml";
+    public const string FilePath = SiteUrls.FeedFile;
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
