@@ -2,10 +2,13 @@ using System.Globalization;
 
 namespace Timeline.Dates;
 
-/// <summary>Writes dates for English readers with the precision the record has: "19 July 1988", "July 1988", "c. 1988".</summary>
+/// <summary>
+/// Writes dates in English with the precision the record has ("19 July 1988", "July 1988", "c. 1988") for what does not
+/// depend on the theme: the data files and the plain citation. Pages write dates in their i18n file's month names.
+/// </summary>
 internal static class EnglishDates
 {
-    public static readonly GregorianWriter Writer = new(
+    private static readonly GregorianWriter Writer = new(
         ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
         n => n.ToString(CultureInfo.InvariantCulture),
         "c. ");
@@ -13,32 +16,6 @@ internal static class EnglishDates
     public static string MonthName(int month) => Writer.MonthName(month);
 
     public static string Format(PartialDate date) => Writer.Format(date);
-
-    /// <summary>
-    /// Splits a span into the text of its start and of its end, leaving out what the end repeats:
-    /// "19 July" and "16 August 1988", or "19" and "30 July 1988".
-    /// </summary>
-    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
-
-    public static string Format(DateSpan span) => Writer.Format(span);
-}
-
-/// <summary>
-/// Writes Gregorian dates for Persian readers: Persian month names and digits, day first as in English
-/// ("۱۹ ژوئیه ۱۹۸۸"). Persian pages show it after the Solar Hijri date.
-/// </summary>
-internal static class PersianGregorianDates
-{
-    public static readonly GregorianWriter Writer = new(
-        ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
-        PersianDigits.Write,
-        "حدود ");
-
-    public static string MonthName(int month) => Writer.MonthName(month);
-
-    public static string Format(PartialDate date) => Writer.Format(date);
-
-    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
 
     public static string Format(DateSpan span) => Writer.Format(span);
 }
