@@ -107,12 +107,6 @@ public static class ErrorMessages
     public static ErrorMessage InvalidId(string value, string reason) =>
         new("TL0204", $"the id '{value}' {reason}. Use only lowercase letters a-z, digits and single hyphens, for example 'death-commissions-1988'.");
 
-    public static ErrorMessage PageNameTaken(string id, IEnumerable<string> taken) =>
-        new("TL0215", $"a page named '{id}' would be at /{id}/, where the generator writes its own pages, and one of the two would be lost. Rename the file; these names are taken: {string.Join(", ", taken)}.");
-
-    public static ErrorMessage PageNameIsLanguage(string id) =>
-        new("TL0216", $"a page named '{id}' would be at /{id}/, the home of the site's edition in '{id}' (a language of site.yml), which it would replace. Rename the file, for example to '{id}-page.md'.");
-
     public static ErrorMessage DuplicateId(string kind, string id, string firstPlace) =>
         new("TL0205", $"the {kind} id '{id}' is already used by {firstPlace}. Give each {kind} its own id.");
 
@@ -376,6 +370,13 @@ public static class ErrorMessages
 
     public static ErrorMessage EmptyTitleOption() =>
         new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
+
+    // Pages whose address the site already uses (TL0975-TL0979)
+    public static ErrorMessage PageNamedLikeLanguage(string id, string address, string file) =>
+        new("TL0975", $"the page '{id}' would be written at {address}, which is the home page of the site's language '{id}' (site.yml, 'languages'), and would replace it. Rename the file, for example to {file}; a page's translation is named like pages/about.{id}.md.");
+
+    public static ErrorMessage PageNamedLikeSiteFolder(string id, string address, string file, IEnumerable<string> reserved) =>
+        new("TL0976", $"the page '{id}' would be written at {address}, a folder the generator writes itself, and one would overwrite the other. Rename the file, for example to {file}; a page may not take the name of a language of the site or of a folder the generator writes ({string.Join(", ", reserved)}).");
 
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>

@@ -9,26 +9,13 @@ namespace Timeline.Loading;
 /// <summary>Reads a Markdown page with YAML front matter between two '---' lines.</summary>
 internal static class PageLoader
 {
-    public static Page? Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages)
+    public static Page? Load(InputFile file, DiagnosticBag diagnostics)
     {
         var check = new RecordValidator(file.DisplayPath, diagnostics);
         var id = Path.GetFileNameWithoutExtension(file.FullPath);
         if (Identifiers.Problem(id) is { } problem)
         {
             check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(Identifiers.Visible(id), problem + " (it comes from the file name; rename the file)"));
-            return null;
-        }
-
-        // A page's address is /<id>/: the generator's own folders and the languages' editions are taken.
-        if (SiteUrls.RootFolders.Contains(id))
-        {
-            check.Error(SourcePosition.WholeFile, ErrorMessages.PageNameTaken(id, SiteUrls.RootFolders.Order(StringComparer.Ordinal)));
-            return null;
-        }
-
-        if (languages is not null && SiteUrls.LanguageFolder(id, languages.Default, languages.Others))
-        {
-            check.Error(SourcePosition.WholeFile, ErrorMessages.PageNameIsLanguage(id));
             return null;
         }
 

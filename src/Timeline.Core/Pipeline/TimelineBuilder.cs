@@ -154,7 +154,7 @@ public static class TimelineBuilder
 
         // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Making {site.Events.Count + 1} share images");
-        var counts = ShareImageBuilder.Build(site, design, options.CacheFolder, staged!.Add);
+        var counts = ShareImageBuilder.Build(site, design, theme.Strings, options.CacheFolder, staged!.Add);
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
         staged.Commit(

@@ -74,7 +74,8 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null), searchIndexed)));
+            var views = new ViewBuilder(localized, language, kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null);
+            trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed)));
         }
 
         return new PageTable(trees);
@@ -94,7 +95,11 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     });
 
-    public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
+    public static string FeedPath(ResolvedSite site, string code)
+    {
+        var root = new SiteUrls(site.Site.BasePath);
+        return root.FileOf((code == site.Site.Language ? root : root.ForLanguage(code)).Feed);
+    }
 
     /// <summary>
     /// One language's pages, with paths inside its tree. An event's four files are found by the id in their path; the
@@ -103,13 +108,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     /// </summary>
     internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {
+        private const string Events = SiteUrls.EventsFolder + "/";
+        private const string Embeds = SiteUrls.EmbedFolder + "/" + SiteUrls.EventsFolder + "/";
+        private const string Tags = SiteUrls.TagsFolder + "/";
         private const string Index = "/index.html";
-
-        // Where an event's files, its embed card and a tag's page start in this tree, read off the addresses: a path
-        // is found from them without listing every page.
-        private readonly string _events = Folder(views.Urls, views.Urls.Event("-"));
-        private readonly string _embeds = Folder(views.Urls, views.Urls.Embed("-"));
-        private readonly string _tags = Folder(views.Urls, views.Urls.Tag("-"));
         private Dictionary<string, PageJob>? _others;
 
         /// <summary>Every page, in the order a build renders them.</summary>
@@ -124,10 +126,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             for (var i = 0; i < site.Events.Count; i++)
             {
                 var id = site.Events[i].Id;
-                yield return EventPage(urls.OutputPath(urls.Event(id)), i);
-                yield return EmbedPage(urls.OutputPath(urls.Embed(id)), i);
-                yield return CitationFile(urls.OutputPath(urls.EventCitation(id, "json")), i, json: true);
-                yield return CitationFile(urls.OutputPath(urls.EventCitation(id, "bib")), i, json: false);
+                yield return EventPage(urls.FileOf(urls.Event(id)), i);
+                yield return EmbedPage(urls.FileOf(urls.Embed(id)), i);
+                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "json")), i, json: true);
+                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "bib")), i, json: false);
             }
 
             foreach (var job in Data().Concat(Lists(withTags: true)))
@@ -139,7 +141,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         /// <summary>The page at a path inside this tree, or null when it has none.</summary>
         public PageJob? Find(string path)
         {
-            if (path.StartsWith(_events, StringComparison.Ordinal) && EventAt(path, _events.Length) is var (index, file))
+            if (path.StartsWith(Events, StringComparison.Ordinal) && EventAt(path, Events.Length) is var (index, file))
             {
                 return file switch
                 {
@@ -150,15 +152,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 };
             }
 
-            if (path.StartsWith(_embeds, StringComparison.Ordinal) && EventAt(path, _embeds.Length) is (var embedded, "index.html"))
+            if (path.StartsWith(Embeds, StringComparison.Ordinal) && EventAt(path, Embeds.Length) is (var embedded, "index.html"))
             {
                 return EmbedPage(path, embedded);
             }
 
             // A tag's page: the tags are listed only when a tag's page is asked for (every event is looked at).
-            if (path.StartsWith(_tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > _tags.Length + Index.Length)
+            if (path.StartsWith(Tags, StringComparison.Ordinal) && path.EndsWith(Index, StringComparison.Ordinal) && path.Length > Tags.Length + Index.Length)
             {
-                var tag = path[_tags.Length..^Index.Length];
+                var tag = path[Tags.Length..^Index.Length];
                 return views.Tag(tag) is not null && TagPage(tag) is var job && job.Path == path ? job : null;
             }
 
@@ -180,9 +182,6 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             return byPath;
         }
 
-        /// <summary>The folder, inside the tree, of the address of a made-up item "-": "events/" for an event's.</summary>
-        private static string Folder(SiteUrls urls, string address) => urls.OutputPath(address)[..^"-/index.html".Length];
-
         /// <summary>The event named by "&lt;id&gt;/&lt;file&gt;" from <paramref name="start"/> on, if the site has it.</summary>
         private (int Index, string File)? EventAt(string path, int start)
         {
@@ -194,15 +193,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var root = views.Language.RootUrls;
-            yield return new(urls.OutputPath(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
-            yield return new(urls.OutputPath(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
-            yield return new(urls.OutputPath(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
-            yield return new(urls.OutputPath(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+            yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            yield return new(urls.FileOf(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
+            yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)
             {
-                yield return new(urls.OutputPath(urls.NotFound), w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.NotFound, "page", []));
+                yield return new(urls.FileOf(urls.NotFound), w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.NotFound, "page", []));
             }
         }
 
@@ -222,7 +221,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             w.Write(json ? citation.CslJson() : citation.BibTex());
         });
 
-        private PageJob TagPage(string tag) => new(views.Urls.OutputPath(views.Urls.Tag(tag)), w =>
+        private PageJob TagPage(string tag) => new(views.Urls.FileOf(views.Urls.Tag(tag)), w =>
         {
             var list = views.Tag(tag)!;
             renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
@@ -231,18 +230,17 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
         {
-            yield return PageJob.Bytes(views.Urls.OutputPath(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
-            yield return PageJob.Bytes(views.Urls.OutputPath(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)
         {
             var urls = views.Urls;
-            string PathOf(string url) => urls.OutputPath(url);
 
             foreach (var year in views.YearNumbers())
             {
-                yield return new(PathOf(urls.Year(year)), w =>
+                yield return new(urls.FileOf(urls.Year(year)), w =>
                 {
                     var list = views.Year(year)!;
                     renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
@@ -256,7 +254,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var x in site.Entities)
             {
-                yield return new(PathOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
+                yield return new(urls.FileOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
                 {
                     var entity = views.Entity(x);
                     renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
@@ -265,7 +263,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var kind in views.EntityKinds())
             {
-                yield return new(PathOf(urls.EntityIndex(kind)), w =>
+                yield return new(urls.FileOf(urls.EntityIndex(kind)), w =>
                 {
                     var index = views.EntityIndex(kind)!;
                     renderer.Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index });
@@ -274,7 +272,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var page in site.Pages)
             {
-                yield return new(urls.OutputPath(urls.Page(page.Page.Id)), w =>
+                yield return new(urls.FileOf(urls.Page(page.Page.Id)), w =>
                 {
                     var view = views.Page(page);
                     renderer.Page(w, "page", views, view.Title, view.Summary ?? site.Site.Description, view.Url, "page", new() { ["content_page"] = view });
@@ -330,7 +328,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             canonical,
             kind,
             kind == "event" ? "article" : "website",
-            ShareLinks.Locale(views.Site.Language),
+            views.Language.Profile.Locale,
             image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
         {
             Alternates = alternates,
@@ -411,7 +409,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
-        return theme.Assets.Select(file => Read(file, "assets/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
+        return theme.Assets.Select(file => Read(file, SiteUrls.AssetsFolder + "/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
     }
 
     private OutputFile? Read(Input.FoundFile file, string path)

@@ -235,7 +235,7 @@ internal sealed partial class ThemeTemplates
     private static ValueTask<FluidValue> Digits(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var language = context.AmbientValues.TryGetValue(LanguageKey, out var value) ? value as string : null;
-        return new StringValue(Dates.PersianDigits.For(language ?? "", input.ToStringValue()));
+        return new StringValue(LanguageProfile.For(language ?? "").Digits.Write(input.ToStringValue()));
     }
 
     /// <summary>

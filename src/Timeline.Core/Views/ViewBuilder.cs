@@ -247,14 +247,19 @@ internal sealed class ViewBuilder
 
     public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
 
-    /// <summary>A date in the page's language: Gregorian then Solar Hijri in English, Solar Hijri then Gregorian in Persian.</summary>
-    public DateView Date(DateSpan span) => _language.Code == "fa" ? PersianDate(span, _language.Text("circa")) : EnglishDate(span, _language.Text("circa"));
+    /// <summary>A date in the page's language, its calendar first: Gregorian then Solar Hijri (in Persian), or the reverse.</summary>
+    public DateView Date(DateSpan span) => Date(span, _language.Dates);
 
-    public static DateView EnglishDate(DateSpan span, string circa)
+    public static DateView Date(DateSpan span, LanguageDates dates) => dates.Profile.Calendars == CalendarOrder.SolarHijriFirst
+        ? SolarHijriFirst(span, dates.Gregorian, dates.Circa)
+        : GregorianFirst(span, dates.Gregorian, dates.Circa);
+
+    /// <summary>The Gregorian date in the page's words, then the Solar Hijri one in Persian.</summary>
+    public static DateView GregorianFirst(DateSpan span, GregorianWriter gregorian, string circa)
     {
         var encode = Html.Encoder;
-        var html = TimeHtml(span, EnglishDates.Parts(span));
-        var text = EnglishDates.Format(span with { Circa = false });
+        var html = TimeHtml(span, gregorian.Parts(span));
+        var text = gregorian.Format(span with { Circa = false });
         if (span.Circa)
         {
             html = encode.Encode(circa) + " " + html;
@@ -266,8 +271,8 @@ internal sealed class ViewBuilder
         return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
     }
 
-    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in Persian.</summary>
-    public static DateView PersianDate(DateSpan span, string circa)
+    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in the page's words.</summary>
+    public static DateView SolarHijriFirst(DateSpan span, GregorianWriter gregorian, string circa)
     {
         var encode = Html.Encoder;
         var plain = span with { Circa = false };
@@ -275,17 +280,17 @@ internal sealed class ViewBuilder
         var solarHtml = span.End is { } e && e != span.Start
             ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
             : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
-        var gregorian = PersianGregorianDates.Format(plain);
-        var gregorianHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, PersianGregorianDates.Parts(span))}</span>";
+        var second = gregorian.Format(plain);
+        var secondHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, gregorian.Parts(span))}</span>";
         if (span.Circa)
         {
             solar = circa + " " + solar;
             solarHtml = encode.Encode(circa) + " " + solarHtml;
-            gregorian = circa + " " + gregorian;
-            gregorianHtml = encode.Encode(circa) + " " + gregorianHtml;
+            second = circa + " " + second;
+            secondHtml = encode.Encode(circa) + " " + secondHtml;
         }
 
-        return new DateView(solar, solarHtml, gregorian, gregorianHtml, Iso(span), span.Circa);
+        return new DateView(solar, solarHtml, second, secondHtml, Iso(span), span.Circa);
     }
 
     private static string TimeHtml(DateSpan span, SpanParts parts)
@@ -345,14 +350,14 @@ internal sealed class ViewBuilder
 
     /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
     private string Markers(string html) => _writeMarkers is { } write
-        ? NoteMarkup.Rewrite(html, markers => write(markers.Select(m => new NoteMarkerView(m.Number, NoteMarkup.NoteId(m.Number), m.RefId)).ToList()))
-        : _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
+        ? NoteMarkup.Rewrite(html, markers => write(markers.Select(m => new NoteMarkerView(m.Number, SiteUrls.NoteId(m.Number), m.RefId)).ToList()))
+        : _language.Profile.Digits == Numerals.Latin ? html : NoteMarkup.WithNumbers(html, _language.Digits);
 
     private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
         notes.Select(n => new NoteView(
             n.Number,
             _language.Digits(n.Number),
-            NoteMarkup.NoteId(n.Number),
+            SiteUrls.NoteId(n.Number),
             _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(

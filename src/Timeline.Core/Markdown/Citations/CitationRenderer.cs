@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Renderers.Html;
 using Markdig.Renderers;
+using Timeline.Model;
 
 namespace Timeline.Markdown.Citations;
 
@@ -19,15 +20,9 @@ internal static partial class NoteMarkup
     {
         var links = markers.Select(m => string.Create(
             CultureInfo.InvariantCulture,
-            $"<a href=\"#{NoteId(m.Number)}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
+            $"<a href=\"#{SiteUrls.NoteId(m.Number)}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
         return "<sup class=\"noteref\">" + string.Concat(links) + "</sup>";
     }
-
-    /// <summary>The id of a note in the page's list of notes, which its markers link to.</summary>
-    public static string NoteId(int number) => string.Create(CultureInfo.InvariantCulture, $"note-{number}");
-
-    /// <summary>The id of one marker of a note (its use-th in the text), which the note's backlinks point at.</summary>
-    public static string RefId(int number, int use) => string.Create(CultureInfo.InvariantCulture, $"ref-{number}-{use}");
 
     /// <summary>Each group of markers in rendered HTML replaced by what <paramref name="write"/> makes of its markers.</summary>
     public static string Rewrite(string html, Func<IReadOnlyList<NoteMarker>, string> write) =>
