@@ -13,12 +13,12 @@ namespace Timeline.Rendering;
 
 /// <summary>
 /// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
-/// (in parallel) and gathers the theme's assets. Nothing is written here.
+/// (in parallel). Nothing is written here.
 /// </summary>
 internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
     /// <summary>
-    /// Renders every page and gathers the assets; <paramref name="searchIndexed"/> says whether Pagefind will index them,
+    /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/> says whether Pagefind will index them,
     /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
     /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
     /// </summary>
@@ -48,7 +48,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 rendered(page.Path, bytes);
             }
         });
-        return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return files.OfType<OutputFile>().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     private static ReadOnlySpan<byte> Encode(PageJob page, PageBuffer buffer)
