@@ -4,6 +4,7 @@ namespace Timeline.Views;
 
 // What the theme's Liquid templates see. Property names reach templates in snake_case (BodyHtml is body_html).
 // Values ending in _html are already safe HTML and are written with the raw filter; every other text is escaped.
+// A value named lang (or ending in _lang) is the code of a language other than the page's, or empty: lang_attrs writes it.
 
 /// <summary>The site as a whole: its settings, its main addresses and the year navigation.</summary>
 internal sealed record SiteView(
@@ -25,7 +26,7 @@ internal sealed record SiteView(
     /// <summary>The direction of the page's language: "ltr" or "rtl".</summary>
     public string Direction { get; init; } = "ltr";
 
-    /// <summary>lang and dir attributes (with a leading space) for data in the default language, such as tags; empty on its own pages.</summary>
+    /// <summary>The default language's code, for data in it such as tags, on another language's pages; empty on its own pages.</summary>
     public string DataLang { get; init; } = "";
 }
 
@@ -45,7 +46,7 @@ internal sealed record PageMeta(string Title, string Description, string Url, st
 /// <summary>A page in one language: its hreflang code, full address, the language's own name and direction.</summary>
 internal sealed record AlternateView(string Code, string Url, string Name, string Direction);
 
-/// <summary>A link; Lang holds lang and dir attributes when its text is in another language than the page.</summary>
+/// <summary>A link; Lang is the language of its text when that is not the page's (else empty).</summary>
 internal sealed record LinkView(string Title, string Url, string Lang = "");
 
 internal sealed record YearLinkView(int Year, string Url, string Anchor, int Count, string YearText);
@@ -57,50 +58,67 @@ internal sealed record YearLinkView(int Year, string Url, string Anchor, int Cou
 internal sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
 
 /// <summary>An event as lists show it.</summary>
-/// <summary>Lang holds lang and dir attributes when the title and summary are untranslated.</summary>
+/// <summary>Lang is the language of the title and summary when they are untranslated (else empty).</summary>
 internal sealed record EventSummaryView(string Id, string Url, string Title, string Summary, DateView Date, int Year, string YearText, string Lang);
 
 /// <summary>An event's own page.</summary>
-internal sealed record EventView(
-    string Id,
-    string Url,
-    string Title,
-    string Summary,
-    DateView Date,
-    int Year,
-    string YearText,
-    string Lang,
-    string YearUrl,
-    string BodyHtml,
-    bool BodyFallback,
-    string BodyLang,
-    string EntryMarkersHtml,
-    IReadOnlyList<LinkView> Tags,
-    EventSummaryView? Previous,
-    EventSummaryView? Next,
-    IReadOnlyList<LinkView> People,
-    IReadOnlyList<LinkView> Organisations,
-    IReadOnlyList<LinkView> Places)
+internal sealed record EventView
 {
-    // The costly parts (notes, sorted lists, citation, JSON-LD) are made when a template first reads one of them:
-    // the embed card, made for every event, shows none.
-    private readonly Lazy<EventPageParts> _parts = new(() => EventPageParts.None);
+    public required string Id { get; init; }
 
-    internal EventView(EventView view, Func<EventPageParts> parts)
-        : this(view)
-    {
-        _parts = new Lazy<EventPageParts>(parts);
-    }
+    public required string Url { get; init; }
 
-    public IReadOnlyList<NoteView> Notes => _parts.Value.Notes;
+    public required string Title { get; init; }
 
-    public IReadOnlyList<EventSummaryView> Related => _parts.Value.Related;
+    public required string Summary { get; init; }
 
-    public IReadOnlyList<EventSummaryView> ReferencedBy => _parts.Value.ReferencedBy;
+    public required DateView Date { get; init; }
 
-    public CitationView Citation => _parts.Value.Citation;
+    public required int Year { get; init; }
 
-    public string JsonLdHtml => _parts.Value.JsonLdHtml;
+    public required string YearText { get; init; }
+
+    /// <summary>The language of the title and summary when they are untranslated (else empty).</summary>
+    public required string Lang { get; init; }
+
+    public required string YearUrl { get; init; }
+
+    public required string BodyHtml { get; init; }
+
+    /// <summary>Whether the body is shown untranslated; BodyLang is then its language.</summary>
+    public required bool BodyFallback { get; init; }
+
+    public required string BodyLang { get; init; }
+
+    public required string EntryMarkersHtml { get; init; }
+
+    public required IReadOnlyList<LinkView> Tags { get; init; }
+
+    public required EventSummaryView? Previous { get; init; }
+
+    public required EventSummaryView? Next { get; init; }
+
+    public required IReadOnlyList<LinkView> People { get; init; }
+
+    public required IReadOnlyList<LinkView> Organisations { get; init; }
+
+    public required IReadOnlyList<LinkView> Places { get; init; }
+
+    /// <summary>
+    /// The costly parts (notes, sorted lists, citation, JSON-LD), made when a template first reads one of them: the
+    /// embed card, made for every event, shows none.
+    /// </summary>
+    internal Lazy<EventPageParts> Parts { private get; init; } = new(() => EventPageParts.None);
+
+    public IReadOnlyList<NoteView> Notes => Parts.Value.Notes;
+
+    public IReadOnlyList<EventSummaryView> Related => Parts.Value.Related;
+
+    public IReadOnlyList<EventSummaryView> ReferencedBy => Parts.Value.ReferencedBy;
+
+    public CitationView Citation => Parts.Value.Citation;
+
+    public string JsonLdHtml => Parts.Value.JsonLdHtml;
 }
 
 /// <summary>What an event's page shows beyond its card, made together when first read.</summary>
@@ -122,6 +140,9 @@ internal sealed record NoteView(int Number, string NumberText, string Id, Source
 
 internal sealed record BackrefView(string Href, string Label, string Name);
 
+/// <summary>A note marker in the text, for the theme's partials/noteref.liquid: the note's number, its id (note-3) and this marker's own id.</summary>
+internal sealed record NoteMarkerView(int Number, string NoteId, string Id);
+
 /// <summary>A source in full, and (on the bibliography) the events that cite it.</summary>
 internal sealed record SourceView(
     string Id,
@@ -141,7 +162,7 @@ internal sealed record SourceView(
     string Lang)
 {
     /// <summary>
-    /// The page's own lang and dir for what the page writes inside the source's span (its date, "archived copy"); empty
+    /// The page's own language, for what the page writes inside the source's span (its date, "archived copy"); empty
     /// when the source is in the page's language.
     /// </summary>
     public string PageLang { get; init; } = "";
@@ -193,7 +214,7 @@ internal sealed record EntityIndexView(string Title, string Url, IReadOnlyList<E
 
 internal sealed record EntityLinkView(string Name, string Url, int Count, string Lang);
 
-/// <summary>A content page; Fallback is true when it is shown untranslated, Lang then holds the default language's attributes.</summary>
+/// <summary>A content page; Fallback is true when it is shown untranslated, Lang then holds the default language's code.</summary>
 internal sealed record PageView(string Id, string Title, string? Summary, string Url, string BodyHtml, IReadOnlyList<NoteView> Notes, bool Fallback = false, string Lang = "");
 
 /// <summary>The search page: where Pagefind's bundle and the page's script are, and whether this build has an index.</summary>
