@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Languages;
 using Timeline.Pipeline;
 using Timeline.ShareImages;
 
@@ -29,7 +30,8 @@ public static class Program
         var built = session.Rebuild();
         var diagnostics = new DiagnosticBag();
         var design = ShareImageDesignLoader.Load(theme, options.LocateTools(), new PathDisplay(input), diagnostics);
-        if (!built.Succeeded || design is null)
+        var strings = ThemeStrings.Load(theme, new PathDisplay(input), diagnostics);
+        if (!built.Succeeded || design is null || strings is null)
         {
             Console.Error.WriteLine(string.Join('\n', built.Diagnostics.Concat(diagnostics.Sorted()).Take(20)));
             return 1;
@@ -43,7 +45,7 @@ public static class Program
             long bytes = 0;
             var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
-            var counts = ShareImageBuilder.Build(site, design, cache, (_, content) => Interlocked.Add(ref bytes, content.Length));
+            var counts = ShareImageBuilder.Build(site, design, strings, cache, (_, content) => Interlocked.Add(ref bytes, content.Length));
             clock.Stop();
             cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Directory.Delete(cache, recursive: true);

@@ -37,7 +37,7 @@ public static partial class Program
     public static int Run(string[] args, TextWriter output, TextWriter errors)
     {
         var input = new Option<string>("--input") { Description = "The folder with site.yml, sources.yml, events/ and pages/.", DefaultValueFactory = _ => "input" };
-        var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/.", DefaultValueFactory = _ => "theme" };
+        var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/; by default theme/ here, or the theme built into Timeline when there is none.", DefaultValueFactory = _ => DefaultTheme() };
         var outputFolder = new Option<string>("--output") { Description = "The folder to write the site into; it is replaced only when the build succeeds.", DefaultValueFactory = _ => "output" };
         var baseUrl = new Option<string?>(Loading.SiteLoader.BaseUrlOption) { Description = "The site's address, overriding base_url in site.yml." };
         baseUrl.Validators.Add(result =>
@@ -143,7 +143,15 @@ public static partial class Program
         @new.Subcommands.Add(newEvent);
         @new.Subcommands.Add(newSource);
 
+        var folder = new Argument<string>("folder") { Description = "The folder to start the site in: new, or empty.", DefaultValueFactory = _ => "." };
+        var force = new Option<bool>("--force") { Description = "Add the starter files to a folder that is not empty; no file is ever replaced." };
+        var init = new Command("init", "Start a new site: its records (one example of each), a README, a .gitignore and package.json.");
+        init.Arguments.Add(folder);
+        init.Options.Add(force);
+        init.SetAction(parsed => Init.InitCommand.Run(parsed.GetValue(folder)!, parsed.GetValue(force), Display(), output, errors));
+
         var root = new RootCommand("Timeline builds a static memorial timeline from YAML records.");
+        root.Subcommands.Add(init);
         root.Subcommands.Add(build);
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
@@ -250,6 +258,12 @@ public static partial class Program
     private static partial System.Text.RegularExpressions.Regex UsageMessagePattern();
 
     /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
+    /// <summary>The theme built into Timeline, beside the program (the repository's theme/, copied there by the build).</summary>
+    internal static string BuiltInTheme => Path.Combine(AppContext.BaseDirectory, "theme");
+
+    /// <summary>theme/ in the current folder when there is one (or when no theme is built in); else the built-in theme.</summary>
+    private static string DefaultTheme() => Directory.Exists("theme") || !Directory.Exists(BuiltInTheme) ? "theme" : BuiltInTheme;
+
     internal static string Usage(ErrorMessage message) => $"error {message.Code}: {message.Text}";
 
     /// <summary>Writes a usage error against what is at fault: an option ("--port") or the command line ("timeline").</summary>

@@ -31,7 +31,7 @@ public static class NewCommand
             return Program.UsageError;
         }
 
-        var events = Path.Combine(inputFolder, "events");
+        var events = Path.Combine(inputFolder, InputLayout.EventsFolder);
         var year = Path.Combine(events, date.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture));
         var path = Path.Combine(year, id + ".yml");
         if (new[] { (inputFolder, true), (events, false), (year, false) }.Select(f => NotAFolder(f.Item1, display, f.Item2)).FirstOrDefault(r => r is not null) is { } refusal)
@@ -43,7 +43,7 @@ public static class NewCommand
         // The folder is walked as `check` walks it, and what `check` refuses (a link loop, a pipe) refuses this too.
         var diagnostics = new DiagnosticBag();
         var taken = new InputFiles(inputFolder, display, diagnostics)
-            .List(events, p => InputReader.IsEventFile(p) && Path.GetFileNameWithoutExtension(p) == id, _ => true)
+            .List(events, p => InputLayout.IsEventFile(p) && Path.GetFileNameWithoutExtension(p) == id, _ => true)
             .Select(f => f.Path)
             .FirstOrDefault();
         if (diagnostics.HasErrors)

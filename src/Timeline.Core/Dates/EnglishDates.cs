@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace Timeline.Dates;
 
-/// <summary>Writes dates for English readers with the precision the record has: "19 July 1988", "July 1988", "c. 1988".</summary>
+/// <summary>
+/// Writes dates in English with the precision the record has ("19 July 1988", "July 1988", "c. 1988") for what does not
+/// depend on the theme: the data files and the plain citation. Pages write dates in their i18n file's month names.
+/// </summary>
 internal static class EnglishDates
 {
     private static readonly GregorianWriter Writer = new(
@@ -14,46 +17,25 @@ internal static class EnglishDates
 
     public static string Format(PartialDate date) => Writer.Format(date);
 
-    /// <summary>
-    /// Splits a span into the text of its start and of its end, leaving out what the end repeats:
-    /// "19 July" and "16 August 1988", or "19" and "30 July 1988".
-    /// </summary>
-    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
-
     public static string Format(DateSpan span) => Writer.Format(span);
 }
 
 /// <summary>
-/// Writes Gregorian dates for Persian readers: Persian month names and digits, day first as in English
-/// ("۱۹ ژوئیه ۱۹۸۸"). Persian pages show it after the Solar Hijri date.
+/// Gregorian dates in one language's month names and digits, day month year, with the record's precision. The day
+/// suffix follows every day number ("19." in German: "19. Juli 1988", "19.–30. Juli 1988").
 /// </summary>
-internal static class PersianGregorianDates
-{
-    private static readonly GregorianWriter Writer = new(
-        ["ژانویه", "فوریه", "مارس", "آوریل", "مه", "ژوئن", "ژوئیه", "اوت", "سپتامبر", "اکتبر", "نوامبر", "دسامبر"],
-        PersianDigits.Write,
-        "حدود ");
-
-    public static string MonthName(int month) => Writer.MonthName(month);
-
-    public static string Format(PartialDate date) => Writer.Format(date);
-
-    public static SpanParts Parts(DateSpan span) => Writer.Parts(span);
-
-    public static string Format(DateSpan span) => Writer.Format(span);
-}
-
-/// <summary>Gregorian dates in one language's month names and digits, day month year, with the record's precision.</summary>
-internal sealed class GregorianWriter(string[] monthNames, Func<int, string> digits, string circa)
+internal sealed class GregorianWriter(string[] monthNames, Func<int, string> digits, string circa, string daySuffix = "")
 {
     public string MonthName(int month) => monthNames[month - 1];
 
     public string Format(PartialDate date) => date.Precision switch
     {
-        DatePrecision.Day => $"{digits(date.Day!.Value)} {MonthName(date.Month!.Value)} {digits(date.Year)}",
+        DatePrecision.Day => $"{Day(date.Day!.Value)} {MonthName(date.Month!.Value)} {digits(date.Year)}",
         DatePrecision.Month => $"{MonthName(date.Month!.Value)} {digits(date.Year)}",
         _ => digits(date.Year),
     };
+
+    private string Day(int day) => digits(day) + daySuffix;
 
     public SpanParts Parts(DateSpan span)
     {
@@ -71,11 +53,11 @@ internal sealed class GregorianWriter(string[] monthNames, Func<int, string> dig
 
         if (start.Precision == DatePrecision.Day && end.Precision == DatePrecision.Day && start.Month == end.Month)
         {
-            return new SpanParts(digits(start.Day!.Value), endText, "–");
+            return new SpanParts(Day(start.Day!.Value), endText, "–");
         }
 
         var startText = start.Precision == DatePrecision.Day
-            ? $"{digits(start.Day!.Value)} {MonthName(start.Month!.Value)}"
+            ? $"{Day(start.Day!.Value)} {MonthName(start.Month!.Value)}"
             : MonthName(start.Month!.Value);
         return new SpanParts(startText, endText, " – ");
     }

@@ -228,7 +228,7 @@ public static class ErrorMessages
         new("TL0701", $"'{field}' is '{value}', which is not a font file of an npm package. Write the package name, then the path of a .ttf or .otf file inside it, for example {field}: dejavu-fonts-ttf/ttf/DejaVuSans.ttf.");
 
     public static ErrorMessage FontNotInstalled(string field, string font, string package) =>
-        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.");
+        new("TL0702", $"the font '{font}' named by '{field}' is not installed: the npm package '{package}' is missing from node_modules. Run 'npm install --ignore-scripts' in the site's folder, the one with package.json (in Timeline's own repository, 'npm ci --ignore-scripts'), then build again.");
 
     public static ErrorMessage FontNotInPackage(string field, string font, string package) =>
         new("TL0706", $"the font '{font}' named by '{field}' does not exist: the npm package '{package}' is installed but has no such file. Check the path inside node_modules/{package}/.");
@@ -346,6 +346,19 @@ public static class ErrorMessages
     public static ErrorMessage NotWritten(string path, string reason) =>
         new("TL0964", $"'{path}' could not be written ({reason}); nothing was added. Check that the folder exists and that you may write to it.");
 
+    // `timeline init` (TL0965-TL0968)
+    public static ErrorMessage InitFolderNotEmpty(string path) =>
+        new("TL0965", $"'{path}' is not empty, and `timeline init` starts a site only in a new or empty folder. Give a new folder (timeline init my-timeline), or add --force to add the starter files beside what is there (no file is ever replaced).");
+
+    public static ErrorMessage InitWouldOverwrite(string path, IReadOnlyList<string> taken) =>
+        new("TL0966", $"'{path}' already has {string.Join(", ", taken.Take(5).Select(t => $"'{t}'"))}{(taken.Count > 5 ? $" and {taken.Count - 5} more" : "")}, which `timeline init` would write; nothing was written. Move them away, or start the site in a new folder.");
+
+    public static ErrorMessage InitNotAFolder(string path, string kind) =>
+        new("TL0967", $"'{path}' is {kind}, not a folder. Give the path of a new or empty folder.");
+
+    public static ErrorMessage InitNotWritten(string path, string reason) =>
+        new("TL0968", $"the site could not be written into '{path}' ({reason}). Check that you may write there; what was written can be deleted and the command run again.");
+
     public static ErrorMessage EmptyPathOption(string option, string example) =>
         new("TL0956", $"{option} is empty. Give it a folder, for example {option} {example}, or leave it out for the default '{example}'.");
 
@@ -357,6 +370,13 @@ public static class ErrorMessages
 
     public static ErrorMessage EmptyTitleOption() =>
         new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
+
+    // Pages whose address the site already uses (TL0975-TL0979)
+    public static ErrorMessage PageNamedLikeLanguage(string id, string address, string file) =>
+        new("TL0975", $"the page '{id}' would be written at {address}, which is the home page of the site's language '{id}' (site.yml, 'languages'), and would replace it. Rename the file, for example to {file}; a page's translation is named like pages/about.{id}.md.");
+
+    public static ErrorMessage PageNamedLikeSiteFolder(string id, string address, string file, IEnumerable<string> reserved) =>
+        new("TL0976", $"the page '{id}' would be written at {address}, a folder the generator writes itself, and one would overwrite the other. Rename the file, for example to {file}; a page may not take the name of a language of the site or of a folder the generator writes ({string.Join(", ", reserved)}).");
 
     // Search, feeds and sitemap (TL08xx)
     public static ErrorMessage SearchToolMissing() =>

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Timeline.Diagnostics;
 
 namespace Timeline.Input;
@@ -28,6 +29,31 @@ public sealed class InputFiles
         _diagnostics = diagnostics;
         _realRoot = RealPath(_root).Path ?? _root;
     }
+
+    /// <summary>
+    /// Whether the root folder itself may be listed and what it holds looked at (read and search permission). When it
+    /// may not, one error names the folder (unless another reader of the same folder has reported it), instead of one
+    /// for each file that then cannot be reached.
+    /// </summary>
+    public bool RootIsReadable(bool report = true)
+    {
+        if (Access(_root, ReadAndSearch) == 0)
+        {
+            return true;
+        }
+
+        if (report)
+        {
+            _diagnostics.FolderError(_display.Show(_root), ErrorMessages.UnreadableFolder("permission denied"));
+        }
+
+        return false;
+    }
+
+    private const int ReadAndSearch = 4 | 1;  // R_OK | X_OK
+
+    [DllImport("libc", EntryPoint = "access", SetLastError = true)]
+    private static extern int Access([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int mode);
 
     /// <summary>
     /// The regular files under <paramref name="folder"/> whose paths <paramref name="include"/> accepts, in ordinal

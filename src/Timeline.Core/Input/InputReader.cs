@@ -12,41 +12,29 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
     /// <summary>No record needs more; a limit keeps a stray or hostile file from exhausting memory.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    /// <summary>What the two required files hold, for the message when one is missing.</summary>
-    public const string SiteFileContents = "the site's title, description, base_url and language";
-
-    public const string SourcesFileContents = "a list of sources, each with id, title, publisher and kind";
-
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>
+    /// Reads every file <see cref="InputLayout"/> names. What is missing is not reported here but by
+    /// <see cref="InputLayout.CheckRequired"/>, so that a whole read and serve's reading of one changed path say it alike.
+    /// </summary>
     public SiteInput Read(string inputFolder)
     {
+        var layout = new InputLayout(inputFolder);
         if (!Directory.Exists(inputFolder))
         {
-            diagnostics.FolderError(display.Show(inputFolder), ErrorMessages.MissingInputFolder(display.Show(inputFolder)));
             return new SiteInput(null, null, null, null, [], []);
         }
 
         var files = new InputFiles(inputFolder, display, diagnostics);
-        var site = ReadRequired(files, inputFolder, "site.yml", SiteFileContents);
-        var sources = ReadRequired(files, inputFolder, "sources.yml", SourcesFileContents);
-        var entities = ReadOptional(files, Path.Combine(inputFolder, "entities.yml"));
-        var eras = ReadOptional(files, Path.Combine(inputFolder, "eras.yml"));
-        var events = ReadAll(files.List(Path.Combine(inputFolder, "events"), IsEventFile, _ => true));
-        var pages = ReadAll(files.List(Path.Combine(inputFolder, "pages"), p => p.EndsWith(".md", StringComparison.Ordinal), _ => false));
-        return new SiteInput(site, sources, entities, eras, events, pages);
-    }
+        if (!files.RootIsReadable())
+        {
+            return new SiteInput(null, null, null, null, [], []);
+        }
 
-    /// <summary>An event's file: YAML under events/, in any subfolder.</summary>
-    public static bool IsEventFile(string path) =>
-        path.EndsWith(".yml", StringComparison.Ordinal) || path.EndsWith(".yaml", StringComparison.Ordinal);
-
-    private InputFile? ReadRequired(InputFiles files, string folder, string name, string what)
-    {
-        var path = Path.Combine(folder, name);
-        return files.Find(path, () => diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(name, what))) is { } file
-            ? ReadFile(file)
-            : null;
+        var top = InputLayout.ListFiles.ToDictionary(f => f.Kind, f => ReadOptional(files, Path.Combine(inputFolder, f.Name)));
+        var listed = layout.Folders.ToDictionary(f => f.Kind, f => ReadAll(files.List(f.Folder, layout.Includes, layout.Descend)));
+        return new SiteInput(top[InputKind.Site], top[InputKind.Sources], top[InputKind.Entities], top[InputKind.Eras], listed[InputKind.Event], listed[InputKind.Page]);
     }
 
     private InputFile? ReadOptional(InputFiles files, string path) => files.Find(path) is { } file ? ReadFile(file) : null;

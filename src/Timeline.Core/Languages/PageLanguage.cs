@@ -18,17 +18,19 @@ internal sealed record PageLanguage(
     IReadOnlyList<string> AllCodes,
     IReadOnlyDictionary<string, string> LanguageNames)
 {
-    // Scripts written right to left; every other language is left to right.
-    private static readonly HashSet<string> RightToLeft = new(StringComparer.Ordinal) { "fa", "ar", "he", "ur", "ps", "ckb", "yi", "dv", "sd", "ug" };
+    public LanguageProfile Profile { get; } = LanguageProfile.For(Code);
 
     public bool IsDefault => Code == DefaultCode;
 
-    public string Direction => DirectionOf(Code);
+    public string Direction => Profile.Direction;
 
     /// <summary>The language of default-language text shown untranslated on this page; empty on default-language pages.</summary>
     public string FallbackCode => IsDefault ? "" : DefaultCode;
 
-    public static string DirectionOf(string code) => RightToLeft.Contains(code.Split('-')[0]) ? "rtl" : "ltr";
+    /// <summary>Dates in this language's calendars, month names and digits.</summary>
+    public LanguageDates Dates { get; } = new(LanguageProfile.For(Code), Strings);
+
+    public static string DirectionOf(string code) => LanguageProfile.For(code).Direction;
 
     /// <summary>lang and dir attributes, with a leading space, for text in the language with this code (the lang_attrs filter).</summary>
     public static string Attributes(string code) => $" lang=\"{Html.Encoder.Encode(code)}\" dir=\"{DirectionOf(code)}\"";
@@ -36,9 +38,9 @@ internal sealed record PageLanguage(
     /// <summary>A theme string with its placeholders filled.</summary>
     public string Text(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);
 
-    public string Digits(int number) => PersianDigits.For(Code, number);
+    public string Digits(int number) => Profile.Digits.Write(number);
 
-    public string Digits(string text) => PersianDigits.For(Code, text);
+    public string Digits(string text) => Profile.Digits.Write(text);
 
     /// <summary>The address of the same page in another language's tree: a site path of this tree, moved.</summary>
     public string InLanguage(string sitePath, string code)

@@ -51,10 +51,11 @@ internal static class ContentLoader
     /// <summary>Reads each page, then each translation (about.fa.md) into the page it translates.</summary>
     public static List<Page> Pages(IReadOnlyList<InputFile> files, SiteLanguages? languages, DiagnosticBag diagnostics)
     {
-        var pages = files.Where(f => PageLoader.TranslationName(f) is null)
+        var loaded = files.Where(f => PageLoader.TranslationName(f) is null)
             .Select(f => PageLoader.Load(f, diagnostics))
             .OfType<Page>()
             .ToList();
+        var pages = loaded.Where(p => !TakesAnAddress(p, languages, diagnostics)).ToList();
         var translations = new Dictionary<string, Dictionary<string, PageTranslation>>(StringComparer.Ordinal);
         foreach (var file in files)
         {
@@ -67,6 +68,13 @@ internal static class ContentLoader
             var known = TranslationReader.IsKnown(language, SourcePosition.WholeFile, languages, check);
             if (pages.All(p => p.Id != id))
             {
+                // A page refused for its name was reported; its translations go with it.
+                if (loaded.Any(p => p.Id == id))
+                {
+                    continue;
+                }
+
+
                 check.Error(SourcePosition.WholeFile, ErrorMessages.TranslatedPageWithoutPage(Identifiers.Visible(id), language));
                 continue;
             }
@@ -83,6 +91,26 @@ internal static class ContentLoader
         }
 
         return pages.Select(p => translations.TryGetValue(p.Id, out var t) ? p with { Translations = t } : p).ToList();
+    }
+
+    /// <summary>
+    /// Whether a page's address (/&lt;id&gt;/) is one the site writes itself: a language's home page (/de/) or a folder
+    /// of the generator's (/pagefind/, /events/). Reported with a name to use instead.
+    /// </summary>
+    private static bool TakesAnAddress(Page page, SiteLanguages? languages, DiagnosticBag diagnostics)
+    {
+        var codes = languages is null ? [] : new[] { languages.Default }.Concat(languages.Others).ToList();
+        if (!SiteUrls.ReservedPageNames(codes).Contains(page.Id))
+        {
+            return false;
+        }
+
+        var address = "/" + page.Id + "/";
+        var file = page.Origin.Path[..(page.Origin.Path.LastIndexOf('/') + 1)] + page.Id + "-page.md";
+        diagnostics.Error(page.Origin.Path, SourcePosition.WholeFile, codes.Contains(page.Id)
+            ? ErrorMessages.PageNamedLikeLanguage(page.Id, address, file)
+            : ErrorMessages.PageNamedLikeSiteFolder(page.Id, address, file, SiteUrls.RootFolders));
+        return true;
     }
 
     /// <summary>Keeps the first record of each id and reports the others where they are written.</summary>

@@ -9,12 +9,6 @@ namespace Timeline.Loading;
 /// <summary>Reads a Markdown page with YAML front matter between two '---' lines.</summary>
 internal static class PageLoader
 {
-    /// <summary>Top-level folders the generator writes itself; a page may not take their names.</summary>
-    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "events", "years", "tags", "sources", "people", "organisations", "places", "assets", "eras", "embed", "search", "fa",
-    };
-
     public static Page? Load(InputFile file, DiagnosticBag diagnostics)
     {
         var check = new RecordValidator(file.DisplayPath, diagnostics);
@@ -22,12 +16,6 @@ internal static class PageLoader
         if (Identifiers.Problem(id) is { } problem)
         {
             check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(Identifiers.Visible(id), problem + " (it comes from the file name; rename the file)"));
-            return null;
-        }
-
-        if (ReservedNames.Contains(id))
-        {
-            check.Error(SourcePosition.WholeFile, ErrorMessages.InvalidId(id, "is used by the generator for its own pages (rename the file)"));
             return null;
         }
 

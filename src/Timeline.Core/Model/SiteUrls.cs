@@ -1,31 +1,86 @@
 namespace Timeline.Model;
 
-/// <summary>Every address the site has, in one place, under the base path of base_url. Pretty URLs end in '/'.</summary>
+/// <summary>
+/// Every address the site has, in one place, under the base path of base_url, and the file each one is written to
+/// (<see cref="FileOf"/>). Pretty URLs end in '/' and are written to their folder's index.html. The names a tree's
+/// root holds are listed here too, so a page cannot take one (<see cref="ReservedPageNames"/>).
+/// </summary>
 internal sealed record SiteUrls(string BasePath)
 {
+    public const string EventsFolder = "events";
+    public const string YearsFolder = "years";
+    public const string TagsFolder = "tags";
+    public const string SourcesFolder = "sources";
+    public const string AssetsFolder = "assets";
+    public const string EmbedFolder = "embed";
+    public const string SearchFolder = "search";
+
+    /// <summary>The folder of Pagefind's index and script, written by the Output phase at the root only.</summary>
+    public const string SearchBundleFolder = "pagefind";
+
+    public const string EventsDataFile = "events.json";
+    public const string SourcesDataFile = "sources.json";
+    public const string FeedFile = "feed.xml";
+    public const string SitemapFile = "sitemap.xml";
+    public const string RobotsFile = "robots.txt";
+    public const string NotFoundFile = "404.html";
+    public const string ShareImageFile = "share.png";
+    private const string IndexFile = "index.html";
+
+    /// <summary>The folders the generator writes at the root of a language's tree (the search index at the site's root).</summary>
+    public static readonly IReadOnlyList<string> RootFolders =
+    [
+        EventsFolder, YearsFolder, TagsFolder, SourcesFolder, EntityFolder(EntityKind.Person), EntityFolder(EntityKind.Organisation),
+        EntityFolder(EntityKind.Place), AssetsFolder, EmbedFolder, SearchFolder, SearchBundleFolder,
+    ];
+
+    /// <summary>
+    /// The names a content page (/&lt;id&gt;/) may not take: the root's folders, and every language's code (/fa/ is the
+    /// Persian tree's home page). Files at the root all have a dot in their name, which no id has.
+    /// </summary>
+    public static IReadOnlySet<string> ReservedPageNames(IEnumerable<string> languages) =>
+        RootFolders.Concat(languages).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The file an address of this tree is written to, relative to the tree's root: "events/x/index.html".</summary>
+    public string FileOf(string url)
+    {
+        var path = url.StartsWith(BasePath, StringComparison.Ordinal) ? url[BasePath.Length..] : url;
+        return path.Length == 0 || path[^1] == '/' ? path + IndexFile : path;
+    }
+
+    /// <summary>The address of a file of this tree, relative to the tree's root: "events/x/" for "events/x/index.html".</summary>
+    public string UrlOf(string file) =>
+        BasePath + (file == IndexFile ? "" : file.EndsWith("/" + IndexFile, StringComparison.Ordinal) ? file[..^IndexFile.Length] : file);
+
+    /// <summary>The id of a page's note number <paramref name="number"/>, which its markers link to (#note-3).</summary>
+    public static string NoteId(int number) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"note-{number}");
+
+    /// <summary>The id of the <paramref name="use"/>-th marker (from 1) of note <paramref name="number"/>, which the note links back to.</summary>
+    public static string NoteMarkerId(int number, int use) => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ref-{number}-{use}");
+
     public string Index => BasePath;
 
     /// <summary>The addresses of a language's own tree: /fa/events/... for fa.</summary>
     public SiteUrls ForLanguage(string language) => new($"{BasePath}{language}/");
 
-    public string Event(string id) => $"{BasePath}events/{id}/";
+    public string Event(string id) => $"{BasePath}{EventsFolder}/{id}/";
 
     /// <summary>An event's citation file: cite.json (CSL-JSON) or cite.bib (BibTeX).</summary>
     public string EventCitation(string id, string extension) => $"{Event(id)}cite.{extension}";
 
-    public string EventsData => $"{BasePath}events.json";
+    public string EventsData => $"{BasePath}{EventsDataFile}";
 
-    public string SourcesData => $"{BasePath}sources.json";
+    public string SourcesData => $"{BasePath}{SourcesDataFile}";
 
-    public string Year(int year) => $"{BasePath}years/{year:D4}/";
+    public string Year(int year) => $"{BasePath}{YearsFolder}/{year:D4}/";
 
-    public string Tag(string tag) => $"{BasePath}tags/{tag}/";
+    public string Tag(string tag) => $"{BasePath}{TagsFolder}/{tag}/";
 
-    public string Tags => $"{BasePath}tags/";
+    public string Tags => $"{BasePath}{TagsFolder}/";
 
-    public string Sources => $"{BasePath}sources/";
+    public string Sources => $"{BasePath}{SourcesFolder}/";
 
-    public string Source(string id) => $"{BasePath}sources/#source-{id}";
+    public string Source(string id) => $"{BasePath}{SourcesFolder}/#source-{id}";
 
     public string Entity(EntityKind kind, string id) => $"{EntityIndex(kind)}{id}/";
 
@@ -33,16 +88,18 @@ internal sealed record SiteUrls(string BasePath)
 
     public string Page(string id) => $"{BasePath}{id}/";
 
-    public string Asset(string name) => $"{BasePath}assets/{name}";
+    public string Asset(string name) => $"{BasePath}{AssetsFolder}/{name}";
 
-    public string Search => $"{BasePath}search/";
+    public string Search => $"{BasePath}{SearchFolder}/";
 
-    /// <summary>The folder of Pagefind's index and script, written by the Output phase.</summary>
-    public string SearchBundle => $"{BasePath}pagefind/";
+    public string SearchBundle => $"{BasePath}{SearchBundleFolder}/";
 
-    public string Feed => $"{BasePath}feed.xml";
+    public string Feed => $"{BasePath}{FeedFile}";
 
-    public string Sitemap => $"{BasePath}sitemap.xml";
+    public string Sitemap => $"{BasePath}{SitemapFile}";
+
+    /// <summary>The one 404 page, in the default language's tree.</summary>
+    public string NotFound => $"{BasePath}{NotFoundFile}";
 
     /// <summary>The full address of a site path such as "/memorial/events/x/" (site paths already hold the base path).</summary>
     /// <remarks>
@@ -95,13 +152,13 @@ internal sealed record SiteUrls(string BasePath)
     }
 
     /// <summary>An event's card for other sites to frame.</summary>
-    public string Embed(string eventId) => $"{BasePath}embed/events/{eventId}/";
+    public string Embed(string eventId) => $"{BasePath}{EmbedFolder}/{EventsFolder}/{eventId}/";
 
     /// <summary>The image social networks show for an event's page.</summary>
-    public string EventShareImage(string eventId) => $"{Event(eventId)}share.png";
+    public string EventShareImage(string eventId) => $"{Event(eventId)}{ShareImageFile}";
 
     /// <summary>The image social networks show for every other page.</summary>
-    public string SiteShareImage => $"{BasePath}share.png";
+    public string SiteShareImage => $"{BasePath}{ShareImageFile}";
 
     public static string EntityFolder(EntityKind kind) => kind switch
     {

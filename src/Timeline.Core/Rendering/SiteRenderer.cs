@@ -13,12 +13,12 @@ namespace Timeline.Rendering;
 
 /// <summary>
 /// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
-/// (in parallel) and gathers the theme's assets. Nothing is written here.
+/// (in parallel). Nothing is written here.
 /// </summary>
 internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
 {
     /// <summary>
-    /// Renders every page and gathers the assets; <paramref name="searchIndexed"/> says whether Pagefind will index them,
+    /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/> says whether Pagefind will index them,
     /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
     /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
     /// </summary>
@@ -48,7 +48,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 rendered(page.Path, bytes);
             }
         });
-        return files.OfType<OutputFile>().Concat(Assets()).OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
+        return files.OfType<OutputFile>().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
 
     private static ReadOnlySpan<byte> Encode(PageJob page, PageBuffer buffer)
@@ -68,11 +68,14 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     public PageTable Table(ResolvedSite site, bool searchIndexed, SummaryCache? kept = null)
     {
         var trees = new List<(string Folder, LanguagePages Pages)>();
+        // How events link to each other, to sources, entities, years and tags: the same in every language, made once.
+        var index = new SiteIndex(site);
         foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            trees.Add((folder, new LanguagePages(this, localized, new ViewBuilder(localized, language, kept), searchIndexed)));
+            var views = new ViewBuilder(localized, language, kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null);
+            trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed)));
         }
 
         return new PageTable(trees);
@@ -92,7 +95,11 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     });
 
-    public static string FeedPath(ResolvedSite site, string code) => (code == site.Site.Language ? "" : code + "/") + AtomFeed.FilePath;
+    public static string FeedPath(ResolvedSite site, string code)
+    {
+        var root = new SiteUrls(site.Site.BasePath);
+        return root.FileOf((code == site.Site.Language ? root : root.ForLanguage(code)).Feed);
+    }
 
     /// <summary>
     /// One language's pages, with paths inside its tree. An event's four files are found by the id in their path; the
@@ -101,9 +108,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     /// </summary>
     internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
     {
-        private const string Events = "events/";
-        private const string Embeds = "embed/events/";
-        private const string Tags = "tags/";
+        private const string Events = SiteUrls.EventsFolder + "/";
+        private const string Embeds = SiteUrls.EmbedFolder + "/" + SiteUrls.EventsFolder + "/";
+        private const string Tags = SiteUrls.TagsFolder + "/";
         private const string Index = "/index.html";
         private Dictionary<string, PageJob>? _others;
 
@@ -115,13 +122,14 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 yield return job;
             }
 
+            var urls = views.Urls;
             for (var i = 0; i < site.Events.Count; i++)
             {
                 var id = site.Events[i].Id;
-                yield return EventPage($"events/{id}/index.html", i);
-                yield return EmbedPage($"embed/events/{id}/index.html", i);
-                yield return CitationFile($"events/{id}/cite.json", i, json: true);
-                yield return CitationFile($"events/{id}/cite.bib", i, json: false);
+                yield return EventPage(urls.FileOf(urls.Event(id)), i);
+                yield return EmbedPage(urls.FileOf(urls.Embed(id)), i);
+                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "json")), i, json: true);
+                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "bib")), i, json: false);
             }
 
             foreach (var job in Data().Concat(Lists(withTags: true)))
@@ -185,15 +193,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var root = views.Language.RootUrls;
-            yield return new("index.html", w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
-            yield return new("tags/index.html", w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
-            yield return new("sources/index.html", w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
-            yield return new("search/index.html", w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+            yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            yield return new(urls.FileOf(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
+            yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)
             {
-                yield return new("404.html", w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.Index + "404.html", "page", []));
+                yield return new(urls.FileOf(urls.NotFound), w => renderer.Page(w, "404", views, views.Text("title_not_found"), views.Text("description_not_found"), urls.NotFound, "page", []));
             }
         }
 
@@ -213,7 +221,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             w.Write(json ? citation.CslJson() : citation.BibTex());
         });
 
-        private PageJob TagPage(string tag) => new(views.Urls.Tag(tag)[views.Urls.Index.Length..] + "index.html", w =>
+        private PageJob TagPage(string tag) => new(views.Urls.FileOf(views.Urls.Tag(tag)), w =>
         {
             var list = views.Tag(tag)!;
             renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
@@ -222,18 +230,17 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
         {
-            yield return PageJob.Bytes("events.json", stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
-            yield return PageJob.Bytes("sources.json", stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)
         {
             var urls = views.Urls;
-            string PathOf(string url) => url[urls.Index.Length..] + "index.html";
 
             foreach (var year in views.YearNumbers())
             {
-                yield return new(PathOf(urls.Year(year)), w =>
+                yield return new(urls.FileOf(urls.Year(year)), w =>
                 {
                     var list = views.Year(year)!;
                     renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
@@ -247,7 +254,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var x in site.Entities)
             {
-                yield return new(PathOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
+                yield return new(urls.FileOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
                 {
                     var entity = views.Entity(x);
                     renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
@@ -256,7 +263,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var kind in views.EntityKinds())
             {
-                yield return new(PathOf(urls.EntityIndex(kind)), w =>
+                yield return new(urls.FileOf(urls.EntityIndex(kind)), w =>
                 {
                     var index = views.EntityIndex(kind)!;
                     renderer.Page(w, "entities", views, index.Title, views.Text("description_entities", ("title", index.Title)), index.Url, "entities", new() { ["index"] = index });
@@ -265,7 +272,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             foreach (var page in site.Pages)
             {
-                yield return new($"{page.Page.Id}/index.html", w =>
+                yield return new(urls.FileOf(urls.Page(page.Page.Id)), w =>
                 {
                     var view = views.Page(page);
                     renderer.Page(w, "page", views, view.Title, view.Summary ?? site.Site.Description, view.Url, "page", new() { ["content_page"] = view });
@@ -299,7 +306,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         var others = new List<AlternateView>();
 
         // The 404 page has one copy, and a site in one language has no other to point at.
-        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.Index + "404.html")
+        if (language.AllCodes.Count > 1 && kind != "embed" && url != views.Urls.NotFound)
         {
             foreach (var code in language.AllCodes)
             {
@@ -321,7 +328,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             canonical,
             kind,
             kind == "event" ? "article" : "website",
-            ShareLinks.Locale(views.Site.Language),
+            views.Language.Profile.Locale,
             image ?? new ImageView(views.AbsoluteUrl(views.Urls.SiteShareImage), ShareImageRenderer.Width, ShareImageRenderer.Height, "image/png", views.Site.Title))
         {
             Alternates = alternates,
@@ -369,11 +376,40 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         }
     }
 
+    /// <summary>
+    /// A group of note markers as the theme's partial writes it. Markers are written while a page's views are made,
+    /// before the page itself renders: a failure is reported against the partial, and stops the build as any template error does.
+    /// </summary>
+    private string NoteMarkers(IReadOnlyList<NoteMarkerView> markers, string language)
+    {
+        // The same group ([1] as the first marker of a page) comes back on nearly every page, and a render of the
+        // partial depends only on the markers and the language: each distinct group is rendered once.
+        var key = language + "\n" + string.Join('\n', markers.Select(m => m.Id + " " + m.NoteId));
+        return _noteMarkers.GetOrAdd(key, _ => RenderNoteMarkers(markers, language));
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _noteMarkers = new(StringComparer.Ordinal);
+
+    private string RenderNoteMarkers(IReadOnlyList<NoteMarkerView> markers, string language)
+    {
+        try
+        {
+            return theme.Render(ThemeTemplates.NoteMarkersPartial, new Dictionary<string, object?> { ["markers"] = markers }, language);
+        }
+        catch (Exception ex)
+        {
+            var partial = Path.GetFullPath(Path.Combine(theme.Folder, "templates", ThemeTemplates.NoteMarkersPartial + ".liquid"));
+            var where = theme.Files.FirstOrDefault(f => f.FullPath == partial)?.DisplayPath ?? partial;
+            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender("a note marker", ex.Message.TrimEnd('.')));
+            return "";
+        }
+    }
+
     /// <summary>The theme's assets/, copied to /assets/.</summary>
     public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
-        return theme.Assets.Select(file => Read(file, "assets/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
+        return theme.Assets.Select(file => Read(file, SiteUrls.AssetsFolder + "/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
     }
 
     private OutputFile? Read(Input.FoundFile file, string path)

@@ -212,7 +212,7 @@ internal sealed class DocumentResolver(
             }
 
             var refs = _notes[number - 1].RefIds;
-            var refId = $"ref-{number}-{refs.Count + 1}";
+            var refId = SiteUrls.NoteMarkerId(number, refs.Count + 1);
             refs.Add(refId);
             return new NoteMarker(number, refId);
         }

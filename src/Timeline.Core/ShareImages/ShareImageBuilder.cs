@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Timeline.Dates;
 using Timeline.Languages;
 using Timeline.Model;
 
@@ -24,34 +23,34 @@ internal static class ShareImageBuilder
 
     /// <summary>
     /// The images of one language's tree (share.png and events/&lt;id&gt;/share.png, under fa/ for Persian), with that
-    /// language's titles. A Persian card is drawn right to left with the Solar Hijri date first; every other language's
-    /// card gives the Gregorian date in English first and the Solar Hijri one second.
+    /// language's titles and dates, its calendar first. A card in a right-to-left language is drawn right to left.
     /// </summary>
-    private static IEnumerable<Job> Jobs(ResolvedSite site, string language, ShareImageCache cache)
+    private static IEnumerable<Job> Jobs(ResolvedSite site, string language, ThemeStrings strings, ShareImageCache cache)
     {
         var (localized, _) = LocalizedSite.For(site, language);
         var settings = localized.Site;
-        var folder = language == site.Site.Language ? "" : language + "/";
-        var persian = language == "fa";
+        // Paths in the whole site: the default tree is its root, another language's tree is its folder (fa/).
+        var root = new SiteUrls(site.Site.BasePath);
+        var tree = language == site.Site.Language ? root : root.ForLanguage(language);
+        var dates = new LanguageDates(LanguageProfile.For(language), strings.For(language));
+        var profile = dates.Profile;
         var host = settings.BaseUrl.Host;
-        yield return new($"{folder}share.png", cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, persian));
+        yield return new(root.FileOf(tree.SiteShareImage), cache.Key("site", language, settings.Title, settings.Description, host), r => r.DrawSite(settings.Title, settings.Description, host, profile.IsRightToLeft));
         foreach (var e in localized.Events)
         {
             var title = e.Event.Title;
-            var (first, second) = persian
-                ? (SolarHijriDates.Format(e.Event.When), PersianGregorianDates.Format(e.Event.When))
-                : (EnglishDates.Format(e.Event.When), SolarHijriDates.Format(e.Event.When));
-            yield return new($"{folder}events/{e.Id}/share.png", cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, persian));
+            var (first, second) = dates.Texts(e.Event.When);
+            yield return new(root.FileOf(tree.EventShareImage(e.Id)), cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, profile));
         }
     }
 
-    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, string cacheFolder, PageSink handOut)
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, ThemeStrings strings, string cacheFolder, PageSink handOut)
     {
         var cache = new ShareImageCache(cacheFolder, design);
         var jobs = new List<Job>();
         foreach (var language in site.Site.Languages)
         {
-            jobs.AddRange(Jobs(site, language, cache));
+            jobs.AddRange(Jobs(site, language, strings, cache));
         }
 
         var drawn = 0;

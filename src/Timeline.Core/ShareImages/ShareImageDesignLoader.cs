@@ -19,7 +19,14 @@ internal static partial class ShareImageDesignLoader
     public static ShareImageDesign? Load(string themeFolder, BuildTools tools, PathDisplay display, DiagnosticBag diagnostics)
     {
         var path = Path.Combine(themeFolder, FileName);
-        var found = new InputFiles(themeFolder, display, diagnostics).Find(
+        // A theme folder that cannot be read was reported once, by the templates' loader.
+        var files = new InputFiles(themeFolder, display, diagnostics);
+        if (!files.RootIsReadable(report: false))
+        {
+            return null;
+        }
+
+        var found = files.Find(
             path,
             () => diagnostics.Error(display.Show(path), SourcePosition.WholeFile, ErrorMessages.MissingFile(FileName, "the colours, fonts and sizes of the share images (see the default theme's share-image.yml)")));
         if (found is null || new InputReader(display, diagnostics).ReadFile(found.Value) is not { } file)

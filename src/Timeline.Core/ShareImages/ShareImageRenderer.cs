@@ -1,4 +1,5 @@
 using SkiaSharp;
+using Timeline.Languages;
 
 namespace Timeline.ShareImages;
 
@@ -57,18 +58,20 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     private readonly PngWriter _png = new();
 
     /// <summary>
-    /// An event's card. Left to right, the Gregorian date (<paramref name="firstDate"/>) stands at the left of the foot
-    /// and the Solar Hijri one (<paramref name="secondDate"/>, in Persian) at the right. Right to left (a Persian card)
-    /// everything mirrors: the Solar Hijri date comes first, at the right, and the Gregorian one in Persian at the left.
+    /// An event's card in a language. Left to right, the date in the language's calendar (<paramref name="firstDate"/>)
+    /// stands at the left of the foot and the other one (<paramref name="secondDate"/>) at the right. Right to left (a
+    /// Persian or Arabic card) everything mirrors: the first date at the right, the second at the left. The first date
+    /// is set in the font of the language's script.
     /// </summary>
-    public byte[] DrawEvent(string siteName, string title, string firstDate, string secondDate, bool rightToLeft = false) => Draw(canvas =>
+    public byte[] DrawEvent(string siteName, string title, string firstDate, string secondDate, LanguageProfile? language = null) => Draw(canvas =>
     {
+        var rightToLeft = language?.IsRightToLeft ?? false;
         using var textPaint = Paint(design.Text);
         using var mutedPaint = Paint(design.Muted);
         var top = Header(canvas, siteName, rightToLeft);
 
         // The first date from the start edge, the second from the end edge; stacked when they would meet.
-        var first = Shape(firstDate, rightToLeft, design.DateSize, rightToLeft ? typefaces.Persian : typefaces.Text);
+        var first = Shape(firstDate, rightToLeft, design.DateSize, language?.Script == Script.Arabic ? typefaces.Persian : typefaces.Text);
         var second = Shape(secondDate, rightToLeft: true, design.DateSize, typefaces.Persian);
         var footBaseline = FootBaseline;
         var stacked = first.Width + second.Width + 48 > TextWidth;

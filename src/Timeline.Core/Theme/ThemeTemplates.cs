@@ -60,6 +60,12 @@ internal sealed partial class ThemeTemplates
     public static ThemeTemplates? Load(string themeFolder, PathDisplay display, DiagnosticBag diagnostics)
     {
         var templatesFolder = Path.Combine(themeFolder, "templates");
+        var themeFiles = new InputFiles(themeFolder, display, diagnostics);
+        if (Directory.Exists(themeFolder) && !themeFiles.RootIsReadable())
+        {
+            return null;
+        }
+
         if (!Directory.Exists(templatesFolder))
         {
             diagnostics.FolderError(display.Show(themeFolder), ErrorMessages.MissingThemeFolder(display.Show(themeFolder)));
@@ -67,7 +73,6 @@ internal sealed partial class ThemeTemplates
         }
 
         var reader = new InputReader(display, diagnostics);
-        var themeFiles = new InputFiles(themeFolder, display, diagnostics);
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         var displayPaths = new Dictionary<string, string>(StringComparer.Ordinal);
         var read = new List<InputFile>();
@@ -148,6 +153,12 @@ internal sealed partial class ThemeTemplates
         return writer.ToString();
     }
 
+    /// <summary>The partial that writes a group of note markers, when the theme has one.</summary>
+    public const string NoteMarkersPartial = "partials/noteref";
+
+    /// <summary>Whether the theme writes note markers itself (templates/partials/noteref.liquid).</summary>
+    public bool HasNoteMarkers => _templates.ContainsKey(NoteMarkersPartial);
+
     /// <summary>Renders a template into <paramref name="writer"/>, as <see cref="Render"/> does into a string.</summary>
     public void RenderTo(TextWriter writer, string name, IReadOnlyDictionary<string, object?> values, string language) =>
         Wait(_templates[name].RenderAsync(new BoundedWriter(writer), Html.Encoder, Context(values, language)));
@@ -224,7 +235,7 @@ internal sealed partial class ThemeTemplates
     private static ValueTask<FluidValue> Digits(FluidValue input, FilterArguments arguments, TemplateContext context)
     {
         var language = context.AmbientValues.TryGetValue(LanguageKey, out var value) ? value as string : null;
-        return new StringValue(Dates.PersianDigits.For(language ?? "", input.ToStringValue()));
+        return new StringValue(LanguageProfile.For(language ?? "").Digits.Write(input.ToStringValue()));
     }
 
     /// <summary>

@@ -36,21 +36,4 @@ internal static class ShareLinks
         var name = encode.Encode($"{title} · {siteTitle}");
         return string.Create(CultureInfo.InvariantCulture, $"<iframe src=\"{encode.Encode(embedUrl)}\" title=\"{name}\" width=\"600\" height=\"360\" loading=\"lazy\"></iframe>");
     }
-
-    /// <summary>Open Graph's locale ("en_GB") for a site language tag ("en", "fa", "en-US").</summary>
-    public static string Locale(string language)
-    {
-        var parts = language.Split('-');
-        if (parts.Length > 1 && parts[1].Length == 2)
-        {
-            return parts[0] + "_" + parts[1].ToUpperInvariant();
-        }
-
-        return parts[0] switch
-        {
-            "en" => "en_GB",
-            "fa" => "fa_IR",
-            var other => other,
-        };
-    }
 }

@@ -17,21 +17,14 @@ internal sealed class ViewBuilder
 {
     private readonly ResolvedSite _site;
     private readonly SiteUrls _urls;
-    private readonly Dictionary<string, int> _positions;
+    private readonly SiteIndex _index;
+    private readonly Func<IReadOnlyList<NoteMarkerView>, string>? _writeMarkers;
+    private readonly IReadOnlyDictionary<string, int> _positions;
     private readonly EventSummaryView?[] _summaries;
     private readonly Comparer<EventSummaryView> _timeOrder;
     private readonly PageLanguage _language;
     private readonly ConditionalWeakTable<ResolvedEvent, EventSummaryView>? _kept;
 
-    // The site-wide indexes are made when a page first needs one (a build needs them all; `timeline serve`, after
-    // an edit, only those of the pages asked for). Lazy: pages are rendered in parallel.
-    private readonly Lazy<Dictionary<string, List<string>>> _referencedBy;
-    private const int LookupsBeforeIndex = 32;
-    private int _referenceLookups;
-    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _citing;
-    private readonly Lazy<Dictionary<string, List<ResolvedEvent>>> _involving;
-    private readonly Lazy<List<(int Year, List<int> Positions)>> _years;
-    private readonly Lazy<SortedDictionary<string, List<int>>> _tags;
 
     // The backlink letters of the page's language, split once (pages are rendered in parallel; a race splits twice, harmlessly).
     private string[]? _useLetters;
@@ -41,8 +34,11 @@ internal sealed class ViewBuilder
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SourceView> _noteSources = new(StringComparer.Ordinal);
 
     /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
-    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null)
+    /// <param name="index">The site's links, shared by every language (made here when not given).</param>
+    /// <param name="writeMarkers">Writes a group of note markers as the theme does; without it, the markup of <see cref="NoteMarkup"/>.</param>
+    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null, SiteIndex? index = null, Func<IReadOnlyList<NoteMarkerView>, string>? writeMarkers = null)
     {
+        _writeMarkers = writeMarkers;
         _site = site;
         _language = language;
         _urls = language.Urls;
@@ -50,19 +46,10 @@ internal sealed class ViewBuilder
         // Summaries (dates in two calendars, in the page's words) are made when a page first needs them, not here:
         // `timeline serve` makes a new ViewBuilder on every edit and renders only the pages it is asked for.
         _summaries = new EventSummaryView?[site.Events.Count];
-        _positions = new Dictionary<string, int>(site.Events.Count, StringComparer.Ordinal);
-        for (var i = 0; i < site.Events.Count; i++)
-        {
-            _positions[site.Events[i].Id] = i;
-        }
-
+        _index = index ?? new SiteIndex(site);
+        _positions = _index.Positions;
         var positions = _positions;
         _timeOrder = Comparer<EventSummaryView>.Create((a, b) => positions[a.Id].CompareTo(positions[b.Id]));
-        _referencedBy = new(ReferencedBy);
-        _citing = new(Citing);
-        _involving = new(Involving);
-        _years = new(YearIndex);
-        _tags = new(TagIndexes);
         Site = BuildSite();
     }
 
@@ -115,7 +102,7 @@ internal sealed class ViewBuilder
             Parts = new(() => new EventPageParts(
                 Notes(e.Body.Notes),
                 e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-                ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+                _index.ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
                 new CitationView(
                     Citation(e).Written(Text("citation"), summary.Date.Text),
                     _urls.EventCitation(e.Id, "json"),
@@ -174,15 +161,15 @@ internal sealed class ViewBuilder
     }
 
     /// <summary>Every year's list of events, in time order.</summary>
-    public IEnumerable<EventListView> Years() => _years.Value.Select(y => YearList(y.Year, y.Positions));
+    public IEnumerable<EventListView> Years() => _index.Years.Select(y => YearList(y.Year, y.Positions));
 
     /// <summary>The years that have events, in time order.</summary>
-    public IEnumerable<int> YearNumbers() => _years.Value.Select(y => y.Year);
+    public IEnumerable<int> YearNumbers() => _index.Years.Select(y => y.Year);
 
     /// <summary>One year's list of events, made when its page is rendered; null when no event falls in it.</summary>
     public EventListView? Year(int year)
     {
-        foreach (var (number, positions) in _years.Value)
+        foreach (var (number, positions) in _index.Years)
         {
             if (number == year)
             {
@@ -194,15 +181,15 @@ internal sealed class ViewBuilder
     }
 
     /// <summary>Every tag's list of events, tags in ordinal order.</summary>
-    public IEnumerable<EventListView> Tags() => _tags.Value.Select(t => TagList(t.Key, t.Value));
+    public IEnumerable<EventListView> Tags() => _index.Tags.Select(t => TagList(t.Key, t.Value));
 
     /// <summary>The tags events carry, in ordinal order.</summary>
-    public IEnumerable<string> TagNames() => _tags.Value.Keys;
+    public IEnumerable<string> TagNames() => _index.Tags.Keys;
 
     /// <summary>One tag's list of events, made when its page is rendered; null when no event carries it.</summary>
-    public EventListView? Tag(string tag) => _tags.Value.TryGetValue(tag, out var positions) ? TagList(tag, positions) : null;
+    public EventListView? Tag(string tag) => _index.Tags.TryGetValue(tag, out var positions) ? TagList(tag, positions) : null;
 
-    public IReadOnlyList<TagView> TagIndex() => _tags.Value.Select(t => new TagView(t.Key, _urls.Tag(t.Key), t.Value.Count)).ToList();
+    public IReadOnlyList<TagView> TagIndex() => _index.Tags.Select(t => new TagView(t.Key, _urls.Tag(t.Key), t.Value.Count)).ToList();
 
     public IReadOnlyList<SourceView> Sources() =>
         _site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Source(s, withCitations: true)).ToList();
@@ -260,14 +247,19 @@ internal sealed class ViewBuilder
 
     public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
 
-    /// <summary>A date in the page's language: Gregorian then Solar Hijri in English, Solar Hijri then Gregorian in Persian.</summary>
-    public DateView Date(DateSpan span) => _language.Code == "fa" ? PersianDate(span, _language.Text("circa")) : EnglishDate(span, _language.Text("circa"));
+    /// <summary>A date in the page's language, its calendar first: Gregorian then Solar Hijri (in Persian), or the reverse.</summary>
+    public DateView Date(DateSpan span) => Date(span, _language.Dates);
 
-    public static DateView EnglishDate(DateSpan span, string circa)
+    public static DateView Date(DateSpan span, LanguageDates dates) => dates.Profile.Calendars == CalendarOrder.SolarHijriFirst
+        ? SolarHijriFirst(span, dates.Gregorian, dates.Circa)
+        : GregorianFirst(span, dates.Gregorian, dates.Circa);
+
+    /// <summary>The Gregorian date in the page's words, then the Solar Hijri one in Persian.</summary>
+    public static DateView GregorianFirst(DateSpan span, GregorianWriter gregorian, string circa)
     {
         var encode = Html.Encoder;
-        var html = TimeHtml(span, EnglishDates.Parts(span));
-        var text = EnglishDates.Format(span with { Circa = false });
+        var html = TimeHtml(span, gregorian.Parts(span));
+        var text = gregorian.Format(span with { Circa = false });
         if (span.Circa)
         {
             html = encode.Encode(circa) + " " + html;
@@ -279,8 +271,8 @@ internal sealed class ViewBuilder
         return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
     }
 
-    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in Persian.</summary>
-    public static DateView PersianDate(DateSpan span, string circa)
+    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in the page's words.</summary>
+    public static DateView SolarHijriFirst(DateSpan span, GregorianWriter gregorian, string circa)
     {
         var encode = Html.Encoder;
         var plain = span with { Circa = false };
@@ -288,17 +280,17 @@ internal sealed class ViewBuilder
         var solarHtml = span.End is { } e && e != span.Start
             ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
             : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
-        var gregorian = PersianGregorianDates.Format(plain);
-        var gregorianHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, PersianGregorianDates.Parts(span))}</span>";
+        var second = gregorian.Format(plain);
+        var secondHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, gregorian.Parts(span))}</span>";
         if (span.Circa)
         {
             solar = circa + " " + solar;
             solarHtml = encode.Encode(circa) + " " + solarHtml;
-            gregorian = circa + " " + gregorian;
-            gregorianHtml = encode.Encode(circa) + " " + gregorianHtml;
+            second = circa + " " + second;
+            secondHtml = encode.Encode(circa) + " " + secondHtml;
         }
 
-        return new DateView(solar, solarHtml, gregorian, gregorianHtml, Iso(span), span.Circa);
+        return new DateView(solar, solarHtml, second, secondHtml, Iso(span), span.Circa);
     }
 
     private static string TimeHtml(DateSpan span, SpanParts parts)
@@ -343,168 +335,29 @@ internal sealed class ViewBuilder
     /// <summary>A list of events whose summaries are made only when a page reads it.</summary>
     private SummaryList Summaries(IEnumerable<ResolvedEvent> events) => new(events.Select(e => _positions[e.Id]).ToArray(), SummaryAt);
 
-    private IReadOnlyList<ResolvedEvent> EventsInvolving(Entity entity) => _involving.Value.GetValueOrDefault(entity.Id, []);
+    private SummaryList Summaries(IReadOnlyList<int> positions) => new(positions.ToArray(), SummaryAt);
+
+    private IReadOnlyList<int> EventsInvolving(Entity entity) => _index.Involving(entity.Id);
 
     private EventListView YearList(int year, List<int> positions) => new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt));
 
     private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
 
-    /// <summary>
-    /// The ids of the events that reference an event. For the first few pages asked for (serve, after an edit) the
-    /// events are looked through for this one id, which costs a small part of indexing them all; after that (a build,
-    /// serve's full check) they are indexed once.
-    /// </summary>
-    private IReadOnlyList<string> ReferencingIds(string id)
-    {
-        if (_referencedBy.IsValueCreated || Interlocked.Increment(ref _referenceLookups) > LookupsBeforeIndex)
-        {
-            return _referencedBy.Value.GetValueOrDefault(id, []);
-        }
-
-        var ids = new List<string>();
-        foreach (var e in _site.Events)
-        {
-            if (e.Id != id && (Contains(e.RelatedIds, id) || Contains(e.Body.LinkedEventIds, id)))
-            {
-                ids.Add(e.Id);
-            }
-        }
-
-        return ids;
-
-        static bool Contains(IReadOnlyList<string> ids, string id)
-        {
-            for (var i = 0; i < ids.Count; i++)
-            {
-                if (ids[i] == id)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-    }
-
-    // The indexes, in plain loops: they run over every event of the site.
-
-    /// <summary>An event is referenced by another when that one lists it in 'related' or links to it in its body.</summary>
-    private Dictionary<string, List<string>> ReferencedBy()
-    {
-        var index = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var e in _site.Events)
-        {
-            // Add keeps one entry per event and target: ids are unique, so a repeat can only be the list's last item.
-            foreach (var target in e.RelatedIds)
-            {
-                if (target != e.Id)
-                {
-                    Add(index, target, e.Id);
-                }
-            }
-
-            foreach (var target in e.Body.LinkedEventIds)
-            {
-                if (target != e.Id)
-                {
-                    Add(index, target, e.Id);
-                }
-            }
-        }
-
-        return index;
-    }
-
-    private Dictionary<string, List<ResolvedEvent>> Citing()
-    {
-        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
-        foreach (var e in _site.Events)
-        {
-            foreach (var sourceId in e.Body.CitedSourceIds)
-            {
-                Add(index, sourceId, e);
-            }
-        }
-
-        return index;
-    }
-
-    private Dictionary<string, List<ResolvedEvent>> Involving()
-    {
-        var index = new Dictionary<string, List<ResolvedEvent>>(StringComparer.Ordinal);
-        foreach (var e in _site.Events)
-        {
-            foreach (var entity in e.People)
-            {
-                Add(index, entity.Id, e);
-            }
-
-            foreach (var entity in e.Organisations)
-            {
-                Add(index, entity.Id, e);
-            }
-
-            foreach (var entity in e.Places)
-            {
-                Add(index, entity.Id, e);
-            }
-        }
-
-        return index;
-    }
-
-    /// <summary>The years in the order their first events come, each with its events' positions.</summary>
-    private List<(int Year, List<int> Positions)> YearIndex()
-    {
-        var years = new List<(int Year, List<int> Positions)>();
-        var byYear = new Dictionary<int, List<int>>();
-        for (var i = 0; i < _site.Events.Count; i++)
-        {
-            var year = _site.Events[i].Event.When.Start.Year;
-            if (!byYear.TryGetValue(year, out var positions))
-            {
-                byYear[year] = positions = [];
-                years.Add((year, positions));
-            }
-
-            positions.Add(i);
-        }
-
-        return years;
-    }
-
-    /// <summary>Each tag with its events' positions (an event listed once per time it carries the tag).</summary>
-    private SortedDictionary<string, List<int>> TagIndexes()
-    {
-        var tags = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        for (var i = 0; i < _site.Events.Count; i++)
-        {
-            foreach (var tag in _site.Events[i].Event.Tags)
-            {
-                if (!tags.TryGetValue(tag, out var positions))
-                {
-                    tags[tag] = positions = [];
-                }
-
-                positions.Add(i);
-            }
-        }
-
-        return new SortedDictionary<string, List<int>>(tags, StringComparer.Ordinal);
-    }
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));
 
     private string EntityLang(Entity entity) => _language.Fallbacks.EntityNames.Contains(entity.Id) ? _language.FallbackCode : "";
 
     /// <summary>Note markers in the page's digits ([۱] on Persian pages); their ids and addresses keep ASCII digits.</summary>
-    private string Markers(string html) => _language.Code == "fa" ? NoteMarkup.WithNumbers(html, _language.Digits) : html;
+    private string Markers(string html) => _writeMarkers is { } write
+        ? NoteMarkup.Rewrite(html, markers => write(markers.Select(m => new NoteMarkerView(m.Number, SiteUrls.NoteId(m.Number), m.RefId)).ToList()))
+        : _language.Profile.Digits == Numerals.Latin ? html : NoteMarkup.WithNumbers(html, _language.Digits);
 
     private IReadOnlyList<NoteView> Notes(IReadOnlyList<Note> notes) =>
         notes.Select(n => new NoteView(
             n.Number,
             _language.Digits(n.Number),
-            string.Create(CultureInfo.InvariantCulture, $"note-{n.Number}"),
+            SiteUrls.NoteId(n.Number),
             _noteSources.GetOrAdd(n.Source.Id, static (_, state) => state.Builder.Source(state.Source, withCitations: false), (Builder: this, n.Source)),
             n.Locator,
             n.RefIds.Select((refId, i) => new BackrefView(
@@ -536,7 +389,7 @@ internal sealed class ViewBuilder
         source.Accessed is { } a ? Date(DateSpan.Single(a)).Text : null,
         source.Kind.ToString().ToLowerInvariant(),
         source.Note,
-        withCitations ? Summaries(_citing.Value.GetValueOrDefault(source.Id, [])) : [],
+        withCitations ? Summaries(_index.Citing(source.Id)) : [],
         _language.FallbackCode)
     {
         PageLang = _language.IsDefault ? "" : _language.Code,
@@ -552,7 +405,7 @@ internal sealed class ViewBuilder
         nav.AddRange(_site.Pages.OrderBy(p => p.Page.Id, StringComparer.Ordinal)
             .Select(p => new LinkView(p.Page.Title, _urls.Page(p.Page.Id), _language.Fallbacks.Pages.Contains(p.Page.Id) ? _language.FallbackCode : "")));
         nav.Add(new LinkView(Text("nav_search"), _urls.Search));
-        var years = _years.Value
+        var years = _index.Years
             .Select(y => new YearLinkView(y.Year, _urls.Year(y.Year), YearAnchor(y.Year), y.Positions.Count, _language.Digits(y.Year)))
             .ToList();
         return new SiteView(
@@ -574,19 +427,5 @@ internal sealed class ViewBuilder
             Direction = _language.Direction,
             DataLang = _language.FallbackCode,
         };
-    }
-
-    private static void Add<T>(Dictionary<string, List<T>> index, string key, T value)
-    {
-        if (!index.TryGetValue(key, out var list))
-        {
-            index[key] = list = [];
-        }
-
-        // One record adds each key once in a row, so only the last item can repeat it; Contains made this quadratic.
-        if (list.Count == 0 || !EqualityComparer<T>.Default.Equals(list[^1], value))
-        {
-            list.Add(value);
-        }
     }
 }

@@ -140,6 +140,9 @@ internal sealed record NoteView(int Number, string NumberText, string Id, Source
 
 internal sealed record BackrefView(string Href, string Label, string Name);
 
+/// <summary>A note marker in the text, for the theme's partials/noteref.liquid: the note's number, its id (note-3) and this marker's own id.</summary>
+internal sealed record NoteMarkerView(int Number, string NoteId, string Id);
+
 /// <summary>A source in full, and (on the bibliography) the events that cite it.</summary>
 internal sealed record SourceView(
     string Id,

@@ -1,9 +1,10 @@
 using Timeline.Dates;
 using Timeline.Markdown.Citations;
+using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Dates;
 
-/// <summary>Dates and numbers as Persian pages write them: Solar Hijri, the Gregorian date in Persian, Persian digits.</summary>
+/// <summary>Dates and numbers as Persian pages write them: Solar Hijri, the Gregorian date in Persian (fa.yml's month names), Persian digits.</summary>
 public sealed class PersianDatesTests
 {
     private static DateSpan Day(string iso) => DateSpan.Single(PartialDate.Parse(iso).Date);
@@ -23,14 +24,14 @@ public sealed class PersianDatesTests
     [InlineData("2020-12", "دسامبر ۲۰۲۰")]
     [InlineData("1988", "۱۹۸۸")]
     public void The_gregorian_date_in_persian_month_names_and_digits(string iso, string expected) =>
-        Assert.Equal(expected, PersianGregorianDates.Format(Day(iso)));
+        Assert.Equal(expected, EnglishTheme.Dates("fa").Gregorian.Format(Day(iso)));
 
     [Fact]
     public void A_gregorian_span_in_persian_writes_the_shared_year_once_and_marks_circa()
     {
         var span = new DateSpan(PartialDate.Parse("1988-07-19").Date, PartialDate.Parse("1988-08-16").Date, true);
 
-        Assert.Equal("حدود ۱۹ ژوئیه – ۱۶ اوت ۱۹۸۸", PersianGregorianDates.Format(span));
+        Assert.Equal("حدود ۱۹ ژوئیه – ۱۶ اوت ۱۹۸۸", EnglishTheme.Dates("fa").Gregorian.Format(span));
         Assert.Equal("c. 19 July – 16 August 1988", EnglishDates.Format(span));
     }
 
@@ -39,8 +40,9 @@ public sealed class PersianDatesTests
     {
         Assert.Equal("۰۱۲۳۴۵۶۷۸۹", PersianDigits.Write("0123456789"));
         Assert.Equal("ص. ۱۲–۱۴, p. x", PersianDigits.Write("ص. 12–14, p. x"));
-        Assert.Equal("1367", PersianDigits.For("en", 1367));
-        Assert.Equal("۱۳۶۷", PersianDigits.For("fa", 1367));
+        Assert.Equal("1367", Numerals.Latin.Write(1367));
+        Assert.Equal("۱۳۶۷", Numerals.Persian.Write(1367));
+        Assert.Equal("١٣٦٧", Numerals.ArabicIndic.Write(1367));
     }
 
     [Fact]

@@ -271,6 +271,28 @@ public sealed class InputFilesTests
         }
     }
 
+    [Theory]
+    [InlineData("input")]
+    [InlineData("theme")]
+    public void An_input_or_theme_folder_that_cannot_be_read_is_one_error_naming_it(string unreadable)
+    {
+        var folder = NewSite();
+        var full = Path.Combine(folder, unreadable);
+        File.SetUnixFileMode(full, UnixFileMode.None);
+        try
+        {
+            var (code, _, errors) = RunUnprivileged(folder, "check");
+
+            // Not one "cannot be read" per file inside it, nor a folder called missing.
+            Assert.Equal($"{unreadable}/: {Unreadable}\n1 error, 0 warnings. Nothing was written.\n", errors);
+            Assert.Equal(1, code);
+        }
+        finally
+        {
+            File.SetUnixFileMode(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     [Fact]
     public async Task The_new_commands_refuse_what_build_refuses_without_waiting_or_crashing()
     {

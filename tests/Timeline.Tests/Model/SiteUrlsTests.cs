@@ -43,4 +43,31 @@ public sealed class SiteUrlsTests
     {
         Assert.Equal(expected, SiteUrls.Absolute(new Uri("https://example.org/memorial/"), path));
     }
+
+    [Fact]
+    public void Every_address_is_written_to_the_file_it_names_and_back()
+    {
+        var urls = new SiteUrls("/memorial/").ForLanguage("de");
+        var expected = new Dictionary<string, string>
+        {
+            [urls.Index] = "index.html",
+            [urls.Event("x")] = "events/x/index.html",
+            [urls.EventCitation("x", "bib")] = "events/x/cite.bib",
+            [urls.EventShareImage("x")] = "events/x/share.png",
+            [urls.Embed("x")] = "embed/events/x/index.html",
+            [urls.Year(988)] = "years/0988/index.html",
+            [urls.Entity(EntityKind.Organisation, "y")] = "organisations/y/index.html",
+            [urls.Page("about")] = "about/index.html",
+            [urls.Feed] = "feed.xml",
+            [urls.NotFound] = "404.html",
+        };
+
+        Assert.All(expected, x => Assert.Equal(x.Value, urls.FileOf(x.Key)));
+        Assert.All(expected, x => Assert.Equal(x.Key, urls.UrlOf(x.Value)));
+        Assert.Equal("de/events/x/share.png", new SiteUrls("/memorial/").FileOf(urls.EventShareImage("x")));
+    }
+
+    [Fact]
+    public void Note_ids_are_made_in_one_place() =>
+        Assert.Equal(("note-3", "ref-3-2"), (SiteUrls.NoteId(3), SiteUrls.NoteMarkerId(3, 2)));
 }

@@ -103,7 +103,7 @@ public sealed class ShareImageTests
         Assert.False(result.Succeeded);
         Assert.False(Directory.Exists(Path.Combine(folder, "output")));
         var errors = result.Diagnostics.Select(d => d.ToString()).ToList();
-        Assert.Contains("theme/share-image.yml:8:13: error TL0702: the font 'dejavu-fonts-ttf/ttf/DejaVuSerif.ttf' named by 'title_font' is not installed: the npm package 'dejavu-fonts-ttf' is missing from node_modules. Run 'npm ci --ignore-scripts' at the repository root (package.json lists the fonts), then build again.", errors);
+        Assert.Contains("theme/share-image.yml:8:13: error TL0702: the font 'dejavu-fonts-ttf/ttf/DejaVuSerif.ttf' named by 'title_font' is not installed: the npm package 'dejavu-fonts-ttf' is missing from node_modules. Run 'npm install --ignore-scripts' in the site's folder, the one with package.json (in Timeline's own repository, 'npm ci --ignore-scripts'), then build again.", errors);
         Assert.Contains(errors, e => e.Contains("TL0702", StringComparison.Ordinal) && e.Contains("'vazirmatn'", StringComparison.Ordinal));
     }
 

@@ -61,27 +61,35 @@ public sealed class TestSite : IDisposable
     /// <summary>Builds the site in the folder; the npm tools (Pagefind) come from the repository unless toolsFolder is given.</summary>
     public static TestSite BuildIn(string folder, string? baseUrl = null, string? toolsFolder = null)
     {
-        // A fixture's theme/ holds only the files it changes; the rest comes from the repository's theme.
-        var theme = Path.Combine(folder, "theme");
-        if (Directory.Exists(theme))
-        {
-            foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(theme, Path.GetRelativePath(Repository.Theme, file));
-                if (!File.Exists(target))
-                {
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.Copy(file, target);
-                }
-            }
-        }
-        else
-        {
-            theme = Repository.Theme;
-        }
+        var theme = ThemeOf(folder);
         var output = Path.Combine(folder, "output");
         var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), theme, output, baseUrl, folder) { ToolsFolder = toolsFolder ?? Repository.Root });
         return new TestSite(folder, result, output);
+    }
+
+    /// <summary>
+    /// The theme a site folder is built with: the repository's, or the folder's own theme/, which holds only the files
+    /// it changes and is completed here from the repository's.
+    /// </summary>
+    public static string ThemeOf(string folder)
+    {
+        var theme = Path.Combine(folder, "theme");
+        if (!Directory.Exists(theme))
+        {
+            return Repository.Theme;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(Repository.Theme, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(theme, Path.GetRelativePath(Repository.Theme, file));
+            if (!File.Exists(target))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+        }
+
+        return theme;
     }
 
     public static string NewFolder()

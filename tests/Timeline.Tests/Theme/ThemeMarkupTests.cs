@@ -49,4 +49,28 @@ public sealed class ThemeMarkupTests
         Assert.Contains("<p id=\"none\">x</p>", page, StringComparison.Ordinal);
         Assert.Contains("<p id=\"odd\" lang=\"a&quot;b\" dir=\"ltr\">x</p>", page, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Note_markers_are_the_themes_partial_and_keep_their_links_to_the_notes()
+    {
+        using var site = TestSite.BuildWithTemplate(
+            "partials/noteref.liquid",
+            "{% for marker in markers %}<a class=\"mine\" href=\"#{{ marker.note_id }}\" id=\"{{ marker.id }}\" role=\"doc-noteref\">{{ marker.number }}</a>{% endfor %}");
+
+        site.AssertSucceeded();
+        var page = site.Read("events/first-event/index.html");
+        Assert.Matches("<a class=\"mine\" href=\"#note-1\" id=\"[^\"]+\" role=\"doc-noteref\">1</a>", page);
+        Assert.DoesNotContain("<sup class=\"noteref\">", page, StringComparison.Ordinal);
+        Assert.Contains("<li id=\"note-1\">", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_note_marker_partial_that_fails_is_an_error_naming_it()
+    {
+        using var site = TestSite.BuildWithTemplate("partials/noteref.liquid", "{{ 1 | divided_by: 0 }}");
+
+        Assert.False(site.Result.Succeeded);
+        Assert.Contains(site.Errors, e => e.StartsWith("theme/templates/partials/noteref.liquid:1:1: error TL0401: ", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(site.Output));
+    }
 }

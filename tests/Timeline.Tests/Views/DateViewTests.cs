@@ -1,4 +1,5 @@
 using Timeline.Dates;
+using Timeline.Tests.Support;
 using Timeline.Views;
 
 namespace Timeline.Tests.Views;
@@ -11,7 +12,7 @@ public sealed class DateViewTests
     [Fact]
     public void A_themes_circa_word_is_escaped_in_the_english_date()
     {
-        var date = ViewBuilder.EnglishDate(Circa, "c.<b>&");
+        var date = ViewBuilder.GregorianFirst(Circa, EnglishTheme.Dates("en").Gregorian, "c.<b>&");
 
         Assert.StartsWith("c.&lt;b&gt;&amp; <time datetime=\"1988-07\">", date.Html, StringComparison.Ordinal);
         Assert.Equal("c.<b>& July 1988", date.Text);
@@ -20,7 +21,7 @@ public sealed class DateViewTests
     [Fact]
     public void A_themes_circa_word_is_escaped_in_the_persian_date()
     {
-        var date = ViewBuilder.PersianDate(Circa, "حدود<b>");
+        var date = ViewBuilder.SolarHijriFirst(Circa, EnglishTheme.Dates("fa").Gregorian, "حدود<b>");
 
         Assert.StartsWith("حدود&lt;b&gt; ", date.Html, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", date.Html, StringComparison.Ordinal);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using Markdig.Renderers.Html;
 using Markdig.Renderers;
+using Timeline.Model;
 
 namespace Timeline.Markdown.Citations;
 
@@ -19,9 +20,17 @@ internal static partial class NoteMarkup
     {
         var links = markers.Select(m => string.Create(
             CultureInfo.InvariantCulture,
-            $"<a href=\"#note-{m.Number}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
+            $"<a href=\"#{SiteUrls.NoteId(m.Number)}\" id=\"{m.RefId}\" role=\"doc-noteref\">[{m.Number}]</a>"));
         return "<sup class=\"noteref\">" + string.Concat(links) + "</sup>";
     }
+
+    /// <summary>Each group of markers in rendered HTML replaced by what <paramref name="write"/> makes of its markers.</summary>
+    public static string Rewrite(string html, Func<IReadOnlyList<NoteMarker>, string> write) =>
+        html.Contains("role=\"doc-noteref\"", StringComparison.Ordinal)
+            ? MarkerGroup().Replace(html, group => write(MarkerLink().Matches(group.Value)
+                .Select(m => new NoteMarker(int.Parse(m.Groups[1].ValueSpan, CultureInfo.InvariantCulture), m.Groups[2].Value))
+                .ToList()))
+            : html;
 
     /// <summary>The markers' visible numbers written another way ([۱] for Persian); ids and addresses are kept.</summary>
     public static string WithNumbers(string html, Func<string, string> digits) =>
@@ -29,4 +38,10 @@ internal static partial class NoteMarkup
 
     [GeneratedRegex("(role=\"doc-noteref\">\\[)([0-9]+)\\]</a>")]
     private static partial Regex MarkerNumber();
+
+    [GeneratedRegex("<sup class=\"noteref\">(?:<a href=\"#note-[0-9]+\" id=\"[^\"]*\" role=\"doc-noteref\">\\[[0-9]+\\]</a>)+</sup>")]
+    private static partial Regex MarkerGroup();
+
+    [GeneratedRegex("<a href=\"#note-([0-9]+)\" id=\"([^\"]*)\" role=\"doc-noteref\">")]
+    private static partial Regex MarkerLink();
 }

@@ -4,6 +4,7 @@ using System.Runtime.InteropServices;
 using System.Text;
 using Timeline.Diagnostics;
 using Timeline.Input;
+using Timeline.Model;
 
 namespace Timeline.Output.Search;
 
@@ -15,7 +16,7 @@ namespace Timeline.Output.Search;
 internal sealed class PagefindIndexer
 {
     /// <summary>The folder Pagefind writes into, inside the site: the search page loads pagefind.js from it.</summary>
-    public const string BundleFolder = "pagefind";
+    public const string BundleFolder = SiteUrls.SearchBundleFolder;
 
     /// <summary>Files a working run always writes; without them the search page cannot work.</summary>
     private static readonly string[] ExpectedFiles = ["pagefind.js", "pagefind-entry.json"];

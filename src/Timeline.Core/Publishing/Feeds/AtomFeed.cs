@@ -15,7 +15,7 @@ namespace Timeline.Publishing.Feeds;
 /// </summary>
 internal static class AtomFeed
 {
-    public const string FilePath = "feed.xml";
+    public const string FilePath = SiteUrls.FeedFile;
 
     private const string Atom = "http://www.w3.org/2005/Atom";
 
@@ -94,7 +94,8 @@ internal static class AtomFeed
                 }
 
                 // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
-                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => PersianDigits.For(bodyLanguage, n)));
+                var digits = LanguageProfile.For(bodyLanguage).Digits;
+                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => digits.Write(n)));
                 xml.WriteEndElement();
                 xml.WriteEndElement();
             }

@@ -9,7 +9,7 @@ namespace Timeline.Publishing.Feeds;
 /// </summary>
 internal static class RobotsTxt
 {
-    public const string FilePath = "robots.txt";
+    public const string FilePath = SiteUrls.RobotsFile;
 
     public static OutputFile Build(SiteSettings settings)
     {

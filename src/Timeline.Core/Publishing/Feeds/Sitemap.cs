@@ -10,7 +10,10 @@ namespace Timeline.Publishing.Feeds;
 /// </summary>
 internal static class Sitemap
 {
-    public const string FilePath = "sitemap.xml";
+    public const string FilePath = SiteUrls.SitemapFile;
+
+    // Files to addresses, relative to the base path.
+    private static readonly SiteUrls Relative = new("");
 
     private const string Namespace = "http://www.sitemaps.org/schemas/sitemap/0.9";
 
@@ -69,11 +72,11 @@ internal static class Sitemap
 
     /// <summary>The site paths listed, relative to the base path: "" for the home page, "events/x/" for events/x/index.html.</summary>
     public static IEnumerable<string> Listed(IEnumerable<OutputFile> files, IReadOnlyList<string>? otherLanguages = null) =>
-        files.Where(f => f.IsHtml && f.Path != "404.html" && !IsEmbed(f.Path, otherLanguages ?? []))
-            .Select(f => f.Path == "index.html" ? "" : f.Path.EndsWith("/index.html", StringComparison.Ordinal) ? f.Path[..^"index.html".Length] : f.Path)
+        files.Where(f => f.IsHtml && f.Path != SiteUrls.NotFoundFile && !IsEmbed(f.Path, otherLanguages ?? []))
+            .Select(f => Relative.UrlOf(f.Path))
             .Order(StringComparer.Ordinal);
 
     // Cards to frame, in the default tree (embed/) and in each other language's (fa/embed/).
     private static bool IsEmbed(string path, IReadOnlyList<string> otherLanguages) =>
-        path.StartsWith("embed/", StringComparison.Ordinal) || otherLanguages.Any(l => path.StartsWith(l + "/embed/", StringComparison.Ordinal));
+        path.StartsWith(SiteUrls.EmbedFolder + "/", StringComparison.Ordinal) || otherLanguages.Any(l => path.StartsWith($"{l}/{SiteUrls.EmbedFolder}/", StringComparison.Ordinal));
 }

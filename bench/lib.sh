@@ -1,0 +1,48 @@
+# Shared by bench/run and bench/vs-hugo (sourced, from the repository's root): the published binary, the generated
+# sites and the median. Expects $work (an absolute folder) to be set.
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+# /usr/bin/time, installed when missing.
+need_time() {
+  if [ ! -x /usr/bin/time ]; then
+    local sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends time
+  fi
+}
+
+# The timed thing is the published Release binary, ReadyToRun when the SDK can fetch the packs it needs.
+# Sets $timeline and $readytorun.
+publish_timeline() {
+  local publish="$work/publish"
+  rm -rf "$publish"
+  readytorun="yes"
+  if ! dotnet publish src/Timeline.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$publish" >"$work/publish.log" 2>&1; then
+    readytorun="no (the ReadyToRun packs could not be restored; see $work/publish.log)"
+    rm -rf "$publish"
+    dotnet publish src/Timeline.Cli -c Release -o "$publish" >>"$work/publish.log" 2>&1
+  fi
+  timeline="$publish/timeline"
+}
+
+build_generator() {
+  dotnet build bench/SiteGenerator -c Release -o "$work/generator" >"$work/generator.log" 2>&1
+  generator_version="$(sha256sum bench/SiteGenerator/Program.cs | cut -c1-16)"
+}
+
+# generate_site N: the generated site of N events in $work/sites/N, made again only when the generator changed.
+generate_site() {
+  local site="$work/sites/$1"
+  if [ "$(cat "$site/.generated" 2>/dev/null)" != "$generator_version" ]; then
+    echo "Generating $1 events into $site ..." >&2
+    "$work/generator/site-generator" "$1" "$site"
+    echo "$generator_version" >"$site/.generated"
+  fi
+}
+
+# median of the numbers on standard input
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# 1000 -> 1,000
+thousands() { echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; }

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Timeline.Checks;
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Model;
+using Timeline.Output;
+using Timeline.Output.Search;
+using Timeline.Publishing.Feeds;
+using Timeline.Rendering;
+using Timeline.ShareImages;
+
+namespace Timeline.Pipeline;
+
+/// <summary>
+/// Renders every page and checks every link, as `timeline check` does; when it writes (`timeline build`), the pages
+/// stream into a staging folder as they are rendered, the share images and the search index join them, and the
+/// staging folder is swapped in for the output only when nothing failed.
+/// </summary>
+internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
+{
+    public bool Open(PathDisplay display, DiagnosticBag diagnostics) =>
+        !write || OutputWriter.CheckFolders(options.OutputFolder, options.InputFolder, options.ThemeFolder, options.CacheFolder, display, diagnostics);
+
+    public Published Publish(ResolvedSite site, SiteTheme theme, DiagnosticBag diagnostics, PhaseTimings timings)
+    {
+        var display = new PathDisplay(options.DisplayRoot);
+
+        // Search is built only when Pagefind is installed: without it the site is still complete, and its search page says
+        // search is unavailable. A warning, not an error, so that a site can be built where npm cannot run.
+        var search = PagefindIndexer.Locate(options.LocateTools(), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
+        if (search is null)
+        {
+            diagnostics.FolderWarning(PackageOf(display, pagefind), ErrorMessages.SearchToolMissing());
+        }
+
+        // PostProcess, streamed into Output: each page goes into the staging folder as soon as it is rendered, with
+        // its links noted for the check, so the site is never held in memory whole. Staging is swapped in only
+        // when nothing failed; otherwise it is removed and the previous output stays as it was.
+        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, Subject.Folder(display.Show(options.OutputFolder))) : null;
+        if (write && staged is null)
+        {
+            return new Published(0);
+        }
+
+        // Only a build that writes runs Pagefind, so only it notes the pages for the search index's cache.
+        var searchCache = search is null || !write ? null : new SearchIndexCache(options.CacheFolder);
+        var paths = new ConcurrentBag<string>();
+        var pages = new ConcurrentBag<LinkChecker.PageLinks>();
+        var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        void KeepBytes(string path, ReadOnlySpan<byte> content)
+        {
+            paths.Add(path);
+            if (LinkChecker.Scan(path, content, links) is { } page)
+            {
+                pages.Add(page);
+            }
+
+            searchCache?.Add(path, content);
+            staged?.Add(path, content);
+        }
+
+        void Keep(OutputFile file) => KeepBytes(file.Path, file.Content);
+
+        // Large files that are not pages (the feeds, the data files) go straight to their files: they have no links
+        // to check and are not searched, and a large site's are hundreds of megabytes.
+        void KeepStream(string path, Action<Stream> write)
+        {
+            paths.Add(path);
+            if (staged is null)
+            {
+                write(Stream.Null);
+            }
+            else
+            {
+                staged.Write(path, write);
+            }
+        }
+
+        options.Progress?.Report($"Rendering {site.Events.Count} events");
+        var templates = theme.Templates!;
+        var rest = new SiteRenderer(templates, diagnostics).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
+        Parallel.ForEach(rest.Concat(theme.Assets), Keep);
+
+        // The sitemap lists the pages written so far; robots.txt needs only the site.
+        var written = paths.Select(path => new OutputFile(path, [])).ToList();
+        Keep(Sitemap.Build(site.Site, written));
+        Keep(RobotsTxt.Build(site.Site));
+
+        timings.Mark("render");
+        if (!diagnostics.HasErrors)
+        {
+            options.Progress?.Report($"Checking the links of {paths.Count} files");
+            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics);
+            timings.Mark("links");
+        }
+
+        // `check` draws no share images: their fonts and design were checked when the design was loaded.
+        if (diagnostics.HasErrors || !write)
+        {
+            return new Published(0);
+        }
+
+        // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
+        options.Progress?.Report($"Making {site.Events.Count + 1} share images");
+        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, staged!.Add);
+        timings.Mark("images");
+        options.Progress?.Report("Indexing the site for search");
+        staged.Commit(
+            folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable)),
+            beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
+        timings.Mark("write");
+        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused);
+    }
+
+    /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>
+    private static string PackageOf(PathDisplay display, string program) =>
+        Subject.Folder(display.Show(Path.GetDirectoryName(Path.GetDirectoryName(program)) ?? program));
+}

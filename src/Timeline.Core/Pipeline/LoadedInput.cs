@@ -1,0 +1,257 @@
+using Timeline.Diagnostics;
+using Timeline.Input;
+using Timeline.Loading;
+using Timeline.Model;
+
+namespace Timeline.Pipeline;
+
+/// <summary>
+/// The input folder as last read, file by file: what each file parsed into and what was wrong with it. A whole
+/// read reads every file <see cref="InputLayout"/> names; after it, <see cref="Update"/> reads again only the
+/// paths that changed, keeping the records of a file whose text is the same. Not thread-safe: one caller reads.
+/// </summary>
+internal sealed class LoadedInput
+{
+    private readonly InputLayout _layout;
+    private readonly PathDisplay _display;
+    private readonly string? _baseUrl;
+    // A build reads once and needs no texts to compare; serve keeps them to see which files really changed.
+    private readonly bool _keepTexts;
+
+    // Sorted by full path as the files are listed, so that "the first of each id" is the same however they were read.
+    private readonly SortedDictionary<string, Loaded<TimelineEvent?>> _events = new(StringComparer.Ordinal);
+    // Pages are parsed when the site is assembled: a translation (about.fa.md) joins the page it translates.
+    private readonly SortedDictionary<string, Loaded<InputFile?>> _pages = new(StringComparer.Ordinal);
+    // What reading refused (a named pipe, a link out of the folder, a file that is not UTF-8), until its path is read again.
+    private readonly List<Diagnostic> _refused = [];
+    private Loaded<SiteSettings?>? _site;
+    private Loaded<IReadOnlyList<Source>>? _sources;
+    private Loaded<IReadOnlyList<Entity>>? _entities;
+    private Loaded<IReadOnlyList<Era>>? _eras;
+
+    // The languages the records were parsed with: translations are checked against them, so a change of
+    // site.yml's languages parses every record again.
+    private SiteLanguages? _languages;
+
+    public LoadedInput(InputLayout layout, PathDisplay display, string? baseUrl, bool keepTexts)
+    {
+        _layout = layout;
+        _display = display;
+        _baseUrl = baseUrl;
+        _keepTexts = keepTexts;
+    }
+
+    /// <summary>The number of event files read.</summary>
+    public int EventFiles => _events.Count;
+
+    /// <summary>Reads and parses every file of the input folder, forgetting what was read before.</summary>
+    public void ReadAll()
+    {
+        _events.Clear();
+        _pages.Clear();
+        _refused.Clear();
+        _site = null;
+        _sources = null;
+        _entities = null;
+        _eras = null;
+        _languages = null;
+        var diagnostics = new DiagnosticBag();
+        var input = new InputReader(_display, diagnostics).Read(_layout.Root);
+        _refused.AddRange(diagnostics.Sorted());
+
+        // site.yml first: the other records are parsed with its languages.
+        _site = input.Site is { } site ? Parse(site, (f, d) => SiteLoader.Load(f, d, _baseUrl)) : null;
+        _languages = LanguagesOf(_site);
+        _sources = input.Sources is { } sources ? Parse(sources, SourceLoader.Load) : null;
+        _entities = input.Entities is { } entities ? Parse(entities, (f, d) => EntityLoader.Load(f, d, _languages)) : null;
+        _eras = input.Eras is { } eras ? Parse(eras, (f, d) => EraLoader.Load(f, d, _languages)) : null;
+
+        var events = new Loaded<TimelineEvent?>[input.Events.Count];
+        Parallel.For(0, events.Length, i => events[i] = Parse(input.Events[i], (f, d) => EventLoader.Load(f, d, _languages)));
+        for (var i = 0; i < events.Length; i++)
+        {
+            _events[input.Events[i].FullPath] = events[i];
+        }
+
+        foreach (var page in input.Pages)
+        {
+            _pages[page.FullPath] = new Loaded<InputFile?>(Kept(page.Text), page, []);
+        }
+    }
+
+    /// <summary>Reads again one changed path (a file or a folder, created, changed or deleted); forgets what was deleted.</summary>
+    public void Update(string path)
+    {
+        if (path == _layout.Root)
+        {
+            ReadAll();
+            return;
+        }
+
+        var shown = _display.Show(path);
+        _refused.RemoveAll(d => d.Path == shown || d.Path.StartsWith(shown + "/", StringComparison.Ordinal));
+        var kind = KindOnDisk(path);
+        var folder = kind == EntryKind.Folder || (kind == EntryKind.Link && Directory.Exists(path));
+
+        // What was under the path, had it been a folder, is gone or is listed again.
+        var under = path.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        foreach (var gone in _events.Keys.Concat(_pages.Keys).Where(k => k.StartsWith(under, StringComparison.Ordinal) || (k == path && kind == EntryKind.Missing)).ToList())
+        {
+            _events.Remove(gone);
+            _pages.Remove(gone);
+        }
+
+        if (kind == EntryKind.Missing || folder)
+        {
+            Forget(_layout.KindOf(path));
+        }
+
+        // A folder is listed as a whole read lists it, and so is events/ or pages/ whatever stands there (listing
+        // says that a file is not a folder); what listing refuses is kept to report.
+        if (kind != EntryKind.Missing && _layout.Descend(path) && (folder || _layout.Folders.Any(f => f.Folder == path)))
+        {
+            var diagnostics = new DiagnosticBag();
+            var found = new InputFiles(_layout.Root, _display, diagnostics).List(path, _layout.Includes, _layout.Descend);
+            _refused.AddRange(diagnostics.Sorted());
+            Load(found.Select(f => f.Path).ToList());
+        }
+        else if (kind != EntryKind.Missing && !folder)
+        {
+            // A file, or what stands in its place (a pipe, a link): reading it reports what is wrong with it.
+            Load([path]);
+        }
+    }
+
+    /// <summary>
+    /// Everything read, put together (the first of each id in file order), with every problem met in reading and
+    /// parsing, the missing files among them; null when site.yml could not be read.
+    /// </summary>
+    public TimelineContent? Assemble(DiagnosticBag diagnostics)
+    {
+        _layout.CheckRequired(
+            kind => kind switch
+            {
+                InputKind.Site => _site is not null,
+                InputKind.Sources => _sources is not null,
+                InputKind.Entities => _entities is not null,
+                _ => _eras is not null,
+            },
+            _display,
+            diagnostics);
+        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _refused }
+            .Concat(_events.Values.Select(e => e.Diagnostics))
+            .Concat(_pages.Values.Select(p => p.Diagnostics));
+        foreach (var diagnostic in loaded.OfType<IEnumerable<Diagnostic>>().SelectMany(d => d))
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return ContentLoader.Assemble(
+            _site?.Value,
+            _sources?.Value ?? [],
+            _entities?.Value ?? [],
+            _eras?.Value ?? [],
+            _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
+            ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
+            diagnostics);
+    }
+
+    private static EntryKind KindOnDisk(string path)
+    {
+        try
+        {
+            return FileKinds.Of(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Reading it will say what is wrong.
+            return EntryKind.Regular;
+        }
+    }
+
+    /// <summary>Reads and parses the given files in parallel, keeping the earlier result of a file whose text is unchanged.</summary>
+    private void Load(IReadOnlyList<string> paths)
+    {
+        var jobs = paths.Select(p => (Path: p, Kind: _layout.KindOf(p))).Where(j => j.Kind != InputKind.Other).ToList();
+
+        // site.yml first: the other records are parsed with its languages, and a change of them parses them all again.
+        if (jobs.FindIndex(j => j.Kind == InputKind.Site) is var siteJob and >= 0)
+        {
+            _site = Read(jobs[siteJob].Path, _site, (f, d) => SiteLoader.Load(f, d, _baseUrl));
+            jobs.RemoveAt(siteJob);
+            var languages = LanguagesOf(_site);
+            if (languages?.Default != _languages?.Default || !(languages?.Others ?? []).SequenceEqual(_languages?.Others ?? []))
+            {
+                ReadAll();
+                return;
+            }
+        }
+
+        var results = new object?[jobs.Count];
+        Parallel.For(0, jobs.Count, i =>
+        {
+            var (path, kind) = jobs[i];
+            results[i] = kind switch
+            {
+                InputKind.Sources => Read(path, _sources, SourceLoader.Load),
+                InputKind.Entities => Read(path, _entities, (f, d) => EntityLoader.Load(f, d, _languages)),
+                InputKind.Eras => Read(path, _eras, (f, d) => EraLoader.Load(f, d, _languages)),
+                InputKind.Event => Read(path, _events.GetValueOrDefault(path), (f, d) => EventLoader.Load(f, d, _languages)),
+                _ => Read(path, _pages.GetValueOrDefault(path), (f, _) => (InputFile?)f),
+            };
+        });
+
+        for (var i = 0; i < jobs.Count; i++)
+        {
+            switch (results[i])
+            {
+                case Loaded<IReadOnlyList<Source>> sources: _sources = sources; break;
+                case Loaded<IReadOnlyList<Entity>> entities: _entities = entities; break;
+                case Loaded<IReadOnlyList<Era>> eras: _eras = eras; break;
+                case Loaded<TimelineEvent?> e: _events[jobs[i].Path] = e; break;
+                case Loaded<InputFile?> page: _pages[jobs[i].Path] = page; break;
+            }
+        }
+    }
+
+    private Loaded<T> Read<T>(string path, Loaded<T>? previous, Func<InputFile, DiagnosticBag, T> parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var found = new InputFiles(_layout.Root, _display, diagnostics).Find(path);
+        var file = found is null ? null : new InputReader(_display, diagnostics).ReadFile(found.Value);
+        if (file is not null && previous is not null && previous.Text == file.Text)
+        {
+            return previous;
+        }
+
+        var value = file is null ? default! : parse(file, diagnostics);
+        return new Loaded<T>(Kept(file?.Text), value, diagnostics.Sorted());
+    }
+
+    private Loaded<T> Parse<T>(InputFile file, Func<InputFile, DiagnosticBag, T> parse)
+    {
+        var diagnostics = new DiagnosticBag();
+        var value = parse(file, diagnostics);
+        return new Loaded<T>(Kept(file.Text), value, diagnostics.Sorted());
+    }
+
+    private string? Kept(string? text) => _keepTexts ? text : null;
+
+    private static SiteLanguages? LanguagesOf(Loaded<SiteSettings?>? site) =>
+        site?.Value is { } settings ? new SiteLanguages(settings.Language, settings.OtherLanguages) : null;
+
+    private void Forget(InputKind kind)
+    {
+        switch (kind)
+        {
+            case InputKind.Site: _site = null; break;
+            case InputKind.Sources: _sources = null; break;
+            case InputKind.Entities: _entities = null; break;
+            case InputKind.Eras: _eras = null; break;
+            default: break;
+        }
+    }
+
+    /// <summary>One file's text as last read (when kept), what it parsed into, and what was wrong with it.</summary>
+    private sealed record Loaded<T>(string? Text, T Value, IReadOnlyList<Diagnostic> Diagnostics);
+}
