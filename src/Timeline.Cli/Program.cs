@@ -10,7 +10,7 @@ using Timeline.Publishing.Overview;
 namespace Timeline.Cli;
 
 /// <summary>The `timeline` command: a thin layer over <see cref="TimelineBuilder"/>.</summary>
-public static class Program
+public static partial class Program
 {
     public const int Success = 0;
     public const int InputErrors = 1;
@@ -48,6 +48,12 @@ public static class Program
             }
         });
         var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };
+        var format = new Option<string>(DiagnosticReport.OptionName)
+        {
+            Description = "How to write the problems found: text (the default), github (GitHub Actions annotations) or json (one document on standard output).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong(DiagnosticReport.Names);
         foreach (var (option, example) in new[] { (input, "input"), (theme, "theme"), (outputFolder, "output") })
         {
             option.Validators.Add(result => FolderPath(result, example));
@@ -62,6 +68,7 @@ public static class Program
             command.Options.Add(outputFolder);
             command.Options.Add(baseUrl);
             command.Options.Add(timings);
+            command.Options.Add(format);
         }
 
         static Input.PathDisplay Display() => new(Environment.CurrentDirectory);
@@ -79,8 +86,9 @@ public static class Program
             return run(Options(parsed) with { Progress = progress });
         }
 
-        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
-        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings)));
+        ReportFormat FormatOf(ParseResult parsed) => DiagnosticReport.Parse(parsed.GetValue(format)) ?? ReportFormat.Text;
+        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
+        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
 
         var port = new Option<int>("--port")
         {
@@ -152,13 +160,19 @@ public static class Program
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {
+            var usage = new List<Diagnostic>();
             foreach (var error in result.Errors)
             {
                 // Our validators' messages carry their code already; System.CommandLine's own get the code of a usage error.
-                var text = error.Message.StartsWith("error TL", StringComparison.Ordinal) ? error.Message : Usage(ErrorMessages.CommandLineError(error.Message));
-                errors.WriteLine($"{Where(error)}: {text}");
+                var message = UsageMessagePattern().Match(error.Message) is { Success: true } match
+                    ? new ErrorMessage(match.Groups["code"].Value, match.Groups["text"].Value)
+                    : ErrorMessages.CommandLineError(error.Message);
+                usage.Add(new Diagnostic(Where(error), SourcePosition.None, Severity.Error, message.Code, message.Text));
             }
 
+            // A usage error is written in the format asked for, when --format itself was understood.
+            var asked = result.GetResult(format) is { Tokens.Count: > 0 } given ? DiagnosticReport.Parse(given.Tokens[^1].Value) : null;
+            DiagnosticReport.Write(asked ?? ReportFormat.Text, usage, output, errors);
             return UsageError;
         }
 
@@ -166,7 +180,7 @@ public static class Program
         return result.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
     }
 
-    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors, bool timings)
+    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors, bool timings, ReportFormat format)
     {
         if (timings)
         {
@@ -174,10 +188,7 @@ public static class Program
             errors.WriteLine(PhaseTimings.Format(result.Timings));
         }
 
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            errors.WriteLine(diagnostic.ToString());
-        }
+        DiagnosticReport.Write(format, result.Diagnostics, output, errors);
 
         var seconds = result.Elapsed.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture);
         var counts = $"{Plural(result.ErrorCount, "error")}, {Plural(result.WarningCount, "warning")}";
@@ -189,7 +200,8 @@ public static class Program
 
         var site = result.Site!;
         var made = $"{Plural(site.Events.Count, "event")}, {Plural(site.Pages.Count, "page")}, {Plural(site.Sources.Count, "source")}";
-        output.WriteLine(write
+        // With --format json, standard output holds the document alone.
+        (format == ReportFormat.Json ? errors : output).WriteLine(write
             ? $"Built {made} into {outputFolder}/ ({Plural(result.FilesWritten, "file")}) in {seconds} s; {counts}."
             : $"Checked {made} in {seconds} s; {counts}. Nothing was written.");
         return Success;
@@ -241,6 +253,9 @@ public static class Program
             return EntryKind.Missing;
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^error (?<code>TL\d{4}): (?<text>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex UsageMessagePattern();
 
     /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
     /// <summary>The theme built into Timeline, beside the program (the repository's theme/, copied there by the build).</summary>

@@ -63,7 +63,8 @@ public static class NewCommand
 
             // CreateNew: never replace a file, even one written a moment ago.
             using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-            file.Write(Utf8.GetBytes(RecordScaffold.Event(id, date, title)));
+            var schema = SchemaReference.Line(path, inputFolder, "event.schema.json") is { } line ? line + "\n" : "";
+            file.Write(Utf8.GetBytes(schema + RecordScaffold.Event(id, date, title)));
         }
         catch (IOException) when (Exists(path))
         {
@@ -107,7 +108,13 @@ public static class NewCommand
         {
             Directory.CreateDirectory(inputFolder);
             var before = existing?.Text ?? "";
-            if (updated.StartsWith(before, StringComparison.Ordinal))
+            if (existing is null)
+            {
+                // A new sources.yml starts with the line that names its schema for editors; an existing one is left as it is.
+                var schema = SchemaReference.Line(path, inputFolder, "sources.schema.json") is { } line ? line + "\n" : "";
+                File.AppendAllText(path, schema + updated, Utf8);
+            }
+            else if (updated.StartsWith(before, StringComparison.Ordinal))
             {
                 File.AppendAllText(path, updated[before.Length..], Utf8);
             }
