@@ -5,29 +5,14 @@ using Timeline.Model;
 namespace Timeline.Loading;
 
 /// <summary>
-/// The first half of the Process phase: parses and validates every file (in parallel) and checks that ids
-/// are unique. References between records are resolved afterwards, by <see cref="ReferenceResolver"/>.
+/// The first half of the Process phase, after each file was parsed on its own (Pipeline's LoadedInput does that, in
+/// parallel, and again for only the changed files in `timeline serve`): checks that ids are unique, and joins pages and
+/// their translations. References between records are resolved afterwards, by <see cref="ReferenceResolver"/>.
 /// </summary>
 internal static class ContentLoader
 {
-    public static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics, string? baseUrlOverride)
-    {
-        var site = input.Site is null ? null : SiteLoader.Load(input.Site, diagnostics, baseUrlOverride);
-        var languages = site is null ? null : new SiteLanguages(site.Language, site.OtherLanguages);
-        var sources = input.Sources is null ? [] : SourceLoader.Load(input.Sources, diagnostics, languages);
-        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics, languages);
-        var eras = input.Eras is null ? [] : EraLoader.Load(input.Eras, diagnostics, languages);
-
-        var events = new TimelineEvent?[input.Events.Count];
-        Parallel.For(0, input.Events.Count, i => events[i] = EventLoader.Load(input.Events[i], diagnostics, languages));
-        var pages = Pages(input.Pages, languages, diagnostics);
-
-        return Assemble(site, sources, entities, eras, events.OfType<TimelineEvent>().ToList(), pages, diagnostics);
-    }
-
     /// <summary>
-    /// Puts records loaded one file at a time together, keeping the first of each id in file order:
-    /// `timeline serve` loads only the files that changed and assembles the rest from memory.
+    /// Puts records loaded one file at a time together, keeping the first of each id in file order.
     /// </summary>
     public static TimelineContent? Assemble(
         SiteSettings? site,

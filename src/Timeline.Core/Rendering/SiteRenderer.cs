@@ -357,8 +357,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             // A theme is code written by the site's author: any failure is theirs to fix, and is reported, not thrown.
             // What the page had written before it failed is taken back: a failed page is empty.
             text.Length = start;
-            var full = Path.GetFullPath(Path.Combine(theme.Folder, "templates", template + ".liquid"));
-            var where = theme.Files.FirstOrDefault(f => f.FullPath == full)?.DisplayPath ?? full;
+            var where = theme.ShownPathOf(template);
             if (ex is TemplateLimitException limit)
             {
                 // At the loop it was in, when it was in one.
@@ -398,9 +397,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         }
         catch (Exception ex)
         {
-            var partial = Path.GetFullPath(Path.Combine(theme.Folder, "templates", ThemeTemplates.NoteMarkersPartial + ".liquid"));
-            var where = theme.Files.FirstOrDefault(f => f.FullPath == partial)?.DisplayPath ?? partial;
-            diagnostics.Error(where, SourcePosition.WholeFile, ErrorMessages.TemplateRender("a note marker", ex.Message.TrimEnd('.')));
+            diagnostics.Error(theme.ShownPathOf(ThemeTemplates.NoteMarkersPartial), SourcePosition.WholeFile, ErrorMessages.TemplateRender("a note marker", ex.Message.TrimEnd('.')));
             return "";
         }
     }

@@ -57,6 +57,13 @@ internal sealed partial class ThemeTemplates
     /// <summary>How the theme's paths are shown in messages.</summary>
     public PathDisplay Display { get; }
 
+    /// <summary>Where a template (by its name, "event" or "partials/noteref") is, as messages show it.</summary>
+    public string ShownPathOf(string template)
+    {
+        var full = Path.GetFullPath(Path.Combine(Folder, "templates", template + ".liquid"));
+        return Files.FirstOrDefault(f => f.FullPath == full)?.DisplayPath ?? full;
+    }
+
     public static ThemeTemplates? Load(string themeFolder, PathDisplay display, DiagnosticBag diagnostics)
     {
         var templatesFolder = Path.Combine(themeFolder, "templates");

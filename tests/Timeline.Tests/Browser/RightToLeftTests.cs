@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using Timeline.Languages;
 
 namespace Timeline.Tests.Browser;
 
@@ -159,6 +160,50 @@ public sealed class RightToLeftTests
         // What Chromium actually draws the Persian date with: the web font, not a system font of the same name.
         var fonts = await PlatformFonts(page, "main .date-fa");
         Assert.Contains(fonts, font => font.Family == "Vazirmatn" && !font.IsLocal);
+        watched.AssertNoProblems();
+    }
+
+    /// <summary>
+    /// Every language the generator knows to be written in the Arabic script gets the font and more space between
+    /// lines, as Persian does, and its notes are numbered in the digits its text uses; Latin-script languages keep the
+    /// theme's own families.
+    /// </summary>
+    [Theory]
+    [InlineData("fa", "persian")]
+    [InlineData("ar", "arabic-indic")]
+    [InlineData("ur", null)]
+    [InlineData("ps", null)]
+    [InlineData("ckb", null)]
+    [InlineData("sd", null)]
+    [InlineData("ug", null)]
+    [InlineData("de", "decimal")]
+    [InlineData("he", "decimal")]
+    public async Task Each_Arabic_script_language_is_set_in_Vazirmatn(string code, string? listStyle)
+    {
+        await using var watched = await _site.NewPageAsync();
+        await watched.GotoAsync(_site.Site.Url(EventPage));
+        var page = watched.Page;
+        var english = await page.EvaluateAsync<FontUse>(Fonts);
+        var profile = LanguageProfile.For(code);
+        await page.EvaluateAsync($"() => {{ document.documentElement.lang = '{code}'; document.documentElement.dir = '{profile.Direction}'; }}");
+        var set = await page.EvaluateAsync<FontUse>(Fonts);
+        var layout = await page.EvaluateAsync<Placement>(Layout);
+
+        if (profile.Script == Script.Arabic)
+        {
+            Assert.StartsWith("Vazirmatn", set.Family, StringComparison.Ordinal);
+            Assert.True(set.LineHeight > english.LineHeight + 0.1, $"{code} lines {set.LineHeight}, English {english.LineHeight}");
+        }
+        else
+        {
+            Assert.Equal(english.Family, set.Family);
+        }
+
+        if (listStyle is not null)
+        {
+            Assert.Equal(listStyle, layout.ListStyle);
+        }
+
         watched.AssertNoProblems();
     }
 

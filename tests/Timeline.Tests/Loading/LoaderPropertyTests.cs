@@ -2,6 +2,7 @@ using CsCheck;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Loading;
+using Timeline.Model;
 using Timeline.Resolving;
 using Timeline.Tests.Support;
 
@@ -38,6 +39,17 @@ public sealed class LoaderPropertyTests
         "1988-02-30", "javascript:x", "\u202E", "\u200B", "\uFEFF", "%", "`", "~", "null", "true", "?", ",", "\\", "\r\n",
     ];
 
+    /// <summary>Each file parsed by its loader, then put together: what Pipeline's LoadedInput does with files on disk.</summary>
+    private static TimelineContent? Load(SiteInput input, DiagnosticBag diagnostics)
+    {
+        var site = SiteLoader.Load(input.Site!, diagnostics, null);
+        var languages = site is null ? null : new SiteLanguages(site.Language, site.OtherLanguages);
+        var sources = SourceLoader.Load(input.Sources!, diagnostics, languages);
+        var entities = input.Entities is null ? [] : EntityLoader.Load(input.Entities, diagnostics, languages);
+        var events = input.Events.Select(e => EventLoader.Load(e, diagnostics, languages)).OfType<TimelineEvent>().ToList();
+        return ContentLoader.Assemble(site, sources, entities, [], events, ContentLoader.Pages(input.Pages, languages, diagnostics), diagnostics);
+    }
+
     /// <summary>Loads and resolves a site in memory, as the Process phase does, and returns what it reported.</summary>
     private static DiagnosticBag Process(string eventText, string sourcesText = Sources)
     {
@@ -49,7 +61,7 @@ public sealed class LoaderPropertyTests
             null,
             [new InputFile("/s/events/the-event.yml", "events/the-event.yml", eventText), new InputFile("/s/events/other.yml", "events/other.yml", "date: \"1989\"\ntitle: O\nsummary: S\nsources: [a]\n")],
             []);
-        var content = ContentLoader.Load(input, diagnostics, null);
+        var content = Load(input, diagnostics);
         if (content is not null)
         {
             ReferenceResolver.Resolve(content, diagnostics);
