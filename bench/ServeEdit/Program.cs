@@ -90,7 +90,12 @@ public static partial class Program
         var strings = Timeline.Languages.ThemeStrings.Load(theme, new Timeline.Input.PathDisplay(input), new Timeline.Diagnostics.DiagnosticBag())
             ?? throw new InvalidOperationException($"The theme's strings in {theme}/i18n could not be read.");
         var (language, localized) = Timeline.Languages.PageLanguage.All(site, strings)[0];
-        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.Views.ViewBuilder(localized, language))).ToList();
+        // Dates are written by the theme's partial, as a build writes them (each date once per language).
+        var templates = Timeline.Theme.ThemeTemplates.Load(theme, new Timeline.Input.PathDisplay(input), new Timeline.Diagnostics.DiagnosticBag())
+            ?? throw new InvalidOperationException($"The theme in {theme} could not be read.");
+        string WriteDate(Timeline.Views.DateMarkupView date) =>
+            templates.Render(Timeline.Theme.ThemeTemplates.DatePartial, new Dictionary<string, object?> { ["date"] = date }, language.Code);
+        var views = Enumerable.Range(0, 5).Select(_ => Time(() => new Timeline.Views.ViewBuilder(localized, language, WriteDate))).ToList();
         var lists = Enumerable.Range(0, 5).Select(_ => Time(() =>
         {
             var v = views[0].Value;

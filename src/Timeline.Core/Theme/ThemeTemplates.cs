@@ -18,9 +18,9 @@ namespace Timeline.Theme;
 /// </summary>
 internal sealed partial class ThemeTemplates
 {
-    /// <summary>Templates every theme must have: one per kind of page, and the layout around them.</summary>
+    /// <summary>Templates every theme must have: one per kind of page, the layout around them, and how a date is written.</summary>
     public static readonly IReadOnlyList<string> Required =
-        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed", "404"];
+        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed", "404", DatePartial];
 
     private static readonly FluidParser Parser = new();
 
@@ -159,6 +159,9 @@ internal sealed partial class ThemeTemplates
         RenderTo(writer, name, values, language);
         return writer.ToString();
     }
+
+    /// <summary>The partial that writes a date in both calendars.</summary>
+    public const string DatePartial = "partials/date";
 
     /// <summary>The partial that writes a group of note markers, when the theme has one.</summary>
     public const string NoteMarkersPartial = "partials/noteref";

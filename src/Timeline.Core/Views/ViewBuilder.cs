@@ -19,6 +19,7 @@ internal sealed class ViewBuilder
     private readonly SiteUrls _urls;
     private readonly SiteIndex _index;
     private readonly Func<IReadOnlyList<NoteMarkerView>, string>? _writeMarkers;
+    private readonly Func<DateMarkupView, string> _writeDate;
     private readonly IReadOnlyDictionary<string, int> _positions;
     private readonly EventSummaryView?[] _summaries;
     private readonly Comparer<EventSummaryView> _timeOrder;
@@ -39,8 +40,10 @@ internal sealed class ViewBuilder
     /// <param name="kept">Event summaries kept from the last rebuild of `timeline serve`, for events that did not change.</param>
     /// <param name="index">The site's links, shared by every language (made here when not given).</param>
     /// <param name="writeMarkers">Writes a group of note markers as the theme does; without it, the markup of <see cref="NoteMarkup"/>.</param>
-    public ViewBuilder(ResolvedSite site, PageLanguage language, SummaryCache? kept = null, SiteIndex? index = null, Func<IReadOnlyList<NoteMarkerView>, string>? writeMarkers = null)
+    /// <param name="writeDate">Writes a date as the theme's partials/date.liquid does.</param>
+    public ViewBuilder(ResolvedSite site, PageLanguage language, Func<DateMarkupView, string> writeDate, SummaryCache? kept = null, SiteIndex? index = null, Func<IReadOnlyList<NoteMarkerView>, string>? writeMarkers = null)
     {
+        _writeDate = writeDate;
         _writeMarkers = writeMarkers;
         _site = site;
         _language = language;
@@ -252,61 +255,31 @@ internal sealed class ViewBuilder
     public static string YearAnchor(int year) => string.Create(CultureInfo.InvariantCulture, $"y{year}");
 
     /// <summary>A date in the page's language, its calendar first: Gregorian then Solar Hijri (in Persian), or the reverse.</summary>
-    public DateView Date(DateSpan span) => Date(span, _language.Dates);
+    public DateView Date(DateSpan span) => Date(span, _language.Dates, _writeDate);
 
-    public static DateView Date(DateSpan span, LanguageDates dates) => dates.Profile.Calendars == CalendarOrder.SolarHijriFirst
-        ? SolarHijriFirst(span, dates.Gregorian, dates.Circa)
-        : GregorianFirst(span, dates.Gregorian, dates.Circa);
-
-    /// <summary>The Gregorian date in the page's words, then the Solar Hijri one in Persian.</summary>
-    public static DateView GregorianFirst(DateSpan span, GregorianWriter gregorian, string circa)
+    /// <param name="write">Writes the date as the theme's partials/date.liquid does.</param>
+    public static DateView Date(DateSpan span, LanguageDates dates, Func<DateMarkupView, string> write)
     {
-        var encode = Html.Encoder;
-        var html = TimeHtml(span, gregorian.Parts(span));
-        var text = gregorian.Format(span with { Circa = false });
-        if (span.Circa)
-        {
-            html = encode.Encode(circa) + " " + html;
-            text = circa + " " + text;
-        }
-
-        var persian = SolarHijriDates.Format(span);
-        var persianHtml = $"<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">{encode.Encode(persian)}</span>";
-        return new DateView(text, html, persian, persianHtml, Iso(span), span.Circa);
-    }
-
-    /// <summary>The Solar Hijri date first (the calendar of Persian readers), then the Gregorian one in the page's words.</summary>
-    public static DateView SolarHijriFirst(DateSpan span, GregorianWriter gregorian, string circa)
-    {
-        var encode = Html.Encoder;
+        var solarFirst = dates.Profile.Calendars == CalendarOrder.SolarHijriFirst;
         var plain = span with { Circa = false };
-        var solar = SolarHijriDates.Format(plain);
-        var solarHtml = span.End is { } e && e != span.Start
-            ? $"<span class=\"date-solar\">{encode.Encode(solar)}</span>"
-            : $"<time class=\"date-solar\" datetime=\"{span.Start}\">{encode.Encode(solar)}</time>";
-        var second = gregorian.Format(plain);
-        var secondHtml = $"<span class=\"date-gregorian\">{TimeHtml(span, gregorian.Parts(span))}</span>";
-        if (span.Circa)
-        {
-            solar = circa + " " + solar;
-            solarHtml = encode.Encode(circa) + " " + solarHtml;
-            second = circa + " " + second;
-            secondHtml = encode.Encode(circa) + " " + secondHtml;
-        }
+        var parts = dates.Gregorian.Parts(span);
+        var gregorian = dates.Gregorian.Format(plain);
 
-        return new DateView(solar, solarHtml, second, secondHtml, Iso(span), span.Circa);
-    }
-
-    private static string TimeHtml(DateSpan span, SpanParts parts)
-    {
-        var encode = Html.Encoder;
-        var html = $"<time datetime=\"{span.Start}\">{encode.Encode(parts.Start)}</time>";
-        if (parts.End is not null && span.End is { } end)
-        {
-            html += $"{parts.Separator}<time datetime=\"{end}\">{encode.Encode(parts.End)}</time>";
-        }
-
-        return html;
+        // Persian writes its own "circa" into a Solar Hijri date; a page that shows that date first says it in its own words.
+        var solar = SolarHijriDates.Format(solarFirst ? plain : span);
+        var html = write(new DateMarkupView(
+            solarFirst,
+            span.Circa ? dates.Circa : "",
+            parts.Start,
+            parts.End,
+            parts.Separator,
+            span.Start.ToString(),
+            parts.End is null ? null : span.End?.ToString(),
+            solar));
+        string Circa(string text) => span.Circa ? dates.Circa + " " + text : text;
+        return solarFirst
+            ? new DateView(Circa(solar), html, Circa(gregorian), Iso(span), span.Circa)
+            : new DateView(Circa(gregorian), html, solar, Iso(span), span.Circa);
     }
 
     private static string Iso(DateSpan span) => span.End is { } e2 ? $"{span.Start}/{e2}" : span.Start.ToString();

@@ -13,6 +13,7 @@ internal static class ViewTypes
         strategy.Register<AlternateView>();
         strategy.Register<YearLinkView>();
         strategy.Register<DateView>();
+        strategy.Register<DateMarkupView>();
         strategy.Register<NoteMarkerView>();
         strategy.Register<EventSummaryView>();
         strategy.Register<EventView>();

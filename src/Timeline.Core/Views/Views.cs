@@ -53,9 +53,17 @@ internal sealed record YearLinkView(int Year, string Url, string Anchor, int Cou
 
 /// <summary>
 /// A date written for people, in both calendars, and its machine-readable form. The page's language decides the
-/// order: Gregorian then Solar Hijri on English pages, Solar Hijri then Gregorian (in Persian) on Persian ones.
+/// order: Gregorian then Solar Hijri on English pages, Solar Hijri then Gregorian (in Persian) on Persian ones. Text and
+/// SecondText are the two calendars as plain text; Html is both, as the theme's partials/date.liquid writes them.
 /// </summary>
-internal sealed record DateView(string Text, string Html, string SecondText, string SecondHtml, string Iso, bool Circa);
+internal sealed record DateView(string Text, string Html, string SecondText, string Iso, bool Circa);
+
+/// <summary>
+/// What partials/date.liquid writes a date from. Start, End (null for a single date) and Separator are the Gregorian
+/// date in the page's words, cut where each end gets its own &lt;time&gt;; Solar is the Solar Hijri date in Persian (with
+/// Persian's own word for circa when the Gregorian comes first); Circa is the page's word for circa, or empty.
+/// </summary>
+internal sealed record DateMarkupView(bool SolarFirst, string Circa, string Start, string? End, string Separator, string StartIso, string? EndIso, string Solar);
 
 /// <summary>An event as lists show it.</summary>
 /// <summary>Lang is the language of the title and summary when they are untranslated (else empty).</summary>
