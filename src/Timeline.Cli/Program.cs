@@ -143,6 +143,16 @@ public static partial class Program
         @new.Subcommands.Add(newEvent);
         @new.Subcommands.Add(newSource);
 
+        var importFile = new Argument<string>("file") { Description = "The TimelineJS timeline: its JSON file, or its Google Sheet downloaded as CSV." };
+        var fallbackSource = new Option<string?>("--source") { Description = "The id of a source in sources.yml that every slide without media of its own cites (the timeline you import, say)." };
+        var importTimelineJs = new Command("timelinejs", "Write a TimelineJS timeline's slides as event records (with sources from their media); nothing is written if any slide cannot be converted.");
+        importTimelineJs.Arguments.Add(importFile);
+        importTimelineJs.Options.Add(input);
+        importTimelineJs.Options.Add(fallbackSource);
+        importTimelineJs.SetAction(parsed => Import.ImportCommand.TimelineJs(parsed.GetValue(importFile)!, parsed.GetValue(input)!, parsed.GetValue(fallbackSource), Display(), output, errors));
+        var import = new Command("import", "Bring records in from another tool; an existing record is never overwritten.");
+        import.Subcommands.Add(importTimelineJs);
+
         var folder = new Argument<string>("folder") { Description = "The folder to start the site in: new, or empty.", DefaultValueFactory = _ => "." };
         var force = new Option<bool>("--force") { Description = "Add the starter files to a folder that is not empty; no file is ever replaced." };
         var init = new Command("init", "Start a new site: its records (one example of each), a README, a .gitignore and package.json.");
@@ -156,6 +166,7 @@ public static partial class Program
         root.Subcommands.Add(check);
         root.Subcommands.Add(serve);
         root.Subcommands.Add(@new);
+        root.Subcommands.Add(import);
 
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

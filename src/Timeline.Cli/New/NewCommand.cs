@@ -107,25 +107,7 @@ public static class NewCommand
         try
         {
             Directory.CreateDirectory(inputFolder);
-            var before = existing?.Text ?? "";
-            if (existing is null)
-            {
-                // A new sources.yml starts with the line that names its schema for editors; an existing one is left as it is.
-                var schema = SchemaReference.Line(path, inputFolder, "sources.schema.json") is { } line ? line + "\n" : "";
-                File.AppendAllText(path, schema + updated, Utf8);
-            }
-            else if (updated.StartsWith(before, StringComparison.Ordinal))
-            {
-                File.AppendAllText(path, updated[before.Length..], Utf8);
-            }
-            else
-            {
-                // A change inside the file (before a closing '...') replaces it whole, never half-written; a byte order mark is kept.
-                var bom = File.ReadAllBytes(path).AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
-                var staged = path + ".timeline-new";
-                File.WriteAllText(staged, updated, new UTF8Encoding(bom));
-                File.Move(staged, path, overwrite: true);
-            }
+            SourceListEdit.Write(path, existing, updated, inputFolder, "sources.schema.json");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -191,7 +173,7 @@ public static class NewCommand
         return Refuse(errors, bag);
     }
 
-    private static int Refuse(TextWriter errors, DiagnosticBag diagnostics)
+    internal static int Refuse(TextWriter errors, DiagnosticBag diagnostics)
     {
         foreach (var diagnostic in diagnostics.Sorted())
         {

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using Timeline.Diagnostics;
 using Timeline.Input;
@@ -12,7 +13,14 @@ namespace Timeline.Cli.New;
 internal static partial class SourceListEdit
 {
     /// <summary>The whole new text of sources.yml; null, with the problems in <paramref name="diagnostics"/>, when the source cannot be added.</summary>
-    public static string? Add(InputFile? existing, string shownPath, string id, string title, DiagnosticBag diagnostics)
+    public static string? Add(InputFile? existing, string shownPath, string id, string title, DiagnosticBag diagnostics) =>
+        Append(existing, shownPath, "sources.yml", [(id, RecordScaffold.Source(id, title))], diagnostics);
+
+    /// <summary>
+    /// The whole new text of a list of records (sources.yml, eras.yml) with <paramref name="items"/> at its end, each the
+    /// text of one item starting with "- id: "; null, with the problems in <paramref name="diagnostics"/>, when they cannot be added.
+    /// </summary>
+    public static string? Append(InputFile? existing, string shownPath, string fileName, IReadOnlyList<(string Id, string Text)> items, DiagnosticBag diagnostics)
     {
         var text = existing?.Text ?? "";
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
@@ -37,7 +45,7 @@ internal static partial class SourceListEdit
         {
             if (root is not YamlSequence list)
             {
-                diagnostics.Error(shownPath, root.Position, ErrorMessages.ExpectedListOfRecords("sources.yml", root.Describe()));
+                diagnostics.Error(shownPath, root.Position, ErrorMessages.ExpectedListOfRecords(fileName, root.Describe()));
                 return null;
             }
 
@@ -47,17 +55,20 @@ internal static partial class SourceListEdit
                 return null;
             }
 
-            if (IdOf(list.Items.OfType<YamlMapping>(), id) is { } taken)
+            foreach (var (id, _) in items)
             {
-                diagnostics.Error(shownPath, taken.Position, ErrorMessages.SourceExists(id, $"{shownPath}:{taken.Position.Line}"));
-                return null;
+                if (IdOf(list.Items.OfType<YamlMapping>(), id) is { } taken)
+                {
+                    diagnostics.Error(shownPath, taken.Position, ErrorMessages.SourceExists(id, $"{shownPath}:{taken.Position.Line}"));
+                    return null;
+                }
             }
 
             indent = list.Position.Column - 1;
             count = list.Items.Count;
         }
 
-        var lines = RecordScaffold.Source(id, title).Split('\n').Select(l => l.Length == 0 ? l : new string(' ', indent) + l);
+        var lines = string.Concat(items.Select(i => i.Text)).Split('\n').Select(l => l.Length == 0 ? l : new string(' ', indent) + l);
         var added = string.Join(newline, lines);
 
         // After a closing '...' a new document would start: the source goes before it.
@@ -74,13 +85,41 @@ internal static partial class SourceListEdit
             return null;
         }
 
-        if (grown.Items.Count != count + 1 || IdOf(grown.Items.TakeLast(1).OfType<YamlMapping>(), id) is null)
+        var last = grown.Items.TakeLast(items.Count).ToList();
+        if (grown.Items.Count != count + items.Count || items.Where((item, i) => last[i] is not YamlMapping m || IdOf([m], item.Id) is null).Any())
         {
             diagnostics.Error(shownPath, SourcePosition.WholeFile, ErrorMessages.SourceNotAdded("the new source would not be the last item of the list"));
             return null;
         }
 
         return updated;
+    }
+
+    /// <summary>
+    /// Writes the list's new text from <see cref="Append"/>: a new file starts with the line that names its schema for
+    /// editors; an existing one is appended to, or, for a change inside it (before a closing '...'), replaced whole by
+    /// a rename, never half-written, its byte order mark kept.
+    /// </summary>
+    public static void Write(string path, InputFile? existing, string updated, string inputFolder, string schemaFile)
+    {
+        var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+        var before = existing?.Text ?? "";
+        if (existing is null)
+        {
+            var schema = SchemaReference.Line(path, inputFolder, schemaFile) is { } line ? line + "\n" : "";
+            File.AppendAllText(path, schema + updated, utf8);
+        }
+        else if (updated.StartsWith(before, StringComparison.Ordinal))
+        {
+            File.AppendAllText(path, updated[before.Length..], utf8);
+        }
+        else
+        {
+            var bom = File.ReadAllBytes(path).AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]);
+            var staged = path + ".timeline-new";
+            File.WriteAllText(staged, updated, new UTF8Encoding(bom));
+            File.Move(staged, path, overwrite: true);
+        }
     }
 
     /// <summary>Whether the text holds anything but blank lines, comments and document markers.</summary>

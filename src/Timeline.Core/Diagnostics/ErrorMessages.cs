@@ -375,6 +375,37 @@ public static class ErrorMessages
     public static ErrorMessage EmptyTitleOption() =>
         new("TL0959", "--title is empty. Give the record's title, for example --title \"Death commissions formed\".");
 
+    // `timeline import timelinejs` (TL0990-TL0999). "where" names the slide: "row 5" of a sheet, "events[3]" of a JSON file.
+    public static ErrorMessage ImportUnreadable(string reason) =>
+        new("TL0990", $"the file is not a TimelineJS timeline: {reason}; nothing was imported. Give the JSON file of a TimelineJS timeline, or its Google Sheet downloaded as CSV (File, Download, Comma-separated values).");
+
+    public static ErrorMessage ImportBadDate(string where, string field, string value, string reason) =>
+        new("TL0991", $"{where}: {field} is '{Shorten(value)}', {reason}; nothing was imported. Write the year as a number (1988), the month as 1-12 and the day as a day of that month, or leave month and day empty.");
+
+    public static ErrorMessage ImportDateOutOfRange(string where, string date) =>
+        new("TL0992", $"{where}: the date {date} is before 0622-03-22 or after 9999, which the site cannot show (every date is also shown in the Solar Hijri calendar); nothing was imported. Correct the date, or leave the slide out of the file.");
+
+    public static ErrorMessage ImportEndBeforeStart(string where, string end, string start) =>
+        new("TL0993", $"{where}: the end date {end} is before the start date {start}; nothing was imported. Correct one of them, or clear the end date.");
+
+    public static ErrorMessage ImportNoHeadline(string where) =>
+        new("TL0994", $"{where}: the headline is empty, and every event needs a title; nothing was imported. Write a headline for the slide.");
+
+    public static ErrorMessage ImportTextTooLong(string where, string field, int length, int limit) =>
+        new("TL0995", string.Create(CultureInfo.InvariantCulture, $"{where}: {field} is {length} characters long, more than the {limit} a title may have; nothing was imported. Shorten it in the file, and put the rest in the text."));
+
+    public static ErrorMessage ImportNoSource(string where) =>
+        new("TL0996", $"{where}: the slide names no source (its media address and media credit are empty), and every event must cite one; nothing was imported. Give the slide's media address and credit, or pass --source with the id of a source in sources.yml that every slide without one cites (the timeline you import, say).");
+
+    public static ErrorMessage ImportUnknownSource(string id, string known) =>
+        new("TL0997", $"--source is '{Shorten(id)}', which sources.yml does not list{known}; nothing was imported. Add it first with `timeline new source`, or give an id sources.yml lists.");
+
+    public static ErrorMessage ImportRecordExists(string where, string path) =>
+        new("TL0998", $"{where}: the event would be written to '{path}', which already exists (was this file imported before?); nothing was imported. Remove that file, or give the slide another unique_id or headline.");
+
+    public static ErrorMessage ImportBadGroup(string where, string group) =>
+        new("TL0999", $"{where}: the group '{Shorten(group)}' gives no tag, as tags are made of the letters a-z, digits and hyphens; nothing was imported. Rename the group in the file with some of those letters, or clear it.");
+
     // Pages whose address the site already uses (TL0975-TL0979)
     public static ErrorMessage PageNamedLikeLanguage(string id, string address, string file) =>
         new("TL0975", $"the page '{id}' would be written at {address}, which is the home page of the site's language '{id}' (site.yml, 'languages'), and would replace it. Rename the file, for example to {file}; a page's translation is named like pages/about.{id}.md.");

@@ -10,7 +10,7 @@ namespace Timeline.Loading;
 /// <summary>Reads one event file into a validated <see cref="TimelineEvent"/>.</summary>
 internal static class EventLoader
 {
-    public const int MaxSummaryLength = 300;
+    public const int MaxSummaryLength = TextLimits.Summary;
 
     public static TimelineEvent? Load(InputFile file, DiagnosticBag diagnostics, SiteLanguages? languages = null)
     {

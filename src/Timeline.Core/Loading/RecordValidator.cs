@@ -28,7 +28,7 @@ internal sealed class RecordValidator(string path, DiagnosticBag diagnostics, IR
     }
 
     /// <summary>The most characters a title, a name or a publisher may have: three lines of a page's heading.</summary>
-    public const int MaxLineLength = 300;
+    public const int MaxLineLength = TextLimits.Line;
 
     /// <summary>A required one-line text (a title, a name), at most <see cref="MaxLineLength"/> characters long.</summary>
     public string? Line(YamlScalar? value, string field, string example, SourcePosition recordPosition)

@@ -1,7 +1,7 @@
 namespace Timeline.Loading;
 
 /// <summary>Which addresses may leave the site: only http, https and mailto; everything else stays inside it.</summary>
-internal static class UrlPolicy
+public static class UrlPolicy
 {
     public static bool IsHttp(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri)

@@ -20,6 +20,7 @@ internal sealed record SiteUrls(string BasePath)
 
     public const string EventsDataFile = "events.json";
     public const string SourcesDataFile = "sources.json";
+    public const string TimelineJsDataFile = "timelinejs.json";
     public const string FeedFile = "feed.xml";
     public const string SitemapFile = "sitemap.xml";
     public const string RobotsFile = "robots.txt";
@@ -71,6 +72,9 @@ internal sealed record SiteUrls(string BasePath)
     public string EventsData => $"{BasePath}{EventsDataFile}";
 
     public string SourcesData => $"{BasePath}{SourcesDataFile}";
+
+    /// <summary>The events in TimelineJS's JSON format, for a TimelineJS embed.</summary>
+    public string TimelineJsData => $"{BasePath}{TimelineJsDataFile}";
 
     public string Year(int year) => $"{BasePath}{YearsFolder}/{year:D4}/";
 

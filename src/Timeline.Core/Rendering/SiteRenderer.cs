@@ -233,6 +233,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
             yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
+            yield return PageJob.Bytes(
+                views.Urls.FileOf(views.Urls.TimelineJsData),
+                stream => TimelineJsFile.Write(site, views.Urls, views.AbsoluteUrl, span => views.Date(span).Text, views.Text("embed_read"), stream));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)

@@ -94,20 +94,14 @@ internal sealed class RecordShape<T>
         return this;
     }
 
-    /// <summary>
-    /// Characters that change or hide what a text says without being seen: direction embeddings, overrides and
-    /// isolates, zero-width spaces, controls. The zero-width non-joiner and joiner (U+200C, U+200D) and the
-    /// direction marks stay allowed: Persian spelling needs the non-joiner (می‌شود), and a mark reorders nothing.
-    /// </summary>
+    /// <summary>A text may not hold a character that changes or hides what it says (<see cref="HiddenCharacters"/>).</summary>
     private static void ReportInvisible(string field, YamlScalar scalar, FieldContext context)
     {
         var value = scalar.Value;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
-            var hidden = c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200B' or '\u2060' or '\uFEFF'
-                || (char.IsControl(c) && c is not '\n' and not '\r' and not '\t');
-            if (hidden)
+            if (HiddenCharacters.IsHidden(c))
             {
                 var name = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"U+{(int)c:X4}");
                 context.Diagnostics.Error(context.Path, scalar.Position, ErrorMessages.InvisibleCharacter(field, name, i + 1));
