@@ -20,7 +20,7 @@ internal sealed partial class ThemeTemplates
 {
     /// <summary>Templates every theme must have: one per kind of page, and the layout around them.</summary>
     public static readonly IReadOnlyList<string> Required =
-        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed", "404"];
+        ["layout", "index", "event", "year", "tag", "tags", "sources", "source", "page", "entity", "entities", "embed", "404"];
 
     private static readonly FluidParser Parser = new();
 

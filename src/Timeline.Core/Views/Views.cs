@@ -178,7 +178,32 @@ internal sealed record SourceView(
 
     /// <summary>The note in pieces; a piece with a Lang is in another script than the page (a quoted headline, an address).</summary>
     public IReadOnlyList<NotePartView> NoteParts { get; init; } = [];
+
+    /// <summary>Where to look for archived copies (the Internet Archive's list of them) when the source has a link but no recorded archive; else null.</summary>
+    public string? ArchiveSearch { get; init; }
+
+    /// <summary>True when the source has neither a link nor an archived copy: the page says no copy was found online.</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>The source's entry in the bibliography (/sources/#source-id); Url is its own page.</summary>
+    public string BibliographyUrl { get; init; } = "";
 }
+
+/// <summary>A source's own page: the source in full, and every entry and page that cites it with the words around each citation.</summary>
+internal sealed record SourcePageView(SourceView Source, IReadOnlyList<CitingView> Events, IReadOnlyList<CitingView> Others);
+
+/// <summary>
+/// An entry or page that cites a source: its title (Lang when untranslated), its address, its date (events only) and
+/// each place it cites the source.
+/// </summary>
+internal sealed record CitingView(string Title, string Url, string Lang, DateView? Date, IReadOnlyList<CitationUseView> Uses);
+
+/// <summary>
+/// One citation of a source: a link to its marker, the note's number and locator, and the sentence it stands in
+/// (plain text; null when the source is cited for the entry as a whole). ContextLang is the sentence's language when
+/// it is shown untranslated.
+/// </summary>
+internal sealed record CitationUseView(string Href, string NumberText, string? Locator, string? Context, string ContextLang);
 
 /// <summary>A piece of a source's note: Lang is empty, or the language of a run to isolate from the text around it.</summary>
 internal sealed record NotePartView(string Text, string Lang);

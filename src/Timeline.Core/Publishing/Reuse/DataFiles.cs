@@ -70,6 +70,7 @@ internal static class DataFiles
             ["accessed"] = s.Accessed?.ToString(),
             ["note"] = s.Note,
             ["bibliography_url"] = absolute(urls.Source(s.Id)),
+            ["page_url"] = absolute(urls.SourcePage(s.Id)),
             ["cited_by"] = new JsonArray(citing[s.Id].Select(e => (JsonNode?)new JsonObject
             {
                 ["id"] = e.Id,
