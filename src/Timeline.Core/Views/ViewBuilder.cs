@@ -488,6 +488,7 @@ internal sealed class ViewBuilder
     private SiteView BuildSite()
     {
         var settings = _site.Site;
+        var translation = _language.IsDefault ? null : settings.Translations.GetValueOrDefault(_language.Code);
         var nav = new List<LinkView> { new(Text("nav_timeline"), _urls.Index) };
         nav.AddRange(EntityKinds().Select(kind => new LinkView(EntityKindTitle(kind), _urls.EntityIndex(kind))));
         nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
@@ -516,6 +517,15 @@ internal sealed class ViewBuilder
         {
             Direction = _language.Direction,
             DataLang = _language.FallbackCode,
+            Publisher = settings.Publisher is { } publisher
+                ? new LinkView(publisher.Name, publisher.Url ?? "", translation?.PublisherName is null ? _language.FallbackCode : "")
+                : null,
+            Contact = settings.Contact is { } contact ? new LinkView(contact.Text, contact.Href) : null,
+            CorrectionsContact = settings.Corrections is { } corrections ? new LinkView(corrections.Contact.Text, corrections.Contact.Href) : null,
+            CorrectionsPolicy = settings.Corrections?.Policy?.Split("\n\n") ?? [],
+            CorrectionsPolicyLang = settings.Corrections?.Policy is not null && translation?.CorrectionsPolicy is null ? _language.FallbackCode : "",
+            License = settings.License is { } license ? new LinkView(license.Name, license.Url) : null,
+            JsonLdHtml = StructuredData.ForSite(settings, AbsoluteUrl(_urls.Index)),
         };
     }
 }

@@ -28,6 +28,29 @@ internal sealed record SiteView(
 
     /// <summary>The default language's code, for data in it such as tags, on another language's pages; empty on its own pages.</summary>
     public string DataLang { get; init; } = "";
+
+    /// <summary>Who publishes the site (Url empty when site.yml gives none), or null.</summary>
+    public LinkView? Publisher { get; init; }
+
+    /// <summary>How to reach the publisher (Url a mailto: or http address), or null.</summary>
+    public LinkView? Contact { get; init; }
+
+    /// <summary>Where to report an error, or null.</summary>
+    public LinkView? CorrectionsContact { get; init; }
+
+    /// <summary>The corrections policy's paragraphs (plain text), empty when there is none; PolicyLang is their language when untranslated.</summary>
+    public IReadOnlyList<string> CorrectionsPolicy { get; init; } = [];
+
+    public string CorrectionsPolicyLang { get; init; } = "";
+
+    /// <summary>The licence of the site's text: its name, linked to its terms; or null.</summary>
+    public LinkView? License { get; init; }
+
+    /// <summary>Whether site.yml says anything of who stands behind the site: the footer and the about page then say it.</summary>
+    public bool HasOwner => Publisher is not null || Contact is not null || CorrectionsContact is not null || License is not null;
+
+    /// <summary>The home page's JSON-LD: the WebSite, its publisher and licence.</summary>
+    public string JsonLdHtml { get; init; } = "";
 }
 
 /// <summary>
