@@ -137,6 +137,15 @@ public static class ErrorMessages
     public static ErrorMessage TextTooLong(string field, int length, int limit) =>
         new("TL0214", string.Create(CultureInfo.InvariantCulture, $"'{field}' is {length:N0} characters long, over the limit of {limit}. Shorten it, and put the rest in a longer field such as 'summary', 'body' or 'note'."));
 
+    public static ErrorMessage InvalidContact(string field, string value) =>
+        new("TL0220", $"'{field}' is '{Shorten(value)}', which is neither an e-mail address nor an http or https address. Write an address such as editors@example.org, or the full address of a page, starting with https://.");
+
+    public static ErrorMessage UnknownLicense(string value, string? suggestion, IEnumerable<string> known) =>
+        new("TL0221", $"'license' is '{value}', which is not a licence this generator knows{Hint(suggestion)} Write its SPDX id, one of: {string.Join(", ", known)}; or leave 'license' out and say under what terms the text may be reused on a page.");
+
+    public static ErrorMessage TranslationWithoutOriginal(string field) =>
+        new("TL0222", $"the translation gives '{field}', which site.yml does not set in the main language. Set '{field}' at the top of site.yml first, or remove it here.");
+
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>
         new("TL0300", $"unknown source '{id}'{Hint(suggestion)} Sources are listed in sources.yml; add it there or fix the id.");

@@ -152,6 +152,8 @@ internal static class LocalizedSite
         {
             Title = translation?.Title ?? settings.Title,
             Description = translation?.Description ?? settings.Description,
+            Publisher = translation?.PublisherName is { } name && settings.Publisher is { } publisher ? publisher with { Name = name } : settings.Publisher,
+            Corrections = translation?.CorrectionsPolicy is { } policy && settings.Corrections is { } corrections ? corrections with { Policy = policy } : settings.Corrections,
             Language = language,
             BaseUrl = new Uri(settings.BaseUrl, new SiteUrls(settings.BasePath).ForLanguage(language).Index),
         };

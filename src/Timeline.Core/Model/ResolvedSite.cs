@@ -1,7 +1,14 @@
 namespace Timeline.Model;
 
 /// <summary>One numbered note: a source, the place in it (locator) and every marker that cites it, for backlinks.</summary>
-public sealed record Note(int Number, Source Source, string? Locator, IReadOnlyList<string> RefIds);
+public sealed record Note(int Number, Source Source, string? Locator, IReadOnlyList<string> RefIds)
+{
+    /// <summary>
+    /// The words around each marker, one per item of RefIds, as plain text for the source's page; null for a marker
+    /// that cites the source for the entry as a whole (an event's 'sources'), which stands in no sentence.
+    /// </summary>
+    public IReadOnlyList<string?> Contexts { get; init; } = [];
+}
 
 /// <summary>
 /// Markdown rendered to HTML, with its notes and the events it links to. CitationsWritten counts every

@@ -14,6 +14,18 @@ public sealed record SiteSettings(string Title, string Description, Uri BaseUrl,
 
     public Origin DescriptionOrigin { get; init; } = new("site.yml", Diagnostics.SourcePosition.WholeFile);
 
+    /// <summary>Who publishes the site, or null when site.yml does not say.</summary>
+    public Publisher? Publisher { get; init; }
+
+    /// <summary>How to reach the publisher, or null.</summary>
+    public ContactAddress? Contact { get; init; }
+
+    /// <summary>Where to report an error, and the corrections policy, or null.</summary>
+    public CorrectionsPolicy? Corrections { get; init; }
+
+    /// <summary>The licence of the site's text, or null when site.yml names none.</summary>
+    public License? License { get; init; }
+
     /// <summary>The languages other than the default, in the order site.yml lists them.</summary>
     public IReadOnlyList<string> OtherLanguages => Languages.Skip(1).ToList();
 

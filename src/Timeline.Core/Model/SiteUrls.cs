@@ -84,7 +84,14 @@ internal sealed record SiteUrls(string BasePath)
 
     public string Sources => $"{BasePath}{SourcesFolder}/";
 
+    /// <summary>A source's entry in the bibliography, /sources/#source-&lt;id&gt;.</summary>
     public string Source(string id) => $"{BasePath}{SourcesFolder}/#source-{id}";
+
+    /// <summary>
+    /// A source's own page, /sources/&lt;id&gt;/. Nothing else is written inside sources/ but its index.html, and an id
+    /// has no dot, so every id (index, fa, search) has a folder of its own there.
+    /// </summary>
+    public string SourcePage(string id) => $"{BasePath}{SourcesFolder}/{id}/";
 
     public string Entity(EntityKind kind, string id) => $"{EntityIndex(kind)}{id}/";
 

@@ -22,7 +22,14 @@ public sealed record SourceTranslation(string Language, string? Title, string? N
 public sealed record PageTranslation(string Language, string Title, string? Summary, MarkdownText Body, Origin Origin);
 
 /// <summary>The site's title and description in another language; Description is null when not translated.</summary>
-public sealed record SiteTranslation(string Language, string Title, string? Description);
+public sealed record SiteTranslation(string Language, string Title, string? Description)
+{
+    /// <summary>The publisher's name in this language (an organisation's own name in it), or null.</summary>
+    public string? PublisherName { get; init; }
+
+    /// <summary>The corrections policy in this language, or null.</summary>
+    public string? CorrectionsPolicy { get; init; }
+}
 
 /// <summary>Translations of one record, by language tag; empty when the record has none.</summary>
 internal static class Translations

@@ -11,6 +11,10 @@ internal sealed class SiteRecord
         .Text("base_url", (r, v) => r.BaseUrl = v)
         .Text("language", (r, v) => r.Language = v)
         .List("languages", (r, v) => r.Languages = v)
+        .Mapping("publisher", (r, v) => r.Publisher = v)
+        .Text("contact", (r, v) => r.Contact = v)
+        .Mapping("corrections", (r, v) => r.Corrections = v)
+        .Text("license", (r, v) => r.License = v)
         .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Title { get; set; }
@@ -23,5 +27,37 @@ internal sealed class SiteRecord
 
     public ScalarList? Languages { get; set; }
 
+    public YamlMapping? Publisher { get; set; }
+
+    public YamlScalar? Contact { get; set; }
+
+    public YamlMapping? Corrections { get; set; }
+
+    public YamlScalar? License { get; set; }
+
     public YamlMapping? Translations { get; set; }
+}
+
+/// <summary>site.yml's 'publisher' as written: who publishes the site.</summary>
+internal sealed class PublisherRecord
+{
+    public static readonly RecordShape<PublisherRecord> Shape = new RecordShape<PublisherRecord>()
+        .Text("name", (r, v) => r.Name = v)
+        .Text("url", (r, v) => r.Url = v);
+
+    public YamlScalar? Name { get; set; }
+
+    public YamlScalar? Url { get; set; }
+}
+
+/// <summary>site.yml's 'corrections' as written: where to report an error, and the policy.</summary>
+internal sealed class CorrectionsRecord
+{
+    public static readonly RecordShape<CorrectionsRecord> Shape = new RecordShape<CorrectionsRecord>()
+        .Text("contact", (r, v) => r.Contact = v)
+        .Text("policy", (r, v) => r.Policy = v);
+
+    public YamlScalar? Contact { get; set; }
+
+    public YamlScalar? Policy { get; set; }
 }

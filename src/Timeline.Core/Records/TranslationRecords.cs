@@ -58,9 +58,35 @@ internal sealed class SiteTranslationRecord
 {
     public static readonly RecordShape<SiteTranslationRecord> Shape = new RecordShape<SiteTranslationRecord>()
         .Text("title", (r, v) => r.Title = v)
-        .Text("description", (r, v) => r.Description = v);
+        .Text("description", (r, v) => r.Description = v)
+        .Mapping("publisher", (r, v) => r.Publisher = v)
+        .Mapping("corrections", (r, v) => r.Corrections = v);
 
     public YamlScalar? Title { get; set; }
 
     public YamlScalar? Description { get; set; }
+
+    /// <summary>Only the name is translated: { name: ... }.</summary>
+    public YamlMapping? Publisher { get; set; }
+
+    /// <summary>Only the policy is translated: { policy: ... }.</summary>
+    public YamlMapping? Corrections { get; set; }
+}
+
+/// <summary>The publisher's name in a translation of site.yml.</summary>
+internal sealed class PublisherTranslationRecord
+{
+    public static readonly RecordShape<PublisherTranslationRecord> Shape = new RecordShape<PublisherTranslationRecord>()
+        .Text("name", (r, v) => r.Name = v);
+
+    public YamlScalar? Name { get; set; }
+}
+
+/// <summary>The corrections policy in a translation of site.yml.</summary>
+internal sealed class CorrectionsTranslationRecord
+{
+    public static readonly RecordShape<CorrectionsTranslationRecord> Shape = new RecordShape<CorrectionsTranslationRecord>()
+        .Text("policy", (r, v) => r.Policy = v);
+
+    public YamlScalar? Policy { get; set; }
 }

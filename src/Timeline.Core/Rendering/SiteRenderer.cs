@@ -256,6 +256,15 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 yield return TagPage(tag);
             }
 
+            foreach (var id in views.SourceIds())
+            {
+                yield return new(urls.FileOf(urls.SourcePage(id)), w =>
+                {
+                    var view = views.SourcePage(id)!;
+                    renderer.Page(w, "source", views, view.Source.Title, views.Text("description_source", ("title", view.Source.Title), ("publisher", view.Source.Publisher)), view.Source.Url, "source", new() { ["source_page"] = view });
+                });
+            }
+
             foreach (var x in site.Entities)
             {
                 yield return new(urls.FileOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>

@@ -30,6 +30,7 @@ internal sealed class DocumentResolver(
         var writtenIds = new HashSet<string>(entrySources.Select(s => s.Id), StringComparer.Ordinal);
         var written = entrySources.Count;
         var html = "";
+        var groups = new List<CitationGroup>();
         var document = text.Text.Length > 0 ? Parse(text, path) : null;
         if (text.Text.Length > 0 && document is null)
         {
@@ -51,6 +52,7 @@ internal sealed class DocumentResolver(
                         writtenIds.UnionWith(group.Items.Select(item => item.SourceId));
                         ResolveCitation(group, notes, path, position);
                         AttachToPrecedingWord(group);
+                        groups.Add(group);
                         break;
                     case EventLink link:
                         ResolveEventLink(link, linked, path, position);
@@ -71,6 +73,15 @@ internal sealed class DocumentResolver(
             }
 
             html = Render(document, text, path);
+
+            // After the loop: the sentence may hold an event link written after the marker, whose title is now known.
+            foreach (var (group, context) in CitationContext.Of(groups))
+            {
+                foreach (var marker in group.Markers)
+                {
+                    notes.SetContext(marker.RefId, context);
+                }
+            }
         }
 
         var entryMarkers = new List<NoteMarker>();
@@ -200,6 +211,9 @@ internal sealed class DocumentResolver(
     {
         private readonly Dictionary<(string SourceId, string Locator), int> _numbers = new();
         private readonly List<(Source Source, string? Locator, List<string> RefIds)> _notes = [];
+        private readonly Dictionary<string, string> _contexts = new(StringComparer.Ordinal);
+
+        public void SetContext(string refId, string context) => _contexts[refId] = context;
 
         public NoteMarker Cite(Source source, string? locator)
         {
@@ -218,7 +232,10 @@ internal sealed class DocumentResolver(
         }
 
         public IReadOnlyList<Note> ToNotes() =>
-            _notes.Select((n, i) => new Note(i + 1, n.Source, n.Locator, n.RefIds)).ToList();
+            _notes.Select((n, i) => new Note(i + 1, n.Source, n.Locator, n.RefIds)
+            {
+                Contexts = n.RefIds.Select(r => _contexts.GetValueOrDefault(r)).ToList(),
+            }).ToList();
 
         public IReadOnlyList<string> CitedSourceIds() =>
             _notes.Select(n => n.Source.Id).Distinct(StringComparer.Ordinal).ToList();

@@ -20,7 +20,7 @@ internal sealed partial class ThemeTemplates
 {
     /// <summary>Templates every theme must have: one per kind of page, the layout around them, and how a date is written.</summary>
     public static readonly IReadOnlyList<string> Required =
-        ["layout", "index", "event", "year", "tag", "tags", "sources", "page", "entity", "entities", "embed", "404", DatePartial];
+        ["layout", "index", "event", "year", "tag", "tags", "sources", "source", "page", "entity", "entities", "embed", "404", DatePartial];
 
     private static readonly FluidParser Parser = new();
 

@@ -358,7 +358,7 @@ internal sealed class ViewBuilder
         return new(
             source.Id,
             "source-" + source.Id,
-            _urls.Source(source.Id),
+            _urls.SourcePage(source.Id),
             source.Title,
             source.Publisher,
             source.Author,
@@ -377,7 +377,66 @@ internal sealed class ViewBuilder
             NoteLang = noteFallback ? _language.FallbackCode : "",
             NoteFallback = noteFallback,
             NoteParts = source.Note is null ? [] : NoteParts(source.Note, noteFallback),
+            ArchiveSearch = source.Url is { } url && source.ArchiveUrl is null ? ArchiveSearch.For(url) : null,
+            Offline = source.Url is null && source.ArchiveUrl is null,
+            BibliographyUrl = _urls.Source(source.Id),
         };
+    }
+
+    /// <summary>The ids of the sources, in the order their pages are made.</summary>
+    public IEnumerable<string> SourceIds() => _site.Sources.Select(s => s.Id);
+
+    /// <summary>
+    /// A source's own page, or null when the site has no such source: the source, the events that cite it (in time
+    /// order) with each place they do, then the entity and content pages that cite it.
+    /// </summary>
+    public SourcePageView? SourcePage(string id)
+    {
+        if (_site.Sources.FirstOrDefault(s => s.Id == id) is not { } source)
+        {
+            return null;
+        }
+
+        var events = _index.Citing(id).Select(i =>
+        {
+            var e = _site.Events[i];
+            var summary = SummaryAt(i);
+            return new CitingView(summary.Title, summary.Url, summary.Lang, summary.Date, Uses(e.Body.Notes, id, summary.Url, _language.Fallbacks.EventBodies.Contains(e.Id)));
+        }).ToList();
+
+        var others = new List<CitingView>();
+        foreach (var x in _site.Entities.Where(x => Cites(x.Summary, id)).OrderBy(x => x.Entity.Name, StringComparer.Ordinal))
+        {
+            var url = _urls.Entity(x.Entity.Kind, x.Entity.Id);
+            others.Add(new CitingView(x.Entity.Name, url, EntityLang(x.Entity), null, Uses(x.Summary.Notes, id, url, _language.Fallbacks.EntitySummaries.Contains(x.Entity.Id))));
+        }
+
+        foreach (var p in _site.Pages.Where(p => Cites(p.Body, id)).OrderBy(p => p.Page.Title, StringComparer.Ordinal))
+        {
+            var url = _urls.Page(p.Page.Id);
+            var fallback = _language.Fallbacks.Pages.Contains(p.Page.Id);
+            others.Add(new CitingView(p.Page.Title, url, fallback ? _language.FallbackCode : "", null, Uses(p.Body.Notes, id, url, fallback)));
+        }
+
+        return new SourcePageView(Source(source, withCitations: false), events, others);
+
+        static bool Cites(RenderedDocument document, string id) => document.Notes.Any(n => n.Source.Id == id);
+    }
+
+    /// <summary>Each place a text cites a source: its marker, the note's number and locator, and the sentence around it.</summary>
+    private List<CitationUseView> Uses(IReadOnlyList<Note> notes, string sourceId, string pageUrl, bool fallback)
+    {
+        var uses = new List<CitationUseView>();
+        foreach (var note in notes.Where(n => n.Source.Id == sourceId))
+        {
+            for (var i = 0; i < note.RefIds.Count; i++)
+            {
+                var context = i < note.Contexts.Count ? note.Contexts[i] : null;
+                uses.Add(new CitationUseView(pageUrl + "#" + note.RefIds[i], _language.Digits(note.Number), note.Locator, context, fallback && context is not null ? _language.FallbackCode : ""));
+            }
+        }
+
+        return uses;
     }
 
     /// <summary>
@@ -402,6 +461,7 @@ internal sealed class ViewBuilder
     private SiteView BuildSite()
     {
         var settings = _site.Site;
+        var translation = _language.IsDefault ? null : settings.Translations.GetValueOrDefault(_language.Code);
         var nav = new List<LinkView> { new(Text("nav_timeline"), _urls.Index) };
         nav.AddRange(EntityKinds().Select(kind => new LinkView(EntityKindTitle(kind), _urls.EntityIndex(kind))));
         nav.Add(new LinkView(Text("nav_tags"), _urls.Tags));
@@ -430,6 +490,15 @@ internal sealed class ViewBuilder
         {
             Direction = _language.Direction,
             DataLang = _language.FallbackCode,
+            Publisher = settings.Publisher is { } publisher
+                ? new LinkView(publisher.Name, publisher.Url ?? "", translation?.PublisherName is null ? _language.FallbackCode : "")
+                : null,
+            Contact = settings.Contact is { } contact ? new LinkView(contact.Text, contact.Href) : null,
+            CorrectionsContact = settings.Corrections is { } corrections ? new LinkView(corrections.Contact.Text, corrections.Contact.Href) : null,
+            CorrectionsPolicy = settings.Corrections?.Policy?.Split("\n\n") ?? [],
+            CorrectionsPolicyLang = settings.Corrections?.Policy is not null && translation?.CorrectionsPolicy is null ? _language.FallbackCode : "",
+            License = settings.License is { } license ? new LinkView(license.Name, license.Url) : null,
+            JsonLdHtml = StructuredData.ForSite(settings, AbsoluteUrl(_urls.Index)),
         };
     }
 }

@@ -22,6 +22,9 @@ internal static class ViewTypes
         strategy.Register<BackrefView>();
         strategy.Register<SourceView>();
         strategy.Register<NotePartView>();
+        strategy.Register<SourcePageView>();
+        strategy.Register<CitingView>();
+        strategy.Register<CitationUseView>();
         strategy.Register<EventListView>();
         strategy.Register<YearSectionView>();
         strategy.Register<EraSectionView>();

@@ -28,6 +28,29 @@ internal sealed record SiteView(
 
     /// <summary>The default language's code, for data in it such as tags, on another language's pages; empty on its own pages.</summary>
     public string DataLang { get; init; } = "";
+
+    /// <summary>Who publishes the site (Url empty when site.yml gives none), or null.</summary>
+    public LinkView? Publisher { get; init; }
+
+    /// <summary>How to reach the publisher (Url a mailto: or http address), or null.</summary>
+    public LinkView? Contact { get; init; }
+
+    /// <summary>Where to report an error, or null.</summary>
+    public LinkView? CorrectionsContact { get; init; }
+
+    /// <summary>The corrections policy's paragraphs (plain text), empty when there is none; PolicyLang is their language when untranslated.</summary>
+    public IReadOnlyList<string> CorrectionsPolicy { get; init; } = [];
+
+    public string CorrectionsPolicyLang { get; init; } = "";
+
+    /// <summary>The licence of the site's text: its name, linked to its terms; or null.</summary>
+    public LinkView? License { get; init; }
+
+    /// <summary>Whether site.yml says anything of who stands behind the site: the footer and the about page then say it.</summary>
+    public bool HasOwner => Publisher is not null || Contact is not null || CorrectionsContact is not null || License is not null;
+
+    /// <summary>The home page's JSON-LD: the WebSite, its publisher and licence.</summary>
+    public string JsonLdHtml { get; init; } = "";
 }
 
 /// <summary>
@@ -186,7 +209,32 @@ internal sealed record SourceView(
 
     /// <summary>The note in pieces; a piece with a Lang is in another script than the page (a quoted headline, an address).</summary>
     public IReadOnlyList<NotePartView> NoteParts { get; init; } = [];
+
+    /// <summary>Where to look for archived copies (the Internet Archive's list of them) when the source has a link but no recorded archive; else null.</summary>
+    public string? ArchiveSearch { get; init; }
+
+    /// <summary>True when the source has neither a link nor an archived copy: the page says no copy was found online.</summary>
+    public bool Offline { get; init; }
+
+    /// <summary>The source's entry in the bibliography (/sources/#source-id); Url is its own page.</summary>
+    public string BibliographyUrl { get; init; } = "";
 }
+
+/// <summary>A source's own page: the source in full, and every entry and page that cites it with the words around each citation.</summary>
+internal sealed record SourcePageView(SourceView Source, IReadOnlyList<CitingView> Events, IReadOnlyList<CitingView> Others);
+
+/// <summary>
+/// An entry or page that cites a source: its title (Lang when untranslated), its address, its date (events only) and
+/// each place it cites the source.
+/// </summary>
+internal sealed record CitingView(string Title, string Url, string Lang, DateView? Date, IReadOnlyList<CitationUseView> Uses);
+
+/// <summary>
+/// One citation of a source: a link to its marker, the note's number and locator, and the sentence it stands in
+/// (plain text; null when the source is cited for the entry as a whole). ContextLang is the sentence's language when
+/// it is shown untranslated.
+/// </summary>
+internal sealed record CitationUseView(string Href, string NumberText, string? Locator, string? Context, string ContextLang);
 
 /// <summary>A piece of a source's note: Lang is empty, or the language of a run to isolate from the text around it.</summary>
 internal sealed record NotePartView(string Text, string Lang);

@@ -59,6 +59,8 @@ public sealed class AccessibilityTests
     [InlineData("/events/1988-08-15-montazeri-meeting/")]
     [InlineData("/embed/events/1988-08-15-montazeri-meeting/")]
     [InlineData("/sources/")]
+    [InlineData("/sources/amnesty-blood-soaked-secrets/")]
+    [InlineData("/sources/jvmi-iran1988/")]
     [InlineData("/tags/death-commissions/")]
     [InlineData("/people/ebrahim-raisi/")]
     [InlineData("/years/1988/")]

@@ -63,6 +63,7 @@ public sealed class PersianEditionBrowserTests
     [InlineData("/fa/events/1989-03-montazeri-resignation/")]
     [InlineData("/fa/embed/events/" + Meeting + "/")]
     [InlineData("/fa/sources/")]
+    [InlineData("/fa/sources/amnesty-blood-soaked-secrets/")]
     [InlineData("/fa/years/1988/")]
     [InlineData("/fa/tags/")]
     [InlineData("/fa/tags/death-commissions/")]

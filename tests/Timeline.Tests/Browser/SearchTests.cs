@@ -62,7 +62,7 @@ public sealed class SearchTests
     }
 
     [Fact]
-    public async Task Only_events_entities_and_pages_are_found_never_lists_or_the_search_page()
+    public async Task Only_events_entities_pages_and_sources_are_found_never_lists_or_the_search_page()
     {
         await using var watched = await _site.NewPageAsync();
         await watched.GotoAsync(_site.Site.Url("/search/?q=1988"));
@@ -70,7 +70,7 @@ public sealed class SearchTests
 
         var hrefs = await watched.Page.Locator("main ol.search-results h2 > a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
         Assert.NotEmpty(hrefs);
-        Assert.All(hrefs, href => Assert.Matches("^/(events|people|organisations|places)/[a-z0-9-]+/$|^/(about|in-memoriam)/$", href));
+        Assert.All(hrefs, href => Assert.Matches("^/(events|people|organisations|places|sources)/[a-z0-9-]+/$|^/(about|in-memoriam)/$", href));
         watched.AssertNoProblems();
     }
 

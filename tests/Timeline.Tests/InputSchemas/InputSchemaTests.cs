@@ -92,7 +92,7 @@ public sealed class InputSchemaTests
         "id-with-slash", "id-with-space", "id-with-zero-width", "impossible-date", "invalid-language",
         "javascript-url-in-source", "list-where-text-expected", "malformed-date", "missing-date", "missing-site-title",
         "missing-title", "month-13", "month-13-year-month", "page-missing-title", "several-errors-at-once",
-        "site-translation-unknown-field", "source-translation-empty", "source-translation-unknown-field", "sources-not-a-list", "text-where-list-expected", "too-deep",
+        "site-contact-malformed", "site-license-unknown", "site-translation-unknown-field", "source-translation-empty", "source-translation-unknown-field", "sources-not-a-list", "text-where-list-expected", "too-deep",
         "translation-bidi-control", "translation-bidi-isolate", "translation-not-a-mapping", "translation-unknown-field",
         "unknown-entity-kind", "unknown-field", "unknown-field-misspelled-required", "unknown-source-kind",
         "zero-width-in-title",

@@ -95,7 +95,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
-    public void Only_events_entity_pages_and_content_pages_are_indexed()
+    public void Only_events_entity_pages_content_pages_and_source_pages_are_indexed()
     {
         var site = _site.Result.Site!;
         var marked = Directory.EnumerateFiles(_site.Output, "*.html", SearchOption.AllDirectories)
@@ -106,12 +106,22 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         var expected = site.Events.Select(e => $"events/{e.Id}/index.html")
             .Concat(site.Entities.Select(e => $"{Timeline.Model.SiteUrls.EntityFolder(e.Entity.Kind)}/{e.Entity.Id}/index.html"))
             .Concat(site.Pages.Select(p => $"{p.Page.Id}/index.html"))
+            .Concat(site.Sources.Select(s => $"sources/{s.Id}/index.html"))
             .Order(StringComparer.Ordinal)
             .ToList();
 
         Assert.Equal(expected, marked);
         using var entry = JsonDocument.Parse(_site.Read("pagefind/pagefind-entry.json"));
         Assert.Equal(expected.Count, entry.RootElement.GetProperty("languages").GetProperty("en").GetProperty("page_count").GetInt32());
+    }
+
+    [Fact]
+    public void A_source_page_is_found_by_the_source_not_by_the_sentences_that_cite_it_which_their_events_hold()
+    {
+        var html = _site.Read("sources/report-a/index.html");
+
+        Assert.Contains("<article class=\"source-page\" data-pagefind-body data-pagefind-meta=\"kind:Source\">", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"source-cited\" aria-labelledby=\"cited-title\" data-pagefind-ignore>", html, StringComparison.Ordinal);
     }
 
     [Fact]

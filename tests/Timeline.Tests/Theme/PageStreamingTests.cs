@@ -50,6 +50,8 @@ public sealed partial class PageStreamingTests
         File.WriteAllText(Path.Combine(templates, "layout.liquid"), $"<!DOCTYPE html>\n<html lang=\"en\"><head><title>{{{{ page.title }}}}</title></head><body>{body}</body></html>\n");
         // A counter shows whether the page's template ran once or twice.
         File.WriteAllText(Path.Combine(templates, "event.liquid"), "<p class=\"run\">[{% increment runs %}]</p><h1>{{ event.title }}</h1>\n");
+        // The event pages above write no note markers for the source pages to link to.
+        File.WriteAllText(Path.Combine(templates, "source.liquid"), "<h1>{{ source_page.source.title }}</h1>\n");
         using var site = TestSite.BuildIn(folder);
 
         site.AssertSucceeded();

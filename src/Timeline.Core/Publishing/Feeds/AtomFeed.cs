@@ -59,10 +59,20 @@ internal static class AtomFeed
             xml.WriteElementString("updated", Atom, entries.Count > 0 ? entries.Max(Updated)! : "1970-01-01T00:00:00Z");
             Link(xml, "self", "application/atom+xml", self);
             Link(xml, "alternate", "text/html", home);
+            // Atom wants an author for every entry: the publisher when site.yml names one, else the site itself.
             xml.WriteStartElement("author", Atom);
-            xml.WriteElementString("name", Atom, settings.Title);
-            xml.WriteElementString("uri", Atom, home);
+            xml.WriteElementString("name", Atom, settings.Publisher?.Name ?? settings.Title);
+            xml.WriteElementString("uri", Atom, settings.Publisher is { } publisher ? publisher.Url ?? home : home);
+            if (settings.Contact is { IsEmail: true } contact)
+            {
+                xml.WriteElementString("email", Atom, contact.Text);
+            }
+
             xml.WriteEndElement();
+            if (settings.License is { } license)
+            {
+                xml.WriteElementString("rights", Atom, $"{license.Name} ({license.Url})");
+            }
 
             foreach (var e in entries)
             {
@@ -141,11 +151,11 @@ internal static class AtomFeed
     private static bool Unwritable(ResolvedSite site, IReadOnlyList<ResolvedEvent> entries, string filePath, DiagnosticBag diagnostics)
     {
         var found = false;
-        foreach (var (text, origin) in new[] { (site.Site.Title, site.Site.TitleOrigin), (site.Site.Description, site.Site.DescriptionOrigin) })
+        foreach (var (text, origin) in new[] { (site.Site.Title, site.Site.TitleOrigin), (site.Site.Description, site.Site.DescriptionOrigin), (site.Site.Publisher?.Name ?? "", site.Site.TitleOrigin) })
         {
             if (Forbidden(text) is { } c)
             {
-                diagnostics.Error(origin.Path, origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the title or description in site.yml holds {c}, which XML cannot carry"));
+                diagnostics.Error(origin.Path, origin.Position, ErrorMessages.FeedNotWritten(filePath, $"the title, description or publisher in site.yml holds {c}, which XML cannot carry"));
                 found = true;
             }
         }

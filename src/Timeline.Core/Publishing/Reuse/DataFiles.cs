@@ -70,6 +70,7 @@ internal static class DataFiles
             ["accessed"] = s.Accessed?.ToString(),
             ["note"] = s.Note,
             ["bibliography_url"] = absolute(urls.Source(s.Id)),
+            ["page_url"] = absolute(urls.SourcePage(s.Id)),
             ["cited_by"] = new JsonArray(citing[s.Id].Select(e => (JsonNode?)new JsonObject
             {
                 ["id"] = e.Id,
@@ -105,12 +106,17 @@ internal static class DataFiles
         output.Write("\n"u8);
     }
 
+    /// <summary>The site, and who stands behind it: each of publisher, contact, corrections and license is null when site.yml does not say.</summary>
     private static JsonObject Site(SiteSettings settings) => new()
     {
         ["title"] = settings.Title,
         ["description"] = settings.Description,
         ["url"] = settings.BaseUrl.ToString(),
         ["language"] = settings.Language,
+        ["publisher"] = settings.Publisher is { } publisher ? new JsonObject { ["name"] = publisher.Name, ["url"] = publisher.Url } : null,
+        ["contact"] = settings.Contact?.Text,
+        ["corrections"] = settings.Corrections is { } corrections ? new JsonObject { ["contact"] = corrections.Contact.Text, ["policy"] = corrections.Policy } : null,
+        ["license"] = settings.License is { } license ? new JsonObject { ["id"] = license.Id, ["name"] = license.Name, ["url"] = license.Url } : null,
     };
 
     /// <summary>A date as precise as the record: ISO text for each end, its precision, and whether it is circa.</summary>

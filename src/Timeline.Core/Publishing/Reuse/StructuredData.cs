@@ -44,6 +44,7 @@ internal static class StructuredData
             ["isPartOf"] = new JsonObject { ["@type"] = "WebSite", ["name"] = site.Title, ["url"] = site.BaseUrl.ToString() },
             ["about"] = happening,
         };
+        Owner(page, site);
         var mentioned = e.People.Concat(e.Organisations).ToList();
         if (mentioned.Count > 0)
         {
@@ -57,6 +58,42 @@ internal static class StructuredData
         }
 
         return ReuseJson.WriteForHtml(page);
+    }
+
+    /// <summary>The home page's description: the WebSite, in its language, with its publisher and licence when site.yml names them.</summary>
+    public static string ForSite(SiteSettings site, string url)
+    {
+        var website = new JsonObject
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "WebSite",
+            ["name"] = site.Title,
+            ["description"] = site.Description,
+            ["url"] = url,
+            ["inLanguage"] = site.Language,
+        };
+        Owner(website, site);
+        return ReuseJson.WriteForHtml(website);
+    }
+
+    /// <summary>The publisher as an Organization (its name and address) and the licence as the address of its terms, as schema.org asks.</summary>
+    private static void Owner(JsonObject node, SiteSettings site)
+    {
+        if (site.Publisher is { } publisher)
+        {
+            var organization = new JsonObject { ["@type"] = "Organization", ["name"] = publisher.Name };
+            if (publisher.Url is { } url)
+            {
+                organization["url"] = url;
+            }
+
+            node["publisher"] = organization;
+        }
+
+        if (site.License is { } license)
+        {
+            node["license"] = license.Url;
+        }
     }
 
     private static JsonArray Things(IEnumerable<Entity> entities, SiteUrls urls, Func<string, string> absolute) =>
