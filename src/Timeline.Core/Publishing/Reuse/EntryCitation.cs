@@ -82,7 +82,7 @@ internal sealed record EntryCitation(
     {
         var text = new StringBuilder();
         text.Append("@online{").Append(Key).Append(",\n");
-        Field(text, "title", "{" + Escape(Title) + "}");
+        Field(text, "title", CaseProtected(Title));
         Field(text, "organization", "{" + Escape(SiteTitle) + "}");
         if (DistinctPublisher is { } publisher)
         {
@@ -123,6 +123,10 @@ internal sealed record EntryCitation(
                 '}' => @"\textbraceright{}",
                 '^' => @"\textasciicircum{}",
                 '~' => @"\textasciitilde{}",
+
+                // In TeX's default font encoding < and > print as ¡ and ¿.
+                '<' => @"\textless{}",
+                '>' => @"\textgreater{}",
                 '%' or '&' or '$' or '#' or '_' => "\\" + c,
                 '\r' or '\n' or '\t' => " ",
                 _ => c.ToString(),
@@ -131,6 +135,14 @@ internal sealed record EntryCitation(
 
         return text.ToString();
     }
+
+    /// <summary>
+    /// A title for BibTeX with each word that holds a capital in braces, so that a reader that puts titles in
+    /// sentence case (as Zotero's Better BibTeX does) keeps "Gohardasht" and "UN": braces around the whole title
+    /// are taken by such readers as no protection.
+    /// </summary>
+    public static string CaseProtected(string title) =>
+        string.Join(' ', title.Split(' ').Select(word => word.Any(char.IsUpper) ? "{" + Escape(word) + "}" : Escape(word)));
 
     public static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
