@@ -53,6 +53,9 @@ public static partial class RecordScaffold
             ("places: []", "optional: ids of places from entities.yml"),
             ("related: []", "optional: ids of other events, such as [1988-08-15-montazeri-meeting]"),
             ("sources: []", "ids from sources.yml that the entry as a whole cites; or cite in the body"),
+            ("# published: \"\"", "optional: the day the entry itself is first published, YYYY-MM-DD; without it, its file's first commit in git"),
+            ("# updated: \"\"", "optional: the day it was last updated, YYYY-MM-DD; without it, its file's last commit in git"),
+            ("# corrections: [{ date: \"\", text: \"\" }]", "optional: each correction made to the entry: its day and what was corrected"),
             ("# translations: { fa: { title: \"\", summary: \"\" } }", "optional: the entry in the site's other languages (README, Translations)"),
             ("body: |", "Markdown on the lines below, indented: cite with [@source-id] or [@source-id, p. 12]; link events with [[event-id]]"),
         ]);

@@ -146,6 +146,19 @@ public static class ErrorMessages
     public static ErrorMessage TranslationWithoutOriginal(string field) =>
         new("TL0222", $"the translation gives '{field}', which site.yml does not set in the main language. Set '{field}' at the top of site.yml first, or remove it here.");
 
+    // An entry's own dates and corrections (TL023x)
+    public static ErrorMessage EntryDateNotDay(string field, string value) =>
+        new("TL0230", $"'{field}' is '{value}', which is not a whole day. The dates of the entry itself are days: write YYYY-MM-DD, for example 2024-05-03.");
+
+    public static ErrorMessage UpdatedBeforePublished(string updated, string published) =>
+        new("TL0231", $"'updated' is {updated}, before 'published' ({published}). An entry cannot change before it is first published: correct one of the two dates.");
+
+    public static ErrorMessage CorrectionBeforePublished(string date, string published) =>
+        new("TL0232", $"the correction dated {date} is older than 'published' ({published}). A correction is made to a published entry: correct its date or 'published'.");
+
+    public static ErrorMessage UnknownCorrectionTranslation(string date, string known) =>
+        new("TL0233", $"this translated correction is dated {date}, but the entry records no correction on that day (its corrections are dated {known}). Give it the date of the correction it translates.");
+
     // References (TL03xx)
     public static ErrorMessage UnknownSource(string id, string? suggestion) =>
         new("TL0300", $"unknown source '{id}'{Hint(suggestion)} Sources are listed in sources.yml; add it there or fix the id.");

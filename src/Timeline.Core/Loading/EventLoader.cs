@@ -57,7 +57,8 @@ internal static class EventLoader
         var places = check.References(record.Places);
         var lines = file.Text.Split('\n');
         var body = RecordValidator.Markdown(record.Body, lines);
-        var translations = ReadTranslations(record, languages, check, lines);
+        var dates = ReadDates(record, check);
+        var translations = ReadTranslations(record, languages, check, lines, dates);
 
         if (id is null || date is null || title is null || summary is null)
         {
@@ -78,14 +79,87 @@ internal static class EventLoader
             body,
             new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.WholeFile))
         {
-            Translations = translations,
+            Translations = translations.Events,
+            Dates = dates with { Corrections = dates.Corrections.Select(c => c with { Translations = translations.Corrections.GetValueOrDefault(c) ?? c.Translations }).ToList() },
         };
     }
 
+    /// <summary>The entry's own dates as the record gives them (days), and its corrections, oldest first.</summary>
+    private static EntryDates ReadDates(EventRecord record, RecordValidator check)
+    {
+        var published = Day(record.Published, "published", check);
+        var updated = Day(record.Updated, "updated", check);
+        if (published is { } first && updated is { } last && last < first)
+        {
+            check.Error(record.Updated!.Position, ErrorMessages.UpdatedBeforePublished(Iso(last), Iso(first)));
+            updated = null;
+        }
+
+        var corrections = new List<Correction>();
+        foreach (var (item, fields) in Records(record.Corrections, "a correction", check))
+        {
+            var correction = CorrectionRecord.Shape.Read(fields, check.Path, check.Diagnostics, out _);
+            var date = Day(correction.Date, "date", check);
+            if (correction.Date is null)
+            {
+                check.Missing("date", "2024-05-03", item.Position);
+            }
+
+            var text = check.Line(correction.Text, "text", "The date of the second meeting was 15, not 16 August.", item.Position);
+            if (date is { } day && published is { } since && day < since)
+            {
+                check.Error(correction.Date!.Position, ErrorMessages.CorrectionBeforePublished(Iso(day), Iso(since)));
+            }
+            else if (date is { } when && text is not null)
+            {
+                corrections.Add(new Correction(when, RecordValidator.Plain(text), new Origin(check.Path, item.Position)));
+            }
+        }
+
+        return new EntryDates(published, updated, corrections.OrderBy(c => c.Date).ToList());
+    }
+
+    /// <summary>The mappings of a list of records; an item that is not one is reported.</summary>
+    private static IEnumerable<(YamlNode Item, YamlMapping Fields)> Records(YamlSequence? list, string what, RecordValidator check)
+    {
+        foreach (var item in list?.Items ?? [])
+        {
+            if (item is YamlMapping fields)
+            {
+                yield return (item, fields);
+            }
+            else if (item is not YamlScalar { IsNull: true })
+            {
+                check.Error(item.Position, ErrorMessages.ExpectedMapping(what, item.Describe()));
+            }
+        }
+    }
+
+    /// <summary>A date of the entry itself, which must be a whole day.</summary>
+    private static DateOnly? Day(YamlScalar? value, string field, RecordValidator check)
+    {
+        if (check.Date(value, field) is not { } date)
+        {
+            return null;
+        }
+
+        if (date.Precision != DatePrecision.Day)
+        {
+            check.Error(value!.Position, ErrorMessages.EntryDateNotDay(field, value.Value.Trim()));
+            return null;
+        }
+
+        return date.FirstDay;
+    }
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>The event's other languages: a title and a summary each, and a body when it is translated too.</summary>
-    private static Dictionary<string, EventTranslation> ReadTranslations(EventRecord record, SiteLanguages? languages, RecordValidator check, IReadOnlyList<string> lines)
+    private static (Dictionary<string, EventTranslation> Events, Dictionary<Correction, Dictionary<string, string>> Corrections) ReadTranslations(
+        EventRecord record, SiteLanguages? languages, RecordValidator check, IReadOnlyList<string> lines, EntryDates dates)
     {
         var translations = new Dictionary<string, EventTranslation>(StringComparer.Ordinal);
+        var corrections = new Dictionary<Correction, Dictionary<string, string>>(ReferenceEqualityComparer.Instance);
         foreach (var entry in TranslationReader.Read(record.Translations, EventTranslationRecord.Shape, languages, check))
         {
             var title = entry.Check.Line(entry.Record.Title, "title", "the title in this language", entry.Position);
@@ -104,9 +178,51 @@ internal static class EventLoader
                     RecordValidator.Markdown(entry.Record.Body, lines),
                     new Origin(check.Path, entry.Position));
             }
+
+            ReadCorrectionTranslations(entry.Language, entry.Record.Corrections, dates, corrections, entry.Check);
         }
 
-        return translations;
+        return (translations, corrections);
+    }
+
+    /// <summary>
+    /// A language's texts of the corrections, each matched to the correction of the same date (in order when several
+    /// share a day); a text whose date matches none is reported.
+    /// </summary>
+    private static void ReadCorrectionTranslations(string language, YamlSequence? list, EntryDates dates, Dictionary<Correction, Dictionary<string, string>> found, RecordValidator check)
+    {
+        var unmatched = dates.Corrections.ToList();
+        foreach (var (item, fields) in Records(list, "a translated correction", check))
+        {
+            var translated = CorrectionRecord.Shape.Read(fields, check.Path, check.Diagnostics, out _);
+            var date = Day(translated.Date, "date", check);
+            if (translated.Date is null)
+            {
+                check.Missing("date", "the date of the correction it translates", item.Position);
+            }
+
+            var text = check.Line(translated.Text, "text", "the correction in this language", item.Position);
+            if (date is not { } day || text is null)
+            {
+                continue;
+            }
+
+            var original = unmatched.FirstOrDefault(c => c.Date == day);
+            if (original is null)
+            {
+                var known = dates.Corrections.Count == 0 ? "none" : string.Join(", ", dates.Corrections.Select(c => Iso(c.Date)));
+                check.Error(translated.Date!.Position, ErrorMessages.UnknownCorrectionTranslation(Iso(day), known));
+                continue;
+            }
+
+            unmatched.Remove(original);
+            if (!found.TryGetValue(original, out var texts))
+            {
+                found[original] = texts = new Dictionary<string, string>(StringComparer.Ordinal);
+            }
+
+            texts[language] = RecordValidator.Plain(text);
+        }
     }
 
     /// <summary>The id written in the file, or else the file's name without its extension.</summary>

@@ -14,6 +14,7 @@ internal sealed record SiteUrls(string BasePath)
     public const string AssetsFolder = "assets";
     public const string EmbedFolder = "embed";
     public const string SearchFolder = "search";
+    public const string ChangesFolder = "changes";
 
     /// <summary>The folder of Pagefind's index and script, written by the Output phase at the root only.</summary>
     public const string SearchBundleFolder = "pagefind";
@@ -32,7 +33,7 @@ internal sealed record SiteUrls(string BasePath)
     public static readonly IReadOnlyList<string> RootFolders =
     [
         EventsFolder, YearsFolder, TagsFolder, SourcesFolder, EntityFolder(EntityKind.Person), EntityFolder(EntityKind.Organisation),
-        EntityFolder(EntityKind.Place), AssetsFolder, EmbedFolder, SearchFolder, SearchBundleFolder,
+        EntityFolder(EntityKind.Place), AssetsFolder, EmbedFolder, SearchFolder, SearchBundleFolder, ChangesFolder,
     ];
 
     /// <summary>
@@ -102,6 +103,9 @@ internal sealed record SiteUrls(string BasePath)
     public string Asset(string name) => $"{BasePath}{AssetsFolder}/{name}";
 
     public string Search => $"{BasePath}{SearchFolder}/";
+
+    /// <summary>Every dated change of the entries (published, updated, corrected), newest first.</summary>
+    public string Changes => $"{BasePath}{ChangesFolder}/";
 
     public string SearchBundle => $"{BasePath}{SearchBundleFolder}/";
 

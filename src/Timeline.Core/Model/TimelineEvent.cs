@@ -19,6 +19,9 @@ public sealed record TimelineEvent(
 {
     /// <summary>The event in the site's other languages, by language tag.</summary>
     public IReadOnlyDictionary<string, EventTranslation> Translations { get; init; } = Model.Translations.None<EventTranslation>();
+
+    /// <summary>When the entry was published and last changed, and its corrections.</summary>
+    public EntryDates Dates { get; init; } = EntryDates.None;
 }
 
 /// <summary>

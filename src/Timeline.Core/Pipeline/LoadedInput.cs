@@ -33,6 +33,10 @@ internal sealed class LoadedInput
     // site.yml's languages parses every record again.
     private SiteLanguages? _languages;
 
+    // When each file was first and last committed: read once, by the first ReadAll. `serve` keeps it for the
+    // session, so git runs once and not on every keystroke; dates of files committed meanwhile lag until a restart.
+    private EntryHistory? _history;
+
     public LoadedInput(InputLayout layout, PathDisplay display, string? baseUrl, bool keepTexts)
     {
         _layout = layout;
@@ -58,6 +62,7 @@ internal sealed class LoadedInput
         var diagnostics = new DiagnosticBag();
         var input = new InputReader(_display, diagnostics).Read(_layout.Root);
         _refused.AddRange(diagnostics.Sorted());
+        _history ??= EntryHistory.Read(_layout.Root);
 
         // site.yml first: the other records are parsed with its languages.
         _site = input.Site is { } site ? Parse(site, (f, d) => SiteLoader.Load(f, d, _baseUrl)) : null;
@@ -67,7 +72,7 @@ internal sealed class LoadedInput
         _eras = input.Eras is { } eras ? Parse(eras, (f, d) => EraLoader.Load(f, d, _languages)) : null;
 
         var events = new Loaded<TimelineEvent?>[input.Events.Count];
-        Parallel.For(0, events.Length, i => events[i] = Parse(input.Events[i], (f, d) => EventLoader.Load(f, d, _languages)));
+        Parallel.For(0, events.Length, i => events[i] = Parse(input.Events[i], LoadEvent));
         for (var i = 0; i < events.Length; i++)
         {
             _events[input.Events[i].FullPath] = events[i];
@@ -156,6 +161,15 @@ internal sealed class LoadedInput
             diagnostics);
     }
 
+    /// <summary>An event file, with the dates of its git history where the record gives none.</summary>
+    private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics)
+    {
+        var loaded = EventLoader.Load(file, diagnostics, _languages);
+        return loaded is not null && _history?.For(_layout.Root, file.FullPath) is var (first, last)
+            ? loaded with { Dates = loaded.Dates.WithHistory(first, last) }
+            : loaded;
+    }
+
     private static EntryKind KindOnDisk(string path)
     {
         try
@@ -196,7 +210,7 @@ internal sealed class LoadedInput
                 InputKind.Sources => Read(path, _sources, (f, d) => SourceLoader.Load(f, d, _languages)),
                 InputKind.Entities => Read(path, _entities, (f, d) => EntityLoader.Load(f, d, _languages)),
                 InputKind.Eras => Read(path, _eras, (f, d) => EraLoader.Load(f, d, _languages)),
-                InputKind.Event => Read(path, _events.GetValueOrDefault(path), (f, d) => EventLoader.Load(f, d, _languages)),
+                InputKind.Event => Read(path, _events.GetValueOrDefault(path), LoadEvent),
                 _ => Read(path, _pages.GetValueOrDefault(path), (f, _) => (InputFile?)f),
             };
         });

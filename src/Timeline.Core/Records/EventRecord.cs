@@ -19,6 +19,9 @@ internal sealed class EventRecord
         .List("organisations", (r, v) => r.Organisations = v)
         .List("places", (r, v) => r.Places = v)
         .Text("body", (r, v) => r.Body = v)
+        .Text("published", (r, v) => r.Published = v)
+        .Text("updated", (r, v) => r.Updated = v)
+        .Sequence("corrections", (r, v) => r.Corrections = v)
         .Mapping("translations", (r, v) => r.Translations = v);
 
     public YamlScalar? Id { get; set; }
@@ -47,5 +50,23 @@ internal sealed class EventRecord
 
     public YamlScalar? Body { get; set; }
 
+    public YamlScalar? Published { get; set; }
+
+    public YamlScalar? Updated { get; set; }
+
+    public YamlSequence? Corrections { get; set; }
+
     public YamlMapping? Translations { get; set; }
+}
+
+/// <summary>One correction of an entry as written: its date and what was corrected.</summary>
+internal sealed class CorrectionRecord
+{
+    public static readonly RecordShape<CorrectionRecord> Shape = new RecordShape<CorrectionRecord>()
+        .Text("date", (r, v) => r.Date = v)
+        .Text("text", (r, v) => r.Text = v);
+
+    public YamlScalar? Date { get; set; }
+
+    public YamlScalar? Text { get; set; }
 }

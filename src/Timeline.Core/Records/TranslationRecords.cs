@@ -8,13 +8,17 @@ internal sealed class EventTranslationRecord
     public static readonly RecordShape<EventTranslationRecord> Shape = new RecordShape<EventTranslationRecord>()
         .Text("title", (r, v) => r.Title = v)
         .Text("summary", (r, v) => r.Summary = v)
-        .Text("body", (r, v) => r.Body = v);
+        .Text("body", (r, v) => r.Body = v)
+        .Sequence("corrections", (r, v) => r.Corrections = v);
 
     public YamlScalar? Title { get; set; }
 
     public YamlScalar? Summary { get; set; }
 
     public YamlScalar? Body { get; set; }
+
+    /// <summary>The corrections' texts in this language, each with the date of the correction it translates.</summary>
+    public YamlSequence? Corrections { get; set; }
 }
 
 /// <summary>One language's entry under an era's 'translations' as written.</summary>

@@ -198,6 +198,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             yield return new(urls.FileOf(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
             yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
             yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
+            yield return new(urls.FileOf(urls.Changes), w => renderer.Page(w, "changes", views, views.Text("title_changes"), views.Text("description_changes"), urls.Changes, "changes", new() { ["changes"] = views.Changes() }));
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)
@@ -218,8 +219,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
         private PageJob CitationFile(string path, int index, bool json) => new(path, w =>
         {
-            var citation = views.Citation(site.Events[index]);
-            w.Write(json ? citation.CslJson() : citation.BibTex());
+            var e = site.Events[index];
+            var citation = views.Citation(e);
+            w.Write(json ? citation.CslJson() : citation.BibTex(views.CitationNote(e)));
         });
 
         private PageJob TagPage(string tag) => new(views.Urls.FileOf(views.Urls.Tag(tag)), w =>

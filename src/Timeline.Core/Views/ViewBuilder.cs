@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Timeline.Dates;
 using Timeline.Languages;
+using Timeline.Markdown;
 using Timeline.Markdown.Citations;
 using Timeline.Model;
 using Timeline.Publishing.Overview;
@@ -96,6 +97,7 @@ internal sealed class ViewBuilder
             YearText = summary.YearText,
             Lang = summary.Lang,
             YearUrl = _urls.Year(summary.Year),
+            Entry = EntryDates(e),
             BodyHtml = Markers(e.Body.Html),
             BodyFallback = bodyFallback,
             BodyLang = bodyFallback ? _language.FallbackCode : "",
@@ -111,18 +113,111 @@ internal sealed class ViewBuilder
                 e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
                 _index.ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
                 new CitationView(
-                    Citation(e).Written(Text("citation"), summary.Date.Text),
+                    CitationStyles.All(Citation(e)),
                     _urls.EventCitation(e.Id, "json"),
                     e.Id + ".json",
                     _urls.EventCitation(e.Id, "bib"),
-                    e.Id + ".bib"),
+                    e.Id + ".bib",
+                    _language.RootUrls.Asset("cite.js"),
+                    _language.Code == CitationLanguage ? "" : CitationLanguage),
                 StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl))),
         };
     }
 
-    /// <summary>How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files.</summary>
+    // The language the citation styles (APA, MLA, Chicago) are written in: their words, months and punctuation.
+    private const string CitationLanguage = "en";
+
+    /// <summary>
+    /// How to cite an event's entry; the same citation feeds the page and the cite.json and cite.bib files. The
+    /// publisher and licence are the site's, when site.yml names them.
+    /// </summary>
     public EntryCitation Citation(ResolvedEvent e) =>
-        new(e.Id, _site.Site.Title, e.Event.Title, e.Event.Summary, e.Event.When, AbsoluteUrl(_urls.Event(e.Id)), _site.Site.Language);
+        new(
+            e.Id,
+            _site.Site.Title,
+            e.Event.Title,
+            e.Event.Summary,
+            e.Event.When,
+            AbsoluteUrl(_urls.Event(e.Id)),
+            _site.Site.Language,
+            e.Event.Dates.Issued,
+            _site.Site.Publisher is { } p ? new CitationPublisher(p.Name, p.Url) : null,
+            _site.Site.License is { } l ? new CitationLicense(l.Id, l.Name, l.Url) : null);
+
+    /// <summary>The note of a citation file: the event's date in the page's words, which a BibTeX style prints.</summary>
+    public string CitationNote(ResolvedEvent e) => Text("cite_event_note", ("date", Date(e.Event.When).Text));
+
+    /// <summary>The entry's own dates as its page shows them.</summary>
+    private EntryDatesView EntryDates(ResolvedEvent e)
+    {
+        var dates = e.Event.Dates;
+        var published = dates.Published is { } p ? DayHtml(p) : null;
+        var updated = dates.LastUpdated is { } u ? DayHtml(u) : null;
+        var sentence = (published, updated) switch
+        {
+            ({ } first, { } last) => Text("entry_published_updated", ("published", first), ("updated", last)),
+            ({ } first, null) => Text("entry_published", ("published", first)),
+            (null, { } last) => Text("entry_updated", ("updated", last)),
+            _ => "",
+        };
+        var corrections = dates.Corrections.Reverse().Select(c =>
+        {
+            var (text, lang) = CorrectionText(c);
+            return new CorrectionView(Text("entry_corrected", ("date", DayHtml(c.Date)), ("text", lang == "" ? text : $"<span{LangAttributes(lang)}>{text}</span>")), EntryCitation.Iso(c.Date), lang);
+        }).ToList();
+        return new EntryDatesView(sentence, corrections, _urls.Changes);
+    }
+
+    /// <summary>A correction's text as HTML in the page's language, or in the default one (its code then given) when untranslated.</summary>
+    public (string Html, string Lang) CorrectionText(Correction c) =>
+        _language.IsDefault ? (InlineMarkdown.ToHtml(c.Text), "")
+        : c.Translations.TryGetValue(_language.Code, out var translated) ? (InlineMarkdown.ToHtml(translated), "")
+        : (InlineMarkdown.ToHtml(c.Text), _language.FallbackCode);
+
+    private static string LangAttributes(string lang) => $" lang=\"{lang}\" dir=\"{LanguageProfile.For(lang).Direction}\"";
+
+    /// <summary>A day in the page's language and calendar, as text and as a time element.</summary>
+    public DateView Day(DateOnly day) => Date(new DateSpan(PartialDate.OfDay(day), null, false));
+
+    /// <summary>
+    /// A day of the entry's own history (published, updated, corrected) in the page's first calendar only: these are
+    /// recent days, shown inside a sentence of the theme's words, where a second calendar would only be noise.
+    /// </summary>
+    private string DayHtml(DateOnly day)
+    {
+        var date = Day(day);
+        var solar = _language.Dates.Profile.Calendars == CalendarOrder.SolarHijriFirst ? " class=\"date-solar\"" : "";
+        return $"<time{solar} datetime=\"{date.Iso}\">{Html.Encoder.Encode(date.Text)}</time>";
+    }
+
+    /// <summary>Every dated change of every entry (first published, updated, corrected), newest first; entries in timeline order within a day.</summary>
+    public IReadOnlyList<ChangeView> Changes()
+    {
+        var changes = new List<(DateOnly Day, int Order, int Position, ChangeView View)>();
+        for (var i = 0; i < _site.Events.Count; i++)
+        {
+            var e = _site.Events[i];
+            var dates = e.Event.Dates;
+            var summary = SummaryAt(i);
+            if (dates.Published is { } p)
+            {
+                changes.Add((p, 2, i, new ChangeView(DayHtml(p), EntryCitation.Iso(p), Text("change_published"), summary, "", "")));
+            }
+
+            if (dates.Updated is { } u && (dates.Published is null || u > dates.Published))
+            {
+                changes.Add((u, 1, i, new ChangeView(DayHtml(u), EntryCitation.Iso(u), Text("change_updated"), summary, "", "")));
+            }
+
+            foreach (var c in dates.Corrections)
+            {
+                var (text, lang) = CorrectionText(c);
+                changes.Add((c.Date, 0, i, new ChangeView(DayHtml(c.Date), EntryCitation.Iso(c.Date), Text("change_corrected"), summary, text, lang)));
+            }
+        }
+
+        return changes.OrderByDescending(c => c.Day).ThenBy(c => c.Position).ThenBy(c => c.Order).Select(c => c.View).ToList();
+    }
 
     /// <summary>A page's or a string's text in the page's language, placeholders filled.</summary>
     public string Text(string key, params (string Name, string Value)[] values) => _language.Text(key, values);

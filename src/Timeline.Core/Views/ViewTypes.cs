@@ -1,4 +1,5 @@
 using Fluid;
+using Timeline.Publishing.Reuse;
 
 namespace Timeline.Views;
 
@@ -18,6 +19,10 @@ internal static class ViewTypes
         strategy.Register<EventSummaryView>();
         strategy.Register<EventView>();
         strategy.Register<CitationView>();
+        strategy.Register<StyledCitation>();
+        strategy.Register<EntryDatesView>();
+        strategy.Register<CorrectionView>();
+        strategy.Register<ChangeView>();
         strategy.Register<NoteView>();
         strategy.Register<BackrefView>();
         strategy.Register<SourceView>();

@@ -1,4 +1,5 @@
 using Timeline.Model;
+using Timeline.Publishing.Reuse;
 
 namespace Timeline.Views;
 
@@ -114,6 +115,9 @@ internal sealed record EventView
 
     public required string YearUrl { get; init; }
 
+    /// <summary>When the entry was first published and last changed, and its corrections.</summary>
+    public EntryDatesView Entry { get; init; } = EntryDatesView.None;
+
     public required string BodyHtml { get; init; }
 
     /// <summary>Whether the body is shown untranslated; BodyLang is then its language.</summary>
@@ -160,11 +164,30 @@ internal sealed record EventPageParts(
     CitationView Citation,
     string JsonLdHtml)
 {
-    public static readonly EventPageParts None = new([], [], [], new CitationView("", "", "", "", ""), "");
+    public static readonly EventPageParts None = new([], [], [], new CitationView([], "", "", "", "", "", ""), "");
 }
 
-/// <summary>How to cite an entry: the text to copy, and the same citation as CSL-JSON and BibTeX files to download.</summary>
-internal sealed record CitationView(string Text, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName);
+/// <summary>
+/// How to cite an entry: the citation in each named style (HTML, to copy), the same citation as CSL-JSON and BibTeX
+/// files to download, and the script that fills access dates and works the copy buttons. Lang is the language the
+/// styles write in (en) when the page is in another, else empty.
+/// </summary>
+internal sealed record CitationView(IReadOnlyList<StyledCitation> Styles, string CslJsonUrl, string CslJsonName, string BibTexUrl, string BibTexName, string ScriptUrl, string Lang);
+
+/// <summary>
+/// An entry's own dates in the page's language: a sentence saying when it was first published and last updated
+/// (empty when neither is known), and its corrections, newest first.
+/// </summary>
+internal sealed record EntryDatesView(string Html, IReadOnlyList<CorrectionView> Corrections, string ChangesUrl)
+{
+    public static readonly EntryDatesView None = new("", [], "");
+}
+
+/// <summary>A correction on an entry's page: "Corrected on {date}: {text}" as HTML; Lang is the text's language when it is untranslated.</summary>
+internal sealed record CorrectionView(string Html, string Iso, string Lang);
+
+/// <summary>A dated change on the changes page: the day, what happened (first published, updated, corrected), the entry and the correction's text.</summary>
+internal sealed record ChangeView(string DateHtml, string Iso, string Kind, EventSummaryView Entry, string TextHtml, string TextLang);
 
 /// <summary>One numbered note: the source in full, the locator, and links back to every marker.</summary>
 internal sealed record NoteView(int Number, string NumberText, string Id, SourceView Source, string? Locator, IReadOnlyList<BackrefView> Backrefs);

@@ -74,6 +74,26 @@ internal sealed class RecordShape<T>
         return this;
     }
 
+    /// <summary>A list of records under one field, such as 'corrections'; its caller reads each item with a shape of its own.</summary>
+    public RecordShape<T> Sequence(string name, Action<T, YamlSequence> set)
+    {
+        _fields.Add(name, (record, node, context) =>
+        {
+            switch (node)
+            {
+                case YamlScalar { IsNull: true }:
+                    return true;
+                case YamlSequence sequence:
+                    set(record, sequence);
+                    return true;
+                default:
+                    context.Diagnostics.Error(context.Path, node.Position, ErrorMessages.ExpectedList(name, node.Describe()));
+                    return false;
+            }
+        });
+        return this;
+    }
+
     /// <summary>A set of fields nested under one field, such as 'translations'; its caller reads it with a shape of its own.</summary>
     public RecordShape<T> Mapping(string name, Action<T, YamlMapping> set)
     {

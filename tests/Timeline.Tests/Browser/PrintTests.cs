@@ -65,7 +65,11 @@ public sealed class PrintTests
         Assert.True(await link.IsVisibleAsync());
         Assert.Equal(await link.GetAttributeAsync("href"), await link.InnerTextAsync());
         Assert.Equal("none", await page.EvaluateAsync<string>(After, ".notes a.source-link"));
-        Assert.True(await page.Locator(".citation").IsVisibleAsync());
+        foreach (var style in new[] { "apa", "mla", "chicago" })
+        {
+            Assert.True(await page.Locator($"#cite-{style}").IsVisibleAsync());
+        }
+
         watched.AssertNoProblems();
     }
 

@@ -87,6 +87,25 @@ public sealed class SiteOwnerTests
     }
 
     [Fact]
+    public void The_citation_files_name_the_publisher_and_cite_json_the_licence()
+    {
+        using var site = Build(Owner);
+        site.AssertSucceeded();
+
+        using var csl = JsonDocument.Parse(site.Read("events/1988-07-19-a/cite.json"));
+        var item = csl.RootElement[0];
+        Assert.Equal("Documentation Group", item.GetProperty("publisher").GetString());
+        Assert.Equal("https://creativecommons.org/licenses/by-sa/4.0/", item.GetProperty("license").GetString());
+        site.AssertFileContains("events/1988-07-19-a/cite.bib", "publisher = {{Documentation Group}}");
+
+        using var plain = Build("");
+        plain.AssertSucceeded();
+        using var bare = JsonDocument.Parse(plain.Read("events/1988-07-19-a/cite.json"));
+        Assert.False(bare.RootElement[0].TryGetProperty("publisher", out _));
+        Assert.False(bare.RootElement[0].TryGetProperty("license", out _));
+    }
+
+    [Fact]
     public void The_feed_has_the_publisher_as_author_and_the_licence_as_its_rights()
     {
         using var site = Build(Owner);

@@ -49,7 +49,7 @@ public static class BibTexReader
             }
 
             var rest = value[(i + 1)..];
-            var command = new[] { "textbackslash{}", "textbraceleft{}", "textbraceright{}", "textasciicircum{}", "textasciitilde{}" }
+            var command = new[] { "textbackslash{}", "textbraceleft{}", "textbraceright{}", "textasciicircum{}", "textasciitilde{}", "textless{}", "textgreater{}" }
                 .FirstOrDefault(k => rest.StartsWith(k, StringComparison.Ordinal));
             if (command is not null)
             {
@@ -59,6 +59,8 @@ public static class BibTexReader
                     "textbraceleft{}" => '{',
                     "textbraceright{}" => '}',
                     "textasciicircum{}" => '^',
+                    "textless{}" => '<',
+                    "textgreater{}" => '>',
                     _ => '~',
                 });
                 i += command.Length;

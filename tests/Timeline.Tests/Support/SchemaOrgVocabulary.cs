@@ -33,6 +33,7 @@ public static class SchemaOrgVocabulary
         ["isPartOf"] = (["CreativeWork"], ["CreativeWork", "URL"]),
         ["inLanguage"] = (["CreativeWork", "Event"], ["Text"]),
         ["datePublished"] = (["CreativeWork"], ["Date"]),
+        ["dateModified"] = (["CreativeWork"], ["Date"]),
         ["publisher"] = (["CreativeWork"], ["Organization", "Person"]),
         ["startDate"] = (["Event"], ["Date"]),
         ["endDate"] = (["Event"], ["Date"]),

@@ -84,6 +84,11 @@ internal static class AtomFeed
                 var textLanguage = fallbacks.EventTexts.Contains(e.Id) ? original : null;
                 Text(xml, "title", e.Event.Title, textLanguage);
                 Link(xml, "alternate", "text/html", url);
+                if (e.Event.Dates.Published is { } published)
+                {
+                    xml.WriteElementString("published", Atom, Stamp(published));
+                }
+
                 xml.WriteElementString("updated", Atom, Updated(e));
                 Text(xml, "summary", e.Event.Summary, textLanguage);
                 foreach (var tag in e.Event.Tags)
@@ -118,12 +123,17 @@ internal static class AtomFeed
     }
 
     /// <summary>
-    /// When the entry last changed, as Atom requires. The records hold no edit date and a build may not write the
-    /// time it runs (two builds must be identical), so this is the first day of the event: deterministic, and it
-    /// orders feed readers' lists as the timeline does. An edited entry keeps its date, and readers go by its id.
+    /// When the entry last changed, as Atom requires: its last update or correction, else the day it was first
+    /// published, so that a correction makes the entry new to feed readers. An entry with no date of its own (no
+    /// record date, no git history) gets the first day of its event, as before entries had dates: a build may not
+    /// write the time it runs (two builds must be identical), and this orders feed readers' lists as the timeline does.
     /// </summary>
     private static string Updated(ResolvedEvent e) =>
-        e.Event.When.Start.FirstDay.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
+        e.Event.Dates.LastUpdated is { } updated ? Stamp(updated)
+        : e.Event.Dates.Published is { } published ? Stamp(published)
+        : Stamp(e.Event.When.Start.FirstDay);
+
+    private static string Stamp(DateOnly day) => day.ToString("yyyy-MM-dd'T00:00:00Z'", CultureInfo.InvariantCulture);
 
     /// <summary>An element of text, with its own xml:lang when it is in another language than the feed.</summary>
     private static void Text(XmlWriter xml, string name, string text, string? language)

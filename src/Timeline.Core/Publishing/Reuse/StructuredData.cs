@@ -5,8 +5,9 @@ namespace Timeline.Publishing.Reuse;
 
 /// <summary>
 /// The schema.org description of an event's page, as JSON-LD. The page is a WebPage (an entry of a website, with
-/// no publication date or byline, which Article would expect) whose 'about' is the Event: its name, its dates at the
-/// precision the record has (ISO 8601 allows 1988 and 1988-07) and its places. People and organisations are
+/// no byline, which Article would expect) whose 'about' is the Event: its name, its dates at the
+/// precision the record has (ISO 8601 allows 1988 and 1988-07) and its places; the page's own datePublished and
+/// dateModified are the entry's, when known. People and organisations are
 /// 'mentions', which claims no role in the event; the sources are the page's 'citation'.
 /// </summary>
 internal static class StructuredData
@@ -45,6 +46,17 @@ internal static class StructuredData
             ["about"] = happening,
         };
         Owner(page, site);
+
+        // The page's own dates, not the event's: when the entry was first published and last changed.
+        if (e.Event.Dates.Published is { } published)
+        {
+            page["datePublished"] = EntryCitation.Iso(published);
+        }
+
+        if (e.Event.Dates.LastUpdated is { } updated)
+        {
+            page["dateModified"] = EntryCitation.Iso(updated);
+        }
         var mentioned = e.People.Concat(e.Organisations).ToList();
         if (mentioned.Count > 0)
         {
