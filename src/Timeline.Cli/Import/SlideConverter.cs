@@ -135,7 +135,32 @@ internal sealed partial class SlideConverter(string shownPath, ExistingRecords e
 
         var id = Unique(RecordScaffold.IdFrom(title) ?? "era", _eraIds);
         var summary = Shorten(HtmlToMarkdown.Plain(slide.Text.Text), MaxSummary);
-        Eras.Add(new EraDraft(id, title, first, last, summary.Length > 0 ? summary : null));
+        var (from, to) = WholeYearOrMonth(first, last);
+        Eras.Add(new EraDraft(id, title, from, to, summary.Length > 0 ? summary : null));
+    }
+
+    /// <summary>
+    /// An era from the first to the last day of one year or month is that year or month: /timelinejs.json writes an
+    /// era of one year or month so, as TimelineJS refuses an era whose end equals its start.
+    /// </summary>
+    private static (PartialDate Start, PartialDate End) WholeYearOrMonth(PartialDate first, PartialDate last)
+    {
+        if (first.Precision == DatePrecision.Day && last.Precision == DatePrecision.Day && first.Year == last.Year)
+        {
+            var year = PartialDate.OfYear(first.Year);
+            if (first.FirstDay == year.FirstDay && last.LastDay == year.LastDay)
+            {
+                return (year, year);
+            }
+
+            var month = PartialDate.OfMonth(first.Year, first.Month!.Value);
+            if (first.Month == last.Month && first.FirstDay == month.FirstDay && last.LastDay == month.LastDay)
+            {
+                return (month, month);
+            }
+        }
+
+        return (first, last);
     }
 
     /// <summary>A date at the precision the slide gives it, or null with the problem reported.</summary>

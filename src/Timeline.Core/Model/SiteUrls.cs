@@ -25,6 +25,9 @@ internal sealed record SiteUrls(string BasePath)
     public const string FeedFile = "feed.xml";
     public const string SitemapFile = "sitemap.xml";
     public const string RobotsFile = "robots.txt";
+
+    /// <summary>The site's icon at its root, where browsers and feed readers ask for it unprompted (the theme's assets/favicon.ico).</summary>
+    public const string FaviconFile = "favicon.ico";
     public const string NotFoundFile = "404.html";
     public const string ShareImageFile = "share.png";
     private const string IndexFile = "index.html";

@@ -431,12 +431,14 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         }
     }
 
-    /// <summary>The theme's assets/, copied to /assets/.</summary>
+    /// <summary>The theme's assets/, copied to /assets/, but for its favicon.ico, which goes to the root (<see cref="SiteUrls.FaviconFile"/>).</summary>
     public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
-        return theme.Assets.Select(file => Read(file, SiteUrls.AssetsFolder + "/" + Path.GetRelativePath(folder, file.Path).Replace('\\', '/'))).OfType<OutputFile>();
+        return theme.Assets.Select(file => Read(file, AssetPath(Path.GetRelativePath(folder, file.Path).Replace('\\', '/')))).OfType<OutputFile>();
     }
+
+    private static string AssetPath(string name) => name == SiteUrls.FaviconFile ? name : SiteUrls.AssetsFolder + "/" + name;
 
     private OutputFile? Read(Input.FoundFile file, string path)
     {

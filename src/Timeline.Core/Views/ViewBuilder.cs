@@ -584,6 +584,7 @@ internal sealed class ViewBuilder
             years)
         {
             Direction = _language.Direction,
+            AssetsUrl = _language.RootUrls.Asset(""),
             DataLang = _language.FallbackCode,
             Publisher = settings.Publisher is { } publisher
                 ? new LinkView(publisher.Name, publisher.Url ?? "", translation?.PublisherName is null ? _language.FallbackCode : "")

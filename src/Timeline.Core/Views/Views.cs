@@ -27,6 +27,9 @@ internal sealed record SiteView(
     /// <summary>The direction of the page's language: "ltr" or "rtl".</summary>
     public string Direction { get; init; } = "ltr";
 
+    /// <summary>The theme's assets/ folder (/assets/), for the files the theme names itself, such as its icons.</summary>
+    public string AssetsUrl { get; init; } = "";
+
     /// <summary>The default language's code, for data in it such as tags, on another language's pages; empty on its own pages.</summary>
     public string DataLang { get; init; } = "";
 

@@ -17,6 +17,9 @@ public static class Prerequisites
 
     public static string VnuJar => Path.Combine(NodeModules, "vnu-jar", "build", "dist", "vnu.jar");
 
+    /// <summary>TimelineJS's built script and stylesheets (npm package @knight-lab/timelinejs): js/ and css/.</summary>
+    public static string TimelineJs => Path.Combine(NodeModules, "@knight-lab", "timelinejs", "dist");
+
     private const string NpmHint = "Run `npm ci --ignore-scripts` at the repository root ({0}); .ci/run does this.";
 
     public static void RequireChromium()
@@ -34,6 +37,14 @@ public static class Prerequisites
         if (!File.Exists(AxeScript))
         {
             throw new InvalidOperationException($"The accessibility tests need {AxeScript} (npm package axe-core), which is missing. " + string.Format(NpmHint, Repository.Root));
+        }
+    }
+
+    public static void RequireTimelineJs()
+    {
+        if (!File.Exists(Path.Combine(TimelineJs, "js", "timeline.js")))
+        {
+            throw new InvalidOperationException($"The TimelineJS test needs {TimelineJs} (npm package @knight-lab/timelinejs), which is missing. " + string.Format(NpmHint, Repository.Root));
         }
     }
 

@@ -1,15 +1,13 @@
 using System.Collections.Concurrent;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Timeline.Tests.Browser;
 
 /// <summary>
-/// A Playwright page that records every console error, uncaught error, CSP message and failed request. One thing
-/// is let pass: Chromium asks for /favicon.ico on its own, and a 404 for it is not the site's request when the
-/// page links no icon (see <see cref="IsUnaskedFavicon"/>).
+/// A Playwright page that records every console error, uncaught error, CSP message, failed request and response of
+/// 400 or more, the site's icons included: every page links them, so Chromium must find each one it asks for.
 /// </summary>
-public sealed partial class WatchedPage : IAsyncDisposable
+public sealed class WatchedPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _problems = new();
@@ -20,8 +18,7 @@ public sealed partial class WatchedPage : IAsyncDisposable
         Page = page;
         page.Console += (_, message) =>
         {
-            if ((message.Type is "error" or "assert" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
-                && !IsUnaskedFavicon(message.Location, message.Text))
+            if (message.Type is "error" or "assert" || message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
             {
                 _problems.Enqueue($"{page.Url}: console {message.Type}: {message.Text} ({message.Location})");
             }
@@ -30,7 +27,7 @@ public sealed partial class WatchedPage : IAsyncDisposable
         page.RequestFailed += (_, request) => _problems.Enqueue($"{page.Url}: request failed: {request.Url}: {request.Failure}");
         page.Response += (_, response) =>
         {
-            if (response.Status >= 400 && !IsUnaskedFavicon(response.Url, ""))
+            if (response.Status >= 400)
             {
                 _problems.Enqueue($"{page.Url}: HTTP {response.Status} for {response.Url}");
             }
@@ -53,13 +50,6 @@ public sealed partial class WatchedPage : IAsyncDisposable
     /// <summary>Fails with every problem seen so far on this page.</summary>
     public void AssertNoProblems() =>
         Assert.True(_problems.IsEmpty, "The browser reported problems:\n" + string.Join('\n', _problems));
-
-    /// <summary>The browser's own request for /favicon.ico (no page of the site links an icon), answered 404.</summary>
-    private static bool IsUnaskedFavicon(string url, string text) =>
-        FaviconUrl().IsMatch(url) && (text.Length == 0 || text.Contains("404", StringComparison.Ordinal));
-
-    [GeneratedRegex(@"^https?://[^/]+/favicon\.ico(?::\d+:\d+)?$")]
-    private static partial Regex FaviconUrl();
 
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -74,10 +74,15 @@ internal static class TimelineJsFile
                 json.WriteStartArray("eras");
                 foreach (var era in site.Eras)
                 {
+                    // TimelineJS drops an end equal to its start and then refuses the whole file ("All eras must have
+                    // start and end dates"): an era of one year or month is written as its first and last days.
+                    var (start, eraEnd) = era.Start == era.End && era.Start.Precision != DatePrecision.Day
+                        ? (PartialDate.OfDay(era.Start.FirstDay), PartialDate.OfDay(era.End.LastDay))
+                        : (era.Start, era.End);
                     ReuseJson.Write(json, new JsonObject
                     {
-                        ["start_date"] = Date(era.Start),
-                        ["end_date"] = Date(era.End),
+                        ["start_date"] = Date(start),
+                        ["end_date"] = Date(eraEnd),
                         ["text"] = new JsonObject { ["headline"] = Html.Encode(era.Title) },
                     });
                 }
