@@ -17,8 +17,17 @@ public sealed class InitCommandTests
         var init = Run(parent, "init", "my-timeline");
         Assert.True(init.Code == 0, init.Errors);
         Assert.Equal(
-            [".gitignore", "README.md", "input/events/2000/2000-01-01-example-event.yml", "input/pages/about.md", "input/site.yml", "input/sources.yml", "package.json"],
+            [".gitignore", "README.md", "input/events/2000/2000-01-01-example-event.yml", "input/pages/about.md", "input/site.yml", "input/sources.yml", "package.json",
+             .. Directory.EnumerateFiles(Path.Combine(Repository.Root, "schemas", "input")).Select(f => "schemas/input/" + Path.GetFileName(f)).Order(StringComparer.Ordinal)],
             Directory.EnumerateFiles(site, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(site, f)).Order(StringComparer.Ordinal));
+
+        // Each record names its schema, which init copied beside the input, so an editor checks it offline.
+        foreach (var yaml in Directory.EnumerateFiles(Path.Combine(site, "input"), "*.yml", SearchOption.AllDirectories))
+        {
+            AssertSchemaLineReaches(yaml);
+        }
+
+        Assert.Equal(File.ReadAllBytes(Path.Combine(Repository.Root, "schemas", "input", "event.schema.json")), File.ReadAllBytes(Path.Combine(site, "schemas", "input", "event.schema.json")));
 
         // No theme/ of its own: the built-in theme is used.
         var first = Run(site, "build");
@@ -32,6 +41,8 @@ public sealed class InitCommandTests
         File.WriteAllText(record, File.ReadAllText(record)
             .Replace("summary: \"\"", "summary: \"What the author wrote.\"", StringComparison.Ordinal)
             .Replace("sources: []", "sources: [example-source]", StringComparison.Ordinal));
+
+        AssertSchemaLineReaches(record);
 
         var second = Run(site, "build");
         Assert.True(second.Code == 0, second.Errors);
@@ -97,5 +108,14 @@ public sealed class InitCommandTests
         Assert.True(JsonNode.DeepEquals(repository["optionalDependencies"], package["optionalDependencies"]));
         Assert.Null(package["devDependencies"]);
         Assert.Contains("vazirmatn", package["dependencies"]!.AsObject().Select(p => p.Key));
+    }
+
+    private static void AssertSchemaLineReaches(string yaml)
+    {
+        var first = File.ReadLines(yaml).First();
+        const string Prefix = "# yaml-language-server: $schema=";
+        Assert.StartsWith(Prefix, first, StringComparison.Ordinal);
+        var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(yaml)!, first[Prefix.Length..]));
+        Assert.True(File.Exists(schema), $"{yaml} names {schema}, which is not there.");
     }
 }
