@@ -87,11 +87,10 @@ internal static class DiagnosticReport
     }
 
     /// <summary>
-    /// {"errors": n, "warnings": n, "diagnostics": [{file, line, column, code, severity, message}]}. "file" is what the
-    /// text format writes before the place: a path, a folder ending in '/', an --option or "timeline"; line and column
-    /// are null when the diagnostic is not about a place in a file. There is no separate "fix": a message's last
-    /// sentence says how to fix it, but messages quote values and paths with full stops of their own, so no rule
-    /// splits every one of them truthfully.
+    /// {"errors": n, "warnings": n, "diagnostics": [{file, line, column, code, severity, message, fix}]}. "file" is what
+    /// the text format writes before the place: a path, a folder ending in '/', an --option or "timeline"; line and
+    /// column are null when the diagnostic is not about a place in a file. "message" says what is wrong and "fix" how to
+    /// fix it (the text format writes the two one after the other); "fix" is null for the few messages that come with none.
     /// </summary>
     public static string Json(IReadOnlyList<Diagnostic> diagnostics)
     {
@@ -120,7 +119,15 @@ internal static class DiagnosticReport
 
                 writer.WriteString("code", diagnostic.Code);
                 writer.WriteString("severity", diagnostic.Severity == Severity.Error ? "error" : "warning");
-                writer.WriteString("message", diagnostic.Message);
+                writer.WriteString("message", diagnostic.Problem);
+                if (diagnostic.Fix.Length > 0)
+                {
+                    writer.WriteString("fix", diagnostic.Fix);
+                }
+                else
+                {
+                    writer.WriteNull("fix");
+                }
                 writer.WriteEndObject();
             }
 

@@ -44,7 +44,7 @@ public static partial class Program
         {
             if (result.GetValueOrDefault<string?>() is { } value && Loading.SiteLoader.BaseUrl(value) is null)
             {
-                result.AddError(Usage(ErrorMessages.InvalidBaseUrl(value, Loading.SiteLoader.BaseUrlOption)));
+                result.AddError(Validation(ErrorMessages.InvalidBaseUrl(value, Loading.SiteLoader.BaseUrlOption)));
             }
         });
         var timings = new Option<bool>("--timings") { Description = "Print how long each step of the build took." };
@@ -100,7 +100,7 @@ public static partial class Program
                 var text = result.Tokens.Count > 0 ? result.Tokens[^1].Value : "";
                 if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number > 65535)
                 {
-                    result.AddError(Usage(ErrorMessages.InvalidPort(text)));
+                    result.AddError(Validation(ErrorMessages.InvalidPort(text)));
                     return 0;
                 }
 
@@ -123,7 +123,7 @@ public static partial class Program
         {
             if (result.Tokens.Count > 0 && string.IsNullOrWhiteSpace(result.Tokens[^1].Value))
             {
-                result.AddError(Usage(ErrorMessages.EmptyTitleOption()));
+                result.AddError(Validation(ErrorMessages.EmptyTitleOption()));
             }
         });
         var date = new Option<string>("--date") { Description = "The event's date: YYYY, YYYY-MM or YYYY-MM-DD.", Required = true };
@@ -176,9 +176,9 @@ public static partial class Program
             {
                 // Our validators' messages carry their code already; System.CommandLine's own get the code of a usage error.
                 var message = UsageMessagePattern().Match(error.Message) is { Success: true } match
-                    ? new ErrorMessage(match.Groups["code"].Value, match.Groups["text"].Value)
+                    ? new ErrorMessage(match.Groups["code"].Value, match.Groups["problem"].Value, match.Groups["fix"].Value)
                     : ErrorMessages.CommandLineError(error.Message);
-                usage.Add(new Diagnostic(Where(error), SourcePosition.None, Severity.Error, message.Code, message.Text));
+                usage.Add(new Diagnostic(Where(error), SourcePosition.None, Severity.Error, message.Code, message.Text, message.Fix));
             }
 
             // A usage error is written in the format asked for, when --format itself was understood.
@@ -234,21 +234,21 @@ public static partial class Program
         var value = result.Tokens[^1].Value;
         if (string.IsNullOrWhiteSpace(value))
         {
-            result.AddError(Usage(ErrorMessages.EmptyPathOption(option, example)));
+            result.AddError(Validation(ErrorMessages.EmptyPathOption(option, example)));
         }
         else if (value.IndexOfAny(Path.GetInvalidPathChars()) is var bad and >= 0)
         {
             var code = ((int)value[bad]).ToString("X4", CultureInfo.InvariantCulture);
-            result.AddError(Usage(ErrorMessages.UnusablePathOption(option, value, $"it holds the character U+{code}, which no path may hold")));
+            result.AddError(Validation(ErrorMessages.UnusablePathOption(option, value, $"it holds the character U+{code}, which no path may hold")));
         }
         else if (System.Text.Encoding.UTF8.GetByteCount(Path.GetFullPath(value)) > MaxPathBytes
             || value.Split(Path.DirectorySeparatorChar).Any(name => System.Text.Encoding.UTF8.GetByteCount(name) > MaxNameBytes))
         {
-            result.AddError(Usage(ErrorMessages.UnusablePathOption(option, value, $"it is longer than the system allows ({MaxPathBytes} bytes in all, {MaxNameBytes} for each name in it)")));
+            result.AddError(Validation(ErrorMessages.UnusablePathOption(option, value, $"it is longer than the system allows ({MaxPathBytes} bytes in all, {MaxNameBytes} for each name in it)")));
         }
         else if (!Directory.Exists(value) && KindOf(value) is var kind and not EntryKind.Missing)
         {
-            result.AddError(Usage(ErrorMessages.PathOptionIsNotAFolder(option, value, FileKinds.Describe(kind))));
+            result.AddError(Validation(ErrorMessages.PathOptionIsNotAFolder(option, value, FileKinds.Describe(kind))));
         }
     }
 
@@ -265,7 +265,7 @@ public static partial class Program
         }
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^error (?<code>TL\d{4}): (?<text>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^error (?<code>TL\d{4}): (?<problem>[^\n]*)\n(?<fix>.*)$", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex UsageMessagePattern();
 
     /// <summary>A usage error in the form of every other message: "error TL0951: what. fix."</summary>
@@ -276,6 +276,9 @@ public static partial class Program
     private static string DefaultTheme() => Directory.Exists("theme") || !Directory.Exists(BuiltInTheme) ? "theme" : BuiltInTheme;
 
     internal static string Usage(ErrorMessage message) => $"error {message.Code}: {message.Text}";
+
+    /// <summary>An option validator's error, handed to System.CommandLine and read back by <see cref="UsageMessagePattern"/>: a line break keeps the fix apart.</summary>
+    private static string Validation(ErrorMessage message) => $"error {message.Code}: {message.Problem}\n{message.Fix}";
 
     /// <summary>Writes a usage error against what is at fault: an option ("--port") or the command line ("timeline").</summary>
     internal static int Usage(TextWriter errors, string where, ErrorMessage message)

@@ -136,7 +136,7 @@ public static class NewCommand
 
         var shown = display.Show(full);
         var message = ErrorMessages.NotAFolder(shown, isLink);
-        return new Diagnostic(Subject.Folder(shown), SourcePosition.None, Severity.Error, message.Code, message.Text);
+        return new Diagnostic(Subject.Folder(shown), SourcePosition.None, Severity.Error, message.Code, message.Text, message.Fix);
     }
 
     /// <summary>The id given, checked, or one made from the title (after the date, for events, as the shipped records are named).</summary>
@@ -164,7 +164,7 @@ public static class NewCommand
 
     /// <summary>Refuses to write, naming the file (and line) in the way of the new record, as every input error is named.</summary>
     private static int Refuse(TextWriter errors, string shownPath, SourcePosition position, ErrorMessage message) =>
-        Refuse(errors, new Diagnostic(shownPath, position, Severity.Error, message.Code, message.Text));
+        Refuse(errors, new Diagnostic(shownPath, position, Severity.Error, message.Code, message.Text, message.Fix));
 
     private static int Refuse(TextWriter errors, Diagnostic diagnostic)
     {

@@ -16,9 +16,18 @@ public readonly record struct SourcePosition(int Line, int Column)
     public static readonly SourcePosition None = new(0, 0);
 }
 
-/// <summary>One problem found in the input, with where it is, what is wrong and how to fix it.</summary>
-public sealed record Diagnostic(string Path, SourcePosition Position, Severity Severity, string Code, string Message)
+/// <summary>
+/// One problem found in the input, with where it is, what is wrong and how to fix it: <see cref="Message"/> says both,
+/// as the text format writes it; <see cref="Fix"/> is its closing part that says how to fix it (empty when unknown).
+/// </summary>
+public sealed record Diagnostic(string Path, SourcePosition Position, Severity Severity, string Code, string Message, string Fix = "")
 {
+    /// <summary>What is wrong: the message without its fix.</summary>
+    public string Problem =>
+        Fix.Length > 0 && Message.Length > Fix.Length && Message.EndsWith(" " + Fix, StringComparison.Ordinal)
+            ? Message[..^(Fix.Length + 1)]
+            : Message;
+
     public override string ToString()
     {
         var where = Position.Line > 0 ? $"{Path}:{Position.Line}:{Math.Max(1, Position.Column)}" : Path;

@@ -13,10 +13,10 @@ public sealed class DiagnosticBag
     public void Add(Diagnostic diagnostic) => _items.Enqueue(OnOneLine(diagnostic));
 
     public void Error(string path, SourcePosition position, ErrorMessage message) =>
-        Add(new Diagnostic(path, position, Severity.Error, message.Code, message.Text));
+        Add(new Diagnostic(path, position, Severity.Error, message.Code, message.Text, message.Fix));
 
     public void Warning(string path, SourcePosition position, ErrorMessage message) =>
-        Add(new Diagnostic(path, position, Severity.Warning, message.Code, message.Text));
+        Add(new Diagnostic(path, position, Severity.Warning, message.Code, message.Text, message.Fix));
 
     /// <summary>An error about a folder rather than a file: named with a closing slash and no line.</summary>
     public void FolderError(string shownFolder, ErrorMessage message) => Error(Subject.Folder(shownFolder), SourcePosition.None, message);
@@ -37,7 +37,7 @@ public sealed class DiagnosticBag
     /// <summary>One problem, one line: a value quoted from the input (or a file's name) may hold line breaks, which would split the report.</summary>
     private static Diagnostic OnOneLine(Diagnostic diagnostic) =>
         diagnostic.Message.AsSpan().ContainsAny(LineBreaks) || diagnostic.Path.AsSpan().ContainsAny(LineBreaks)
-            ? diagnostic with { Path = Escaped(diagnostic.Path), Message = Escaped(diagnostic.Message) }
+            ? diagnostic with { Path = Escaped(diagnostic.Path), Message = Escaped(diagnostic.Message), Fix = Escaped(diagnostic.Fix) }
             : diagnostic;
 
     private static string Escaped(string text)

@@ -25,8 +25,8 @@ public sealed class ReportFormatTests
         Assert.Equal(
             """
             ::error file=input/events/1988-07-19-commissions.yml,line=1,col=7,title=TL0201::'date' is '1988-02-30', a day that does not exist. Check the month and the day.
-            ::error file=input/events/1988-07-19-commissions.yml,line=4,col=1,title=TL0104::unknown field 'tgas'; did you mean 'tags'? Known fields are: id, date, circa, end, title, summary, tags, related, sources, people, organisations, places, body, published, updated, corrections, translations.
-            ::error file=input/sources.yml,line=4,col=9,title=TL0207::'kind' is 'reprot', which is not a known kind of source; did you mean 'report'? Use one of: article, report, letter, statement, audio, video, post, resolution, ruling, book, other.
+            ::error file=input/events/1988-07-19-commissions.yml,line=4,col=1,title=TL0104::unknown field 'tgas'. Did you mean 'tags'? Known fields are: id, date, circa, end, title, summary, tags, related, sources, people, organisations, places, body, published, updated, corrections, translations.
+            ::error file=input/sources.yml,line=4,col=9,title=TL0207::'kind' is 'reprot', which is not a known kind of source. Did you mean 'report'? Use one of: article, report, letter, statement, audio, video, post, resolution, ruling, book, other.
 
             """,
             output);
@@ -51,7 +51,8 @@ public sealed class ReportFormatTests
                   "column": 1,
                   "code": "TL0012",
                   "severity": "error",
-                  "message": "'events' must be a folder, but it is a file. Make 'events' a folder and put its files in it."
+                  "message": "'events' must be a folder, but it is a file.",
+                  "fix": "Make 'events' a folder and put its files in it."
                 }
               ]
             }
@@ -110,13 +111,43 @@ public sealed class ReportFormatTests
                   "column": null,
                   "code": "TL0960",
                   "severity": "error",
-                  "message": "Unrecognized command or argument '--no-such-option'. Run 'timeline --help' for the commands and their options."
+                  "message": "Unrecognized command or argument '--no-such-option'.",
+                  "fix": "Run 'timeline --help' for the commands and their options."
                 }
               ]
             }
 
             """,
             json);
+    }
+
+    [Fact]
+    public void Json_keeps_the_fix_of_an_option_checked_by_our_own_validator_apart()
+    {
+        var (code, json, _) = CheckFixture("events-is-a-file", "--format", "json", "--base-url", "example.org");
+
+        Assert.Equal(2, code);
+        using var document = JsonDocument.Parse(json);
+        var diagnostic = Assert.Single(document.RootElement.GetProperty("diagnostics").EnumerateArray());
+        Assert.Equal("--base-url", diagnostic.GetProperty("file").GetString());
+        Assert.Equal("TL0209", diagnostic.GetProperty("code").GetString());
+        Assert.Equal("'--base-url' is 'example.org', which is not an absolute http or https address.", diagnostic.GetProperty("message").GetString());
+        Assert.Equal("Write it as https://example.org or https://example.org/timeline/.", diagnostic.GetProperty("fix").GetString());
+    }
+
+    [Fact]
+    public void Json_gives_the_fix_of_every_error_of_a_fixture_apart_from_its_problem()
+    {
+        var (_, json, _) = CheckFixture("several-errors-at-once", "--format", "json");
+        var (_, _, text) = CheckFixture("several-errors-at-once");
+
+        using var document = JsonDocument.Parse(json);
+        var joined = document.RootElement.GetProperty("diagnostics").EnumerateArray()
+            .Select(d => $"{d.GetProperty("message").GetString()} {d.GetProperty("fix").GetString()}");
+        var lines = text.Split('\n').Where(l => l.Contains(": error TL", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, lines.Count);
+        Assert.All(document.RootElement.GetProperty("diagnostics").EnumerateArray(), d => Assert.NotEqual("", d.GetProperty("fix").GetString()));
+        Assert.Equal(lines.Select(l => l[(l.IndexOf(": error TL", StringComparison.Ordinal) + ": error TL0000: ".Length)..]), joined);
     }
 
     [Fact]

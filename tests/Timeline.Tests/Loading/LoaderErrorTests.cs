@@ -39,7 +39,7 @@ public sealed class LoaderErrorTests
     {
         using var site = BuildEvent("date: \"1988\"\ntitel: T\nsummary: S\nsources: [a]\n");
 
-        Assert.StartsWith("input/events/e.yml:2:1: error TL0104: unknown field 'titel'; did you mean 'title'?", site.Result.Diagnostics[0].ToString());
+        Assert.StartsWith("input/events/e.yml:2:1: error TL0104: unknown field 'titel'. Did you mean 'title'?", site.Result.Diagnostics[0].ToString());
     }
 
     [Fact]

@@ -57,7 +57,7 @@ public sealed class ThemeStringsTests
         Assert.Equal(
             [
                 "i18n/de.yml:1:1: error TL1011: the key 'nav_tags' of i18n/en.yml is missing here. Add it, translated, for example nav_tags: ...",
-                "i18n/fa.yml:2:1: error TL1013: 'nav_tag' is not a key of i18n/en.yml; did you mean 'nav_tags'? Fix the key, or add it to i18n/en.yml first.",
+                "i18n/fa.yml:2:1: error TL1013: 'nav_tag' is not a key of i18n/en.yml. Did you mean 'nav_tags'? Fix the key, or add it to i18n/en.yml first.",
                 "i18n/fa.yml:3:11: error TL1014: 'nav_tags' is a list, but each key holds one line of text. Write it as key: text, with no nested fields or lists.",
             ],
             errors);
