@@ -326,6 +326,13 @@ public sealed class InputFilesTests
     /// </summary>
     private static (int Code, string Output, string Errors) RunUnprivileged(string folder, params string[] args)
     {
+        // The program looks for node_modules above the site; without it the web font's absence would be warned of too.
+        var tools = Path.Combine(folder, "node_modules");
+        if (!Path.Exists(tools))
+        {
+            Directory.CreateSymbolicLink(tools, Path.Combine(Repository.Root, "node_modules"));
+        }
+
         var info = CliProcess.StartInfo(folder, null, args);
         if (GetEffectiveUserId() == 0)
         {

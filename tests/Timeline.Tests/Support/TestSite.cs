@@ -94,9 +94,61 @@ public sealed class TestSite : IDisposable
 
     public static string NewFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "timeline-tests", Guid.NewGuid().ToString("N"));
+        var folder = Path.Combine(RunFolder.Value, Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         return folder;
+    }
+
+    /// <summary>
+    /// This test run's folder of temporary sites, /tmp/timeline-tests/run-PID. The next run removes the folders of runs
+    /// that have ended (a full run writes gigabytes of sites and share images); the test host is often stopped without
+    /// its exit handlers, so removing our own at exit is only a first try.
+    /// </summary>
+    private static readonly Lazy<string> RunFolder = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "timeline-tests");
+        Directory.CreateDirectory(root);
+        foreach (var old in Directory.EnumerateDirectories(root))
+        {
+            var name = Path.GetFileName(old);
+            var stale = name.StartsWith("run-", StringComparison.Ordinal) && int.TryParse(name[4..], System.Globalization.CultureInfo.InvariantCulture, out var pid)
+                ? !IsRunning(pid)
+                : Directory.GetLastWriteTimeUtc(old) < DateTime.UtcNow.AddHours(-6);
+            if (stale)
+            {
+                TryDelete(old);
+            }
+        }
+
+        var folder = Path.Combine(root, $"run-{Environment.ProcessId}");
+        Directory.CreateDirectory(folder);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(folder);
+        return folder;
+    });
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    // Best effort: a test may have left a folder it could not restore (made unreadable, say); the rest goes.
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     public static void CopyFolder(string from, string to)
