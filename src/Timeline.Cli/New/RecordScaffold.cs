@@ -45,6 +45,7 @@ public static partial class RecordScaffold
             ($"date: \"{date}\"", "YYYY, YYYY-MM or YYYY-MM-DD"),
             ("circa: false", "true when the date is approximate: shown as \"c. 1988\""),
             ($"# end: \"{date}\"", "optional: the last day of a span, in the same formats, not before date"),
+            ($"# sort: \"{date}\"", "optional: where the event is placed among others within its own dates; ordering only, never shown"),
             ($"title: {Quote(title)}", "plain text"),
             ("summary: \"\"", "required: one or two plain sentences, at most 300 characters, for lists and previews"),
             ("tags: []", "optional: themes, such as [death-commissions, trials]"),

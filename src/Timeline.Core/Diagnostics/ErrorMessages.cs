@@ -145,6 +145,9 @@ public static class ErrorMessages
     public static ErrorMessage TextTooLong(string field, int length, int limit) =>
         new("TL0214", Invariant($"'{field}' is {length:N0} characters long, over the limit of {limit}."), Invariant($"Shorten it, and put the rest in a longer field such as 'summary', 'body' or 'note'."));
 
+    public static ErrorMessage SortOutsideDates(string sort, string from, string to) =>
+        new("TL0215", $"'sort' ({sort}) is outside the event's own dates, {from} to {to}.", $"Give 'sort' a date from {from} to {to} (it only places the event within its own period), or correct 'date' and 'end'.");
+
     public static ErrorMessage InvalidContact(string field, string value) =>
         new("TL0220", $"'{field}' is '{Shorten(value)}', which is neither an e-mail address nor an http or https address.", $"Write an address such as editors@example.org, or the full address of a page, starting with https://.");
 

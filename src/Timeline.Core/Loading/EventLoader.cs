@@ -41,6 +41,13 @@ internal static class EventLoader
             end = null;
         }
 
+        var sort = check.Date(record.Sort, "sort");
+        if (sort is { } key && date is { } from && (key.FirstDay < from.FirstDay || key.LastDay > (end ?? from).LastDay))
+        {
+            check.Error(record.Sort!.Position, ErrorMessages.SortOutsideDates(key.ToString(), from.ToString(), (end ?? from).ToString()));
+            sort = null;
+        }
+
         var circa = check.Boolean(record.Circa, "circa");
         var title = check.Line(record.Title, "title", "The death commissions are formed", mapping.Position);
         var summary = check.Required(record.Summary, "summary", "One or two plain sentences for lists and previews.", mapping.Position);
@@ -80,6 +87,7 @@ internal static class EventLoader
             new Origin(file.DisplayPath, record.Id?.Position ?? SourcePosition.WholeFile))
         {
             Translations = translations.Events,
+            Sort = sort,
             Dates = dates with { Corrections = dates.Corrections.Select(c => c with { Translations = translations.Corrections.GetValueOrDefault(c) ?? c.Translations }).ToList() },
         };
     }

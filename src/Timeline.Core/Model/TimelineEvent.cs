@@ -22,6 +22,12 @@ public sealed record TimelineEvent(
 
     /// <summary>When the entry was published and last changed, and its corrections.</summary>
     public EntryDates Dates { get; init; } = EntryDates.None;
+
+    /// <summary>Where the record places itself within its own dates ('sort'); it orders the event, never shows.</summary>
+    public PartialDate? Sort { get; init; }
+
+    /// <summary>What the event is ordered by: its 'sort' date when it gives one, else its dates.</summary>
+    public DateSpan Order => Sort is { } sort ? DateSpan.Single(sort) : When;
 }
 
 /// <summary>

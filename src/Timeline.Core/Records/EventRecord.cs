@@ -10,6 +10,7 @@ internal sealed class EventRecord
         .Text("date", (r, v) => r.Date = v)
         .Text("circa", (r, v) => r.Circa = v)
         .Text("end", (r, v) => r.End = v)
+        .Text("sort", (r, v) => r.Sort = v)
         .Text("title", (r, v) => r.Title = v)
         .Text("summary", (r, v) => r.Summary = v)
         .List("tags", (r, v) => r.Tags = v)
@@ -31,6 +32,8 @@ internal sealed class EventRecord
     public YamlScalar? Circa { get; set; }
 
     public YamlScalar? End { get; set; }
+
+    public YamlScalar? Sort { get; set; }
 
     public YamlScalar? Title { get; set; }
 

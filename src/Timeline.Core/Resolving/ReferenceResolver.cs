@@ -11,18 +11,19 @@ namespace Timeline.Resolving;
 internal static class ReferenceResolver
 {
     /// <summary>
-    /// Events sort by the first day of their date; at the same first day the coarser date comes first
-    /// (1988 before 1988-01-01), then the earlier end, then the id, so the order never depends on the files.
+    /// Events sort by the first day of their date (or of their 'sort' date, which places an event within its own
+    /// period); at the same first day the coarser date comes first (1988 before 1988-01-01), then the earlier end, then
+    /// the id, so the order never depends on the files.
     /// </summary>
     public static readonly IComparer<TimelineEvent> TimeOrder = Comparer<TimelineEvent>.Create((a, b) =>
     {
-        var byStart = a.When.Start.CompareTo(b.When.Start);
+        var byStart = a.Order.Start.CompareTo(b.Order.Start);
         if (byStart != 0)
         {
             return byStart;
         }
 
-        var byEnd = (a.When.End ?? a.When.Start).CompareTo(b.When.End ?? b.When.Start);
+        var byEnd = (a.Order.End ?? a.Order.Start).CompareTo(b.Order.End ?? b.Order.Start);
         return byEnd != 0 ? byEnd : string.CompareOrdinal(a.Id, b.Id);
     });
 
@@ -131,10 +132,10 @@ internal static class ReferenceResolver
         var items = new TimelineEvent[events.Count];
         for (var i = 0; i < events.Count; i++)
         {
-            var e = events[i];
-            var end = e.When.End ?? e.When.Start;
-            keys[i] = new TimeKey(e.When.Start.FirstDay.DayNumber, e.When.Start.Precision, end.FirstDay.DayNumber, end.Precision, e.Id);
-            items[i] = e;
+            var order = events[i].Order;
+            var end = order.End ?? order.Start;
+            keys[i] = new TimeKey(order.Start.FirstDay.DayNumber, order.Start.Precision, end.FirstDay.DayNumber, end.Precision, events[i].Id);
+            items[i] = events[i];
         }
 
         Array.Sort(keys, items);

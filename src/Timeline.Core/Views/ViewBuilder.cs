@@ -112,6 +112,7 @@ internal sealed class ViewBuilder
                 Notes(e.Body.Notes),
                 e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
                 _index.ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
+                e.RelatedIds.Concat(_index.ReferencingIds(e.Id)).Distinct(StringComparer.Ordinal).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
                 new CitationView(
                     CitationStyles.All(Citation(e)),
                     _urls.EventCitation(e.Id, "json"),

@@ -154,6 +154,9 @@ internal sealed record EventView
 
     public IReadOnlyList<EventSummaryView> ReferencedBy => Parts.Value.ReferencedBy;
 
+    /// <summary>The events this one names in 'related' and those that name or link to it, each once, in time order.</summary>
+    public IReadOnlyList<EventSummaryView> Connected => Parts.Value.Connected;
+
     public CitationView Citation => Parts.Value.Citation;
 
     public string JsonLdHtml => Parts.Value.JsonLdHtml;
@@ -164,10 +167,11 @@ internal sealed record EventPageParts(
     IReadOnlyList<NoteView> Notes,
     IReadOnlyList<EventSummaryView> Related,
     IReadOnlyList<EventSummaryView> ReferencedBy,
+    IReadOnlyList<EventSummaryView> Connected,
     CitationView Citation,
     string JsonLdHtml)
 {
-    public static readonly EventPageParts None = new([], [], [], new CitationView([], "", "", "", "", "", ""), "");
+    public static readonly EventPageParts None = new([], [], [], [], new CitationView([], "", "", "", "", "", ""), "");
 }
 
 /// <summary>

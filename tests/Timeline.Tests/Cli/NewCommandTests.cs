@@ -49,7 +49,7 @@ public sealed class NewCommandTests
 
         var (before, errors) = Check(folder);
         Assert.Equal(1, before);
-        Assert.Contains("1988-07-19-the-death-commissions-are-formed.yml:7:10: error TL0105: the required field 'summary'", errors, StringComparison.Ordinal);
+        Assert.Contains("1988-07-19-the-death-commissions-are-formed.yml:8:10: error TL0105: the required field 'summary'", errors, StringComparison.Ordinal);
 
         File.WriteAllText(path, text
             .Replace("summary: \"\"", "summary: \"The commissions were formed.\"", StringComparison.Ordinal)

@@ -25,7 +25,7 @@ public sealed class ReportFormatTests
         Assert.Equal(
             """
             ::error file=input/events/1988-07-19-commissions.yml,line=1,col=7,title=TL0201::'date' is '1988-02-30', a day that does not exist. Check the month and the day.
-            ::error file=input/events/1988-07-19-commissions.yml,line=4,col=1,title=TL0104::unknown field 'tgas'. Did you mean 'tags'? Known fields are: id, date, circa, end, title, summary, tags, related, sources, people, organisations, places, body, published, updated, corrections, translations.
+            ::error file=input/events/1988-07-19-commissions.yml,line=4,col=1,title=TL0104::unknown field 'tgas'. Did you mean 'tags'? Known fields are: id, date, circa, end, sort, title, summary, tags, related, sources, people, organisations, places, body, published, updated, corrections, translations.
             ::error file=input/sources.yml,line=4,col=9,title=TL0207::'kind' is 'reprot', which is not a known kind of source. Did you mean 'report'? Use one of: article, report, letter, statement, audio, video, post, resolution, ruling, book, other.
 
             """,

@@ -129,7 +129,8 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     {
         var html = _site.Read("events/letter-sent/index.html");
 
-        Assert.Contains("<section aria-labelledby=\"referenced-title\" data-pagefind-ignore>", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"connected\" aria-labelledby=\"related-title\" data-pagefind-ignore>", html, StringComparison.Ordinal);
+        Assert.Contains("<ul class=\"event-nav\" data-pagefind-ignore>", html, StringComparison.Ordinal);
         Assert.Contains("<nav class=\"prev-next\" aria-label=\"Previous and next event\" data-pagefind-ignore>", html, StringComparison.Ordinal);
         Assert.Contains("data-pagefind-meta=\"date:3 September 2020\"", html, StringComparison.Ordinal);
         Assert.Contains("data-pagefind-filter=\"year:2020\"", html, StringComparison.Ordinal);

@@ -131,6 +131,47 @@ public sealed partial class ShippedSiteTests : IClassFixture<ShippedSiteTests.Sh
     }
 
     [Fact]
+    public void Each_event_lists_its_connected_events_once_each_though_most_are_both_related_and_referring()
+    {
+        var overlapping = 0;
+        foreach (var e in _shipped.Site.Events)
+        {
+            var links = ConnectedLinks(Path.Combine(_shipped.Folder, "output", "events", e.Id, "index.html"));
+            var referring = _shipped.Site.Events.Where(other => other.RelatedIds.Contains(e.Id) || other.Body.LinkedEventIds.Contains(e.Id)).Select(other => other.Id);
+            var expected = e.RelatedIds.Concat(referring).Where(id => id != e.Id).Distinct().Order(StringComparer.Ordinal).ToList();
+            overlapping += e.RelatedIds.Intersect(referring).Any() ? 1 : 0;
+
+            Assert.Equal(links.Distinct().Count(), links.Count);
+            Assert.Equal(expected, links.Select(l => l.Split('/')[^2]).Order(StringComparer.Ordinal).ToList());
+        }
+
+        // The case the merged list exists for: both lists named the same events on most pages.
+        Assert.True(overlapping >= 20, $"only {overlapping} events are both related to and referred to by the same event");
+    }
+
+    private static List<string> ConnectedLinks(string page)
+    {
+        var html = File.ReadAllText(page);
+        var start = html.IndexOf("<section class=\"connected", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return [];
+        }
+
+        var section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        return System.Text.RegularExpressions.Regex.Matches(section, "<li><a href=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+    }
+
+    [Fact]
+    public void The_secret_executions_are_listed_after_the_fatwa_that_ordered_them_and_before_the_evin_commission()
+    {
+        var ids = _shipped.Site.Events.Select(e => e.Id).ToList();
+
+        Assert.True(ids.IndexOf("1988-07-19-death-commissions-formed") < ids.IndexOf("1988-07-secret-executions"));
+        Assert.True(ids.IndexOf("1988-07-secret-executions") < ids.IndexOf("1988-07-27-evin-commission-begins"));
+    }
+
+    [Fact]
     public void It_uses_eras_and_entities()
     {
         Assert.NotEmpty(_shipped.Site.Eras);
