@@ -17,6 +17,16 @@ internal static class SolarHijriDates
         "مهر", "آبان", "آذر", "دی", "بهمن", "اسفند",
     ];
 
+    // The months' names in the usual English transliteration, for readers of a language in Latin letters.
+    private static readonly string[] LatinMonthNames =
+    [
+        "Farvardin", "Ordibehesht", "Khordad", "Tir", "Mordad", "Shahrivar",
+        "Mehr", "Aban", "Azar", "Dey", "Bahman", "Esfand",
+    ];
+
+    /// <summary>The era after a Latin Solar Hijri year, as English writes it ("1367 SH").</summary>
+    public const string LatinEra = "SH";
+
     // PersianCalendar finds each new year astronomically, which costs tens of microseconds a call: too slow for
     // 10,000 events on every rebuild of `timeline serve`. Each new year's day is asked for once and kept.
     private static readonly ConcurrentDictionary<int, DateOnly> NewYears = new();
@@ -45,7 +55,27 @@ internal static class SolarHijriDates
 
     public static string Format(PartialDate date) => Format(DateSpan.Single(date));
 
-    public static string Format(DateSpan span)
+    public static string Format(DateSpan span) => Format(span, Persian);
+
+    /// <summary>
+    /// The span in Latin letters and digits ("28 Tir 1367 SH", "Tir–Mordad 1367 SH"), for pages in a language that is
+    /// not written in the Arabic script: their readers cannot read Persian, and the page then needs no Persian font.
+    /// <paramref name="circa"/> is the page's own word for "circa".
+    /// </summary>
+    public static string FormatLatin(DateSpan span, string circa)
+    {
+        var text = Format(span with { Circa = false }, Latin) + " " + LatinEra;
+        return span.Circa ? circa + " " + text : text;
+    }
+
+    private static readonly Writing Persian = new(PersianDigits.Write, MonthName, "حدود ");
+
+    private static readonly Writing Latin = new(n => n.ToString(CultureInfo.InvariantCulture), m => LatinMonthNames[m - 1], "");
+
+    /// <summary>How one script writes the calendar's numbers, month names and "circa".</summary>
+    private sealed record Writing(Func<int, string> Digits, Func<int, string> Month, string Circa);
+
+    private static string Format(DateSpan span, Writing writing)
     {
         var end = span.End ?? span.Start;
         var first = Side(span.Start.FirstDay, span.Start.Precision);
@@ -54,21 +84,21 @@ internal static class SolarHijriDates
         string text;
         if (first == last)
         {
-            text = Join(first);
+            text = Join(first, writing);
         }
         else if (first.Year == last.Year && first.Precision != DatePrecision.Year && last.Precision != DatePrecision.Year)
         {
             // The year is written once, at the end: "۲۸ تیر – ۲۶ مرداد ۱۳۶۷".
             var separator = first.Precision == DatePrecision.Month && last.Precision == DatePrecision.Month ? "–" : " – ";
-            text = JoinWithoutYear(first) + separator + Join(last);
+            text = JoinWithoutYear(first, writing) + separator + Join(last, writing);
         }
         else
         {
             var separator = first.Precision == DatePrecision.Year && last.Precision == DatePrecision.Year ? "–" : " – ";
-            text = Join(first) + separator + Join(last);
+            text = Join(first, writing) + separator + Join(last, writing);
         }
 
-        return span.Circa ? "حدود " + text : text;
+        return span.Circa ? writing.Circa + text : text;
     }
 
     private static PersianSide Side(DateOnly day, DatePrecision precision)
@@ -82,16 +112,16 @@ internal static class SolarHijriDates
         };
     }
 
-    private static string Join(PersianSide side) => side.Precision switch
+    private static string Join(PersianSide side, Writing writing) => side.Precision switch
     {
-        DatePrecision.Year => Digits(side.Year),
-        _ => JoinWithoutYear(side) + " " + Digits(side.Year),
+        DatePrecision.Year => writing.Digits(side.Year),
+        _ => JoinWithoutYear(side, writing) + " " + writing.Digits(side.Year),
     };
 
-    private static string JoinWithoutYear(PersianSide side) => side.Precision switch
+    private static string JoinWithoutYear(PersianSide side, Writing writing) => side.Precision switch
     {
-        DatePrecision.Day => Digits(side.Day) + " " + MonthName(side.Month),
-        DatePrecision.Month => MonthName(side.Month),
+        DatePrecision.Day => writing.Digits(side.Day) + " " + writing.Month(side.Month),
+        DatePrecision.Month => writing.Month(side.Month),
         _ => "",
     };
 

@@ -362,7 +362,9 @@ internal sealed class ViewBuilder
         var gregorian = dates.Gregorian.Format(plain);
 
         // Persian writes its own "circa" into a Solar Hijri date; a page that shows that date first says it in its own words.
-        var solar = SolarHijriDates.Format(solarFirst ? plain : span);
+        // A page in Latin letters writes the Solar Hijri date in them too, so its readers can read it without a Persian font.
+        var latin = dates.Profile.Script != Script.Arabic;
+        var solar = latin ? SolarHijriDates.FormatLatin(span, dates.Circa) : SolarHijriDates.Format(solarFirst ? plain : span);
         var html = write(new DateMarkupView(
             solarFirst,
             span.Circa ? dates.Circa : "",
@@ -371,7 +373,8 @@ internal sealed class ViewBuilder
             parts.Separator,
             span.Start.ToString(),
             parts.End is null ? null : span.End?.ToString(),
-            solar));
+            solar,
+            latin ? "" : "fa"));
         string Circa(string text) => span.Circa ? dates.Circa + " " + text : text;
         return solarFirst
             ? new DateView(Circa(solar), html, Circa(gregorian), Iso(span), span.Circa)

@@ -90,7 +90,8 @@ internal sealed record DateView(string Text, string Html, string SecondText, str
 /// date in the page's words, cut where each end gets its own &lt;time&gt;; Solar is the Solar Hijri date in Persian (with
 /// Persian's own word for circa when the Gregorian comes first); Circa is the page's word for circa, or empty.
 /// </summary>
-internal sealed record DateMarkupView(bool SolarFirst, string Circa, string Start, string? End, string Separator, string StartIso, string? EndIso, string Solar);
+/// <summary>SolarLang is "fa" when the Solar Hijri date is written in Persian, empty when in the page's own letters.</summary>
+internal sealed record DateMarkupView(bool SolarFirst, string Circa, string Start, string? End, string Separator, string StartIso, string? EndIso, string Solar, string SolarLang);
 
 /// <summary>An event as lists show it.</summary>
 /// <summary>Lang is the language of the title and summary when they are untranslated (else empty).</summary>

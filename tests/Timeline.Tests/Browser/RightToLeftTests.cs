@@ -157,8 +157,9 @@ public sealed class RightToLeftTests
         Assert.True(persian.Bold, "Vazirmatn bold did not load.");
         Assert.Equal(["400", "700"], persian.Loaded.Order(StringComparer.Ordinal));
 
-        // What Chromium actually draws the Persian date with: the web font, not a system font of the same name.
-        var fonts = await PlatformFonts(page, "main .date-fa");
+        // What Chromium actually draws a Persian page's title with: the web font, not a system font of the same name.
+        await page.GotoAsync(_site.Site.Url("/fa" + EventPage));
+        var fonts = await PlatformFonts(page, "main h1");
         Assert.Contains(fonts, font => font.Family == "Vazirmatn" && !font.IsLocal);
         watched.AssertNoProblems();
     }

@@ -54,7 +54,7 @@ public sealed class ThreeLanguagesTests(ThreeLanguagesTests.Built built) : IClas
 
         // The Solar Hijri date follows in Persian, as on English pages.
         Site.AssertFileContains("ar/" + Commissions + "index.html", "<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">۲۸ تیر ۱۳۶۷</span>");
-        Site.AssertFileContains("de/" + Commissions + "index.html", "<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">۲۸ تیر ۱۳۶۷</span>");
+        Site.AssertFileContains("de/" + Commissions + "index.html", "<span class=\"date-solar-latin\">28 Tir 1367 SH</span>");
     }
 
     [Fact]

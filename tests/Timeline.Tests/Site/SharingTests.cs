@@ -127,7 +127,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         _site.AssertFileContains(embed, "<meta name=\"robots\" content=\"noindex\">");
         _site.AssertFileContains(embed, $"<link rel=\"canonical\" href=\"{BaseUrl}events/first-event/\">");
         _site.AssertFileContains(embed, "<h1><a href=\"/memorial/events/first-event/\" target=\"_top\">The first event</a></h1>");
-        _site.AssertFileContains(embed, "<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">۲۸ تیر – ۲۵ مرداد ۱۳۶۷</span>");
+        _site.AssertFileContains(embed, "<span class=\"date-solar-latin\">28 Tir – 25 Mordad 1367 SH</span>");
         _site.AssertFileContains(embed, "<p>The first event happened over several weeks.</p>");
         _site.AssertFileDoesNotContain(embed, "site-nav");
         _site.AssertFileDoesNotContain(embed, "<script");

@@ -45,7 +45,7 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
     public void Event_pages_write_dates_for_people_in_both_calendars()
     {
         _site.AssertFileContains("events/first-event/index.html", "<time datetime=\"1988-07-19\">19 July</time> – <time datetime=\"1988-08-16\">16 August 1988</time>");
-        _site.AssertFileContains("events/first-event/index.html", "<span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">۲۸ تیر – ۲۵ مرداد ۱۳۶۷</span>");
+        _site.AssertFileContains("events/first-event/index.html", "<span class=\"date-solar-latin\">28 Tir – 25 Mordad 1367 SH</span>");
         _site.AssertFileContains("events/year-only/index.html", "c. <time datetime=\"1988\">1988</time>");
         _site.AssertFileContains("events/2020-12-published/index.html", "<time datetime=\"2020-12\">December 2020</time>");
     }

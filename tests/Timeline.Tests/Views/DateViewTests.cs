@@ -29,7 +29,7 @@ public sealed class DateViewTests
     {
         var date = Write(Circa, "en", "c.<b>&");
 
-        Assert.Equal("c.&lt;b&gt;&amp; <time datetime=\"1988-07\">July 1988</time> <span class=\"calendar-sep\" aria-hidden=\"true\">·</span> <span class=\"date-fa\" lang=\"fa\" dir=\"rtl\">حدود تیر–مرداد ۱۳۶۷</span>", date.Html);
+        Assert.Equal("c.&lt;b&gt;&amp; <time datetime=\"1988-07\">July 1988</time> <span class=\"calendar-sep\" aria-hidden=\"true\">·</span> <span class=\"date-solar-latin\">c.&lt;b&gt;&amp; Tir–Mordad 1367 SH</span>", date.Html);
         Assert.Equal("c.<b>& July 1988", date.Text);
     }
 
