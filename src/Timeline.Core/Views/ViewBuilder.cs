@@ -238,13 +238,52 @@ internal sealed class ViewBuilder
             section.Era is { } summed && _language.Fallbacks.EraSummaries.Contains(summed.Id) ? _language.FallbackCode : "",
             section.Era is { } era ? Date(new DateSpan(era.Start, era.End, false)).Text : null,
             section.Events.GroupBy(e => e.Event.When.Start.Year)
-                .Select(g => new YearSectionView(
-                    g.Key,
-                    _language.Digits(g.Key),
-                    _urls.Year(g.Key),
-                    anchored.Add(g.Key) ? YearAnchor(g.Key) : "",
-                    Summaries(g)))
+                .Select(g =>
+                {
+                    var anchor = anchored.Add(g.Key) ? YearAnchor(g.Key) : "";
+                    return new YearSectionView(g.Key, _language.Digits(g.Key), _urls.Year(g.Key), anchor, Summaries(g))
+                    {
+                        Months = Months(g.Key, g.Select(e => _positions[e.Id]).ToArray(), anchor != ""),
+                    };
+                })
                 .ToList()))
+            .ToList();
+    }
+
+    /// <summary>
+    /// A year with more than this many events is listed by month, if they fall in more than one and some month holds
+    /// more than one (a heading over each single event would only lengthen the list).
+    /// </summary>
+    public const int EventsBeforeMonths = 3;
+
+    /// <summary>
+    /// A year's events (positions in time order) by the month of the date that places them (their 'sort' date, else
+    /// their start), in Gregorian months as the year headings are; those dated to the year only come first.
+    /// </summary>
+    private List<MonthGroupView> Months(int year, int[] positions, bool anchored)
+    {
+        var groups = new List<(int? Month, List<int> Positions)>();
+        foreach (var position in positions)
+        {
+            var start = _site.Events[position].Event.Order.Start;
+            int? month = start.Year == year ? start.Month : null;
+            if (groups.Count == 0 || groups[^1].Month != month)
+            {
+                groups.Add((month, []));
+            }
+
+            groups[^1].Positions.Add(position);
+        }
+
+        if (positions.Length <= EventsBeforeMonths || groups.Count < 2 || groups.Count == positions.Length)
+        {
+            return [];
+        }
+
+        return groups.Select(g => new MonthGroupView(
+                g.Month is { } m ? _language.Dates.Gregorian.Format(PartialDate.OfMonth(year, m)) : Text("year_whole", ("year", _language.Digits(year))),
+                anchored && g.Month is { } n ? string.Create(CultureInfo.InvariantCulture, $"y{year}-{n:D2}") : "",
+                new SummaryList(g.Positions.ToArray(), SummaryAt)))
             .ToList();
     }
 
@@ -415,7 +454,8 @@ internal sealed class ViewBuilder
 
     private IReadOnlyList<int> EventsInvolving(Entity entity) => _index.Involving(entity.Id);
 
-    private EventListView YearList(int year, List<int> positions) => new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt));
+    private EventListView YearList(int year, List<int> positions) =>
+        new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt)) { Months = Months(year, positions.ToArray(), anchored: true) };
 
     private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
 

@@ -33,6 +33,7 @@ internal static class ViewTypes
         strategy.Register<EventListView>();
         strategy.Register<YearSectionView>();
         strategy.Register<EraSectionView>();
+        strategy.Register<MonthGroupView>();
         strategy.Register<OverviewView>();
         strategy.Register<TagView>();
         strategy.Register<EntityView>();

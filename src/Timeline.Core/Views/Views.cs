@@ -270,11 +270,26 @@ internal sealed record CitationUseView(string Href, string NumberText, string? L
 /// <summary>A piece of a source's note: Lang is empty, or the language of a run to isolate from the text around it.</summary>
 internal sealed record NotePartView(string Text, string Lang);
 
-/// <summary>The events of one year, tag or entity.</summary>
-internal sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events);
+/// <summary>The events of one year, tag or entity; a year's page also has them by month (<see cref="Months"/>).</summary>
+internal sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events)
+{
+    /// <summary>The events by month, when a year has enough of them in more than one month; else empty.</summary>
+    public IReadOnlyList<MonthGroupView> Months { get; init; } = [];
+}
 
 /// <summary>A year on the index: its events, under an era. Anchor is empty when the year already has one above.</summary>
-internal sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events);
+internal sealed record YearSectionView(int Year, string YearText, string Url, string Anchor, IReadOnlyList<EventSummaryView> Events)
+{
+    /// <summary>The events by month, when the year has enough of them in more than one month; else empty.</summary>
+    public IReadOnlyList<MonthGroupView> Months { get; init; } = [];
+}
+
+/// <summary>
+/// The events of one month of a year, in the order of the timeline, under a heading ("July 1988"); the events dated
+/// to the year only come first, under a heading of their own. Anchor is "y1988-07" (empty for the year's own group,
+/// or where the year has no anchor).
+/// </summary>
+internal sealed record MonthGroupView(string Heading, string Anchor, IReadOnlyList<EventSummaryView> Events);
 
 /// <summary>An era on the index with its years; an era with no title holds the events outside every era.</summary>
 internal sealed record EraSectionView(string Id, string? Title, string TitleLang, string? Summary, string SummaryLang, string? DateText, IReadOnlyList<YearSectionView> Years);

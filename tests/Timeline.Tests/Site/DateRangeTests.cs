@@ -23,7 +23,8 @@ public sealed class DateRangeTests
         });
 
         site.AssertSucceeded();
-        site.AssertFileContains("events/last/index.html", "۱۳ دی ۹۳۷۸");
+        site.AssertFileContains("events/last/index.html", "13 Dey 9378 SH");
+        site.AssertFileContains("fa/events/last/index.html", "۱۳ دی ۹۳۷۸");
         site.AssertFileContains("fa/events/first/index.html", "۱ فروردین ۱");
         site.AssertFileContains("feed.xml", "9999-12-31");
     }

@@ -172,6 +172,38 @@ public sealed partial class ShippedSiteTests : IClassFixture<ShippedSiteTests.Sh
     }
 
     [Fact]
+    public void The_index_and_a_crowded_years_page_list_its_events_by_month_with_links_to_each_month()
+    {
+        var output = Path.Combine(_shipped.Folder, "output");
+        var index = File.ReadAllText(Path.Combine(output, "index.html"));
+        var year = File.ReadAllText(Path.Combine(output, "years", "1988", "index.html"));
+        var persian = File.ReadAllText(Path.Combine(output, "fa", "years", "1988", "index.html"));
+
+        // The events dated to 1988 only come first, then each month in order, the fatwa before the executions it ordered.
+        var headings = new[] { ">1988 as a whole<", "id=\"y1988-07\">July 1988<", "id=\"y1988-08\">August 1988<", "id=\"y1988-12\">December 1988<" };
+        Assert.All(headings, h => Assert.Contains(h, index, StringComparison.Ordinal));
+        Assert.Equal(headings.Select(h => index.IndexOf(h, StringComparison.Ordinal)).Order(), headings.Select(h => index.IndexOf(h, StringComparison.Ordinal)));
+        var july = index[index.IndexOf("id=\"y1988-07\"", StringComparison.Ordinal)..index.IndexOf("id=\"y1988-08\"", StringComparison.Ordinal)];
+        Assert.True(july.IndexOf("/events/1988-07-19-death-commissions-formed/", StringComparison.Ordinal) < july.IndexOf("/events/1988-07-secret-executions/", StringComparison.Ordinal));
+        Assert.DoesNotContain("/events/1988-death-toll/", july, StringComparison.Ordinal);
+
+        Assert.Contains("<li><a href=\"#y1988-07\">July 1988</a></li>", year, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"month-heading\" id=\"y1988-07\">July 1988</h2>", year, StringComparison.Ordinal);
+        Assert.Contains("<h2 class=\"month-heading\" id=\"y1988-07\">ژوئیه ۱۹۸۸</h2>", persian, StringComparison.Ordinal);
+
+        // A year whose events each fall in a month of their own keeps a plain list.
+        foreach (var page in Directory.EnumerateFiles(Path.Combine(output, "years"), "index.html", SearchOption.AllDirectories))
+        {
+            var html = File.ReadAllText(page);
+            var lists = System.Text.RegularExpressions.Regex.Matches(html, "<ol class=\"event-list\">(.*?)</ol>", System.Text.RegularExpressions.RegexOptions.Singleline);
+            if (html.Contains("month-heading", StringComparison.Ordinal))
+            {
+                Assert.Contains(lists, list => System.Text.RegularExpressions.Regex.Matches(list.Value, "<li class=\"event-item\">").Count > 1);
+            }
+        }
+    }
+
+    [Fact]
     public void It_uses_eras_and_entities()
     {
         Assert.NotEmpty(_shipped.Site.Eras);
