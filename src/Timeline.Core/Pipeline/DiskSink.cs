@@ -78,7 +78,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
-        var rest = new SiteRenderer(templates, diagnostics).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
+        var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
         Parallel.ForEach(rest.Concat(theme.Assets), Keep);
 
         // The sitemap lists the pages written so far; robots.txt needs only the site.

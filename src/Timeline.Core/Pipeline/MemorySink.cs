@@ -25,7 +25,7 @@ internal sealed class MemorySink : ISiteSink
     {
         // A template that fails on a page fails when the page is asked for; the snapshot keeps what it reports.
         var renderDiagnostics = new DiagnosticBag();
-        var pages = new SiteRenderer(theme.Templates!, renderDiagnostics).Table(site, searchIndexed: false, _summaries);
+        var pages = new SiteRenderer(theme.Templates!, renderDiagnostics, theme.HasWebFonts).Table(site, searchIndexed: false, _summaries);
         timings.Mark("views");
         Current = new SiteSnapshot(++_version, site, pages, theme.Assets, theme.Templates!, renderDiagnostics);
         timings.Mark("snapshot");

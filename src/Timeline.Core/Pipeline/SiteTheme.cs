@@ -25,6 +25,9 @@ internal sealed record SiteTheme(ThemeTemplates? Templates, IReadOnlyList<Output
         return new SiteTheme(templates, assets, design, diagnostics.Sorted());
     }
 
+    /// <summary>Whether the web font was installed and is copied into the site, so that pages may preload it.</summary>
+    public bool HasWebFonts => Assets.Any(a => a.Path == "assets/" + WebFonts.RegularAsset);
+
     /// <summary>Whether pages can be made with it: an error in it has been reported otherwise.</summary>
     public bool IsComplete => Templates is not null && Design is not null;
 }

@@ -16,7 +16,7 @@ namespace Timeline.Rendering;
 /// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
 /// (in parallel). Nothing is written here.
 /// </summary>
-internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics)
+internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics, bool webFonts = false)
 {
     /// <summary>
     /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/> says whether Pagefind will index them,
@@ -75,7 +75,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
             var folder = language.IsDefault ? "" : language.Urls.Index[language.RootUrls.Index.Length..];
-            var views = new ViewBuilder(localized, language, date => Date(date, language.Code), kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null);
+            var views = new ViewBuilder(localized, language, date => Date(date, language.Code), kept, index, theme.HasNoteMarkers ? markers => NoteMarkers(markers, language.Code) : null)
+            {
+                WebFonts = webFonts,
+            };
             trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed)));
         }
 

@@ -67,6 +67,9 @@ internal sealed class ViewBuilder
 
     public PageLanguage Language => _language;
 
+    /// <summary>Whether the site has the web font (its npm package was installed), so that pages may preload it.</summary>
+    public bool WebFonts { get; init; }
+
     /// <summary>The position in the timeline of the event with this id; false when there is none.</summary>
     public bool TryFindEvent(string id, out int index) => _positions.TryGetValue(id, out index);
 
@@ -629,6 +632,7 @@ internal sealed class ViewBuilder
         {
             Direction = _language.Direction,
             AssetsUrl = _language.RootUrls.Asset(""),
+            FontPreloadUrl = WebFonts && _language.Profile.Script == Script.Arabic ? _language.RootUrls.Asset(Languages.WebFonts.RegularAsset) : "",
             DataLang = _language.FallbackCode,
             Publisher = settings.Publisher is { } publisher
                 ? new LinkView(publisher.Name, publisher.Url ?? "", translation?.PublisherName is null ? _language.FallbackCode : "")

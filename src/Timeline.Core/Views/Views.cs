@@ -30,6 +30,9 @@ internal sealed record SiteView(
     /// <summary>The theme's assets/ folder (/assets/), for the files the theme names itself, such as its icons.</summary>
     public string AssetsUrl { get; init; } = "";
 
+    /// <summary>The web font a page in the Arabic script preloads, so nothing moves when it arrives; empty elsewhere.</summary>
+    public string FontPreloadUrl { get; init; } = "";
+
     /// <summary>The default language's code, for data in it such as tags, on another language's pages; empty on its own pages.</summary>
     public string DataLang { get; init; } = "";
 

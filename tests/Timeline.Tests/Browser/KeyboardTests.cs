@@ -12,7 +12,8 @@ public sealed class KeyboardTests
     private const int MaxLinks = 80;
 
     /// <summary>What Tab stops at on these pages: links, and the share section's fields and (when shown) buttons.</summary>
-    private const string Focusable = "a[href], input, textarea, select, button:not([hidden])";
+    // A disclosure's summary is a control too (the rest of a long list of connected events).
+    private const string Focusable = "a[href]:not(details:not([open]) a), input, textarea, select, button:not([hidden]), summary";
 
     /// <summary>
     /// Where the focused element is among the page's links and controls (-1 if it is not one), and what it is, with

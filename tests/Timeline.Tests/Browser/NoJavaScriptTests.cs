@@ -41,6 +41,12 @@ public sealed class NoJavaScriptTests
         var notes = watched.Page.Locator("main [role=doc-endnotes] ol > li");
         Assert.True(await notes.CountAsync() >= 2, "The event has fewer than two notes.");
         await AssertEveryOneVisibleAsync(watched.Page, "main [role=doc-endnotes] ol > li");
+        await AssertEveryOneVisibleAsync(watched.Page, TextElements + ":not(details:not([open]) *)");
+
+        // The rest of a long list of connected events is behind a disclosure, which opens without JavaScript.
+        var more = watched.Page.Locator("main details.connected-more");
+        Assert.Equal(1, await more.CountAsync());
+        await more.Locator("summary").ClickAsync();
         await AssertEveryOneVisibleAsync(watched.Page, TextElements);
         watched.AssertNoProblems();
     }

@@ -102,4 +102,130 @@ public sealed class ReadingTests
         Assert.Equal(7, await visible.CountAsync());
         watched.AssertNoProblems();
     }
+
+    [Fact]
+    public async Task On_a_phone_a_marker_opens_its_note_in_place_and_Escape_closes_it_and_gives_focus_back()
+    {
+        await using var watched = await _site.NewPageAsync(width: 390, height: 844);
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+        var page = watched.Page;
+        var marker = page.Locator(".event-body a[role='doc-noteref']").First;
+        var target = (await marker.GetAttributeAsync("href"))!;
+        var listed = await page.Locator($"li{target} .note-source").InnerTextAsync();
+
+        await marker.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var popover = page.Locator(".note-popover");
+        Assert.True(await popover.IsVisibleAsync(), "The note did not open.");
+        Assert.Contains(listed.Trim(), await popover.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("", new Uri(page.Url).Fragment);
+        var box = (await popover.BoundingBoxAsync())!;
+        var place = (await marker.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"The note sits at {box.X}..{box.X + box.Width} px of 390.");
+        Assert.True(Math.Abs(box.Y - (place.Y + place.Height)) < 40 || Math.Abs(box.Y + box.Height - place.Y) < 40, "The note does not open beside its marker.");
+
+        await page.Keyboard.PressAsync("Escape");
+        Assert.False(await popover.IsVisibleAsync(), "Escape did not close the note.");
+        Assert.Equal(target, await page.EvaluateAsync<string>("() => document.activeElement.getAttribute('href')"));
+        watched.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task On_a_wide_screen_each_note_stands_in_the_margin_beside_its_marker_without_overlapping()
+    {
+        await using var watched = await _site.NewPageAsync(width: 1366, height: 900);
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+        var page = watched.Page;
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+
+        var body = (await page.Locator(".event-body").BoundingBoxAsync())!;
+        var notes = await page.Locator(".sidenote").AllAsync();
+        Assert.True(notes.Count >= 5, $"{notes.Count} notes in the margin");
+        var bottom = 0.0;
+        foreach (var note in notes)
+        {
+            var box = (await note.BoundingBoxAsync())!;
+            var hash = (await note.GetAttributeAsync("data-note"))!;
+            var marker = (await page.Locator($".event-body a[href='{hash}']").First.BoundingBoxAsync())!;
+            Assert.True(box.X >= body.X + body.Width, "A note is not in the margin.");
+            Assert.True(box.X + box.Width <= 1366, "A note runs off the screen.");
+            Assert.True(box.Y >= marker.Y - 2, "A note stands above its marker.");
+            Assert.True(box.Y >= bottom - 1, "Two notes overlap.");
+            bottom = box.Y + box.Height;
+        }
+
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        watched.AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task Note_markers_and_backlinks_are_targets_of_at_least_24_px(int width)
+    {
+        await using var watched = await _site.NewPageAsync(width: width, height: 900);
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+
+        var small = await watched.Page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll('a[role="doc-noteref"], a[role="doc-backlink"]')]
+              .map(a => [a, a.getBoundingClientRect()])
+              .filter(([, r]) => r.width < 24 || r.height < 24)
+              .map(([a, r]) => `${a.getAttribute('href')}: ${r.width} x ${r.height}`)
+            """);
+        Assert.Empty(small);
+        watched.AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData("/", 390)]
+    [InlineData("/", 1366)]
+    [InlineData(ManyNotes, 390)]
+    [InlineData(ManyNotes, 1366)]
+    [InlineData("/years/1988/", 390)]
+    [InlineData("/fa/", 390)]
+    [InlineData("/fa/", 1366)]
+    public async Task Nothing_shifts_while_the_page_loads_and_a_screenshot_is_kept(string path, int width)
+    {
+        await using var watched = await _site.NewPageAsync(width: width, height: 900);
+        await watched.Page.AddInitScriptAsync("""
+            window.__shifts = [];
+            new PerformanceObserver(list => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value); })
+              .observe({ type: 'layout-shift', buffered: true });
+            """);
+        await watched.GotoAsync(_site.Site.Url(path));
+        await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await watched.Page.WaitForTimeoutAsync(300);
+
+        var shifts = await watched.Page.EvaluateAsync<double[]>("() => window.__shifts");
+        Assert.True(shifts.Sum() == 0, $"Layout shift {shifts.Sum():0.####} on {path} at {width} px.");
+        await Screenshot(watched.Page, path, width);
+        watched.AssertNoProblems();
+    }
+
+    [Theory]
+    [InlineData(390)]
+    [InlineData(1366)]
+    public async Task The_embed_card_in_a_host_page_is_kept_as_a_screenshot(int width)
+    {
+        await using var watched = await _site.NewPageAsync(width: width, height: 900);
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+        var snippet = await watched.Page.Locator("#embed-code").InputValueAsync();
+        Assert.Contains("<iframe", snippet, StringComparison.Ordinal);
+        var src = System.Text.RegularExpressions.Regex.Match(snippet, "src=\"(https?://[^/\"]+)/").Groups[1].Value;
+        snippet = snippet.Replace(src + "/", _site.Site.Url("/"), StringComparison.Ordinal);
+        await watched.Page.SetContentAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>Host</title></head><body><p>A host page.</p>{snippet}</body></html>");
+        await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Screenshot(watched.Page, "/embed-in-host/", width);
+    }
+
+    /// <summary>Kept beside the test assembly, under screenshots/, as the build's artefacts for a person to look at.</summary>
+    private static async Task Screenshot(IPage page, string path, int width)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        var name = path.Trim('/').Replace('/', '-');
+        var file = Path.Combine(folder, $"{(name.Length == 0 ? "index" : name)}-{width}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = file, FullPage = true });
+        Assert.True(new FileInfo(file).Length > 1000);
+    }
 }

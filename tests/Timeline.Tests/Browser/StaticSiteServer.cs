@@ -178,7 +178,9 @@ public sealed class StaticSiteServer : IAsyncDisposable
             .Append($"HTTP/1.1 {status} {reason}\r\n")
             .Append($"Content-Type: {contentType}\r\n")
             .Append($"Content-Length: {body.Length}\r\n")
-            .Append("Cache-Control: no-store\r\n")
+            // Fonts may be kept, as any host lets browsers keep them: a page in the Arabic script uses its font
+            // ("font-display: optional") when it is there by the first paint, which a kept font always is.
+            .Append(target.Contains("/assets/fonts/", StringComparison.Ordinal) ? "Cache-Control: max-age=3600\r\n" : "Cache-Control: no-store\r\n")
             .Append("Connection: close\r\n");
         if (_headers is null)
         {
