@@ -214,7 +214,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var view = views.Event(index);
-            var share = ShareLinks.For(view.Title, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, views.Language.RootUrls.Asset("share.js"));
+            var share = ShareLinks.For(view.Title, view.Date.Text, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, views.Language.RootUrls.Asset("share.js"));
             renderer.Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
         });
 

@@ -10,21 +10,26 @@ namespace Timeline.Views;
 /// </summary>
 internal static class ShareLinks
 {
-    public static ShareView For(string title, string summary, string pageUrl, string embedUrl, string embedPath, string siteTitle, string scriptUrl)
+    /// <summary>
+    /// The share links of an event: the post says its title, date and summary (<see cref="ShareText"/>), fitted to each
+    /// network; Facebook and LinkedIn take only the address and read the page's own card.
+    /// </summary>
+    public static ShareView For(string title, string date, string summary, string pageUrl, string embedUrl, string embedPath, string siteTitle, string scriptUrl)
     {
-        var url = Uri.EscapeDataString(pageUrl);
-        var text = Uri.EscapeDataString(title);
-        var textAndUrl = Uri.EscapeDataString(title + " " + pageUrl);
-        var email = $"mailto:?subject={text}&body={Uri.EscapeDataString(summary + "\r\n\r\n" + pageUrl)}";
+        static string Encode(string value) => Uri.EscapeDataString(value);
+        var url = Encode(pageUrl);
+        var post = ShareText.Compose(title, date, summary);
+        var heading = ShareText.Compose(title, date, "");
+        var email = $"mailto:?subject={Encode(heading)}&body={Encode(summary + "\r\n\r\n" + pageUrl)}";
         var networks = new List<LinkView>
         {
-            new("Bluesky", $"https://bsky.app/intent/compose?text={textAndUrl}"),
+            new("Bluesky", $"https://bsky.app/intent/compose?text={Encode(ShareText.ForBluesky(post, pageUrl))}"),
             new("Facebook", $"https://www.facebook.com/sharer/sharer.php?u={url}"),
             new("LinkedIn", $"https://www.linkedin.com/sharing/share-offsite/?url={url}"),
-            new("Reddit", $"https://www.reddit.com/submit?url={url}&title={text}"),
-            new("Telegram", $"https://t.me/share/url?url={url}&text={text}"),
-            new("WhatsApp", $"https://wa.me/?text={textAndUrl}"),
-            new("X (Twitter)", $"https://x.com/intent/tweet?text={text}&url={url}"),
+            new("Reddit", $"https://www.reddit.com/submit?url={url}&title={Encode(ShareText.Fit(heading, ShareText.RedditTitleLimit, ShareText.Graphemes))}"),
+            new("Telegram", $"https://t.me/share/url?url={url}&text={Encode(ShareText.Fit(post, ShareText.TelegramLimit - pageUrl.Length - 1, s => s.Length))}"),
+            new("WhatsApp", $"https://wa.me/?text={Encode(post + " " + pageUrl)}"),
+            new("X (Twitter)", $"https://x.com/intent/tweet?text={Encode(ShareText.ForX(post))}&url={url}"),
         };
         return new ShareView(pageUrl, email, networks, embedUrl, embedPath, EmbedCode(embedUrl, title, siteTitle), scriptUrl);
     }

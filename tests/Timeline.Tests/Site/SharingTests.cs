@@ -85,7 +85,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         const string page = "events/first-event/index.html";
         _site.AssertFileContains(page, $"<input id=\"share-url\" class=\"share-field\" type=\"url\" value=\"{BaseUrl}events/first-event/\" readonly>");
         _site.AssertFileContains(page, "<button type=\"button\" class=\"copy-button\" data-copy=\"share-url\" data-text-copied=\"Copied.\" data-text-selected=\"Selected: press Ctrl&#x2B;C or ⌘C to copy.\" hidden>Copy link</button>");
-        _site.AssertFileContains(page, "<a href=\"mailto:?subject=The%20first%20event&amp;body=The%20first%20event%20happened%20over%20several%20weeks.%0D%0A%0D%0Ahttps%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\">E-mail</a>");
+        _site.AssertFileContains(page, "<a href=\"mailto:?subject=The%20first%20event%20%2819%20July%20%E2%80%93%2016%20August%201988%29&amp;body=The%20first%20event%20happened%20over%20several%20weeks.%0D%0A%0D%0Ahttps%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\">E-mail</a>");
         _site.AssertFileContains(page, "<a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\" rel=\"noopener noreferrer\">Facebook</a>");
         _site.AssertFileContains(page, "<script src=\"/memorial/assets/share.js\" defer></script>");
 
@@ -110,9 +110,10 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         site.AssertSucceeded();
         const string page = "events/quoted/index.html";
 
-        const string title = "Trial%20%26%20%22error%22%20in%20the%20court%27s%20record";
+        // The post is the title, the date and the summary; a subject or a title is the title and the date.
+        const string title = "Trial%20%26%20%22error%22%20in%20the%20court%27s%20record%20%2819%20July%201988%29";
         site.AssertFileContains(page, $"<a href=\"mailto:?subject={title}&amp;body=A%20%26%20B.%0D%0A%0D%0Ahttps%3A%2F%2Fexample.org%2Fevents%2Fquoted%2F\">E-mail</a>");
-        site.AssertFileContains(page, $"<a href=\"https://x.com/intent/tweet?text={title}&amp;url=https%3A%2F%2Fexample.org%2Fevents%2Fquoted%2F\" rel=\"noopener noreferrer\">X (Twitter)</a>");
+        site.AssertFileContains(page, $"<a href=\"https://x.com/intent/tweet?text={title}%3A%20A%20%26%20B.&amp;url=https%3A%2F%2Fexample.org%2Fevents%2Fquoted%2F\" rel=\"noopener noreferrer\">X (Twitter)</a>");
         site.AssertFileContains(page, $"<a href=\"https://www.reddit.com/submit?url=https%3A%2F%2Fexample.org%2Fevents%2Fquoted%2F&amp;title={title}\" rel=\"noopener noreferrer\">Reddit</a>");
         site.AssertFileContains(page, "<meta property=\"og:title\" content=\"Trial &amp; &quot;error&quot; in the court&#x27;s record\">");
 
