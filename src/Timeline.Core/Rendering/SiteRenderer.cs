@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Timeline.Diagnostics;
 using Timeline.Input;
 using Timeline.Languages;
@@ -434,7 +435,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         }
     }
 
-    /// <summary>The theme's assets/, copied to /assets/, but for its favicon.ico, which goes to the root (<see cref="SiteUrls.FaviconFile"/>).</summary>
+    /// <summary>
+    /// The theme's assets/, copied to /assets/, but for its favicon.ico, which goes to the root (<see cref="SiteUrls.FaviconFile"/>);
+    /// a stylesheet without its comments.
+    /// </summary>
     public IEnumerable<OutputFile> Assets()
     {
         var folder = Path.Combine(theme.Folder, "assets");
@@ -447,7 +451,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     {
         try
         {
-            return new OutputFile(path, File.ReadAllBytes(file.RealPath));
+            return path.EndsWith(".css", StringComparison.Ordinal)
+                ? new OutputFile(path, Encoding.UTF8.GetBytes(StylesheetComments.Strip(File.ReadAllText(file.RealPath))))
+                : new OutputFile(path, File.ReadAllBytes(file.RealPath));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
