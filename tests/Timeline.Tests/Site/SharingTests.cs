@@ -91,7 +91,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
 
         var html = _site.Read(page);
         var scripts = ScriptSource().Matches(html).Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(["/memorial/assets/cite.js", "/memorial/assets/share.js"], scripts);
+        Assert.Equal(["/memorial/assets/notes.js", "/memorial/assets/cite.js", "/memorial/assets/share.js"], scripts);
         foreach (var name in new[] { "Bluesky", "Facebook", "LinkedIn", "Reddit", "Telegram", "WhatsApp", "X (Twitter)" })
         {
             Assert.Matches($"<a href=\"https://[^\"]+\" rel=\"noopener noreferrer\">{Regex.Escape(name)}</a>", html);

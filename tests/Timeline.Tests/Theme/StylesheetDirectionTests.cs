@@ -65,7 +65,7 @@ public sealed partial class StylesheetDirectionTests
 
         Assert.Contains(declarations, d => d.Property == "--text-font" && d.Value.StartsWith("Vazirmatn,", StringComparison.Ordinal) && d.Value.EndsWith("sans-serif", StringComparison.Ordinal));
         Assert.Contains(declarations, d => d.Property == "list-style-type" && d.Value == "persian");
-        Assert.All(declarations.Where(d => d.Property == "font-display"), d => Assert.Equal("swap", d.Value));
+        Assert.All(declarations.Where(d => d.Property == "font-display"), d => Assert.Equal("optional", d.Value));
         Assert.Equal(2, declarations.Count(d => d.Property == "font-display"));
     }
 
