@@ -16,7 +16,8 @@ public sealed class CitationTests
     [InlineData("/people/ebrahim-raisi/")]
     public async Task Every_marker_leads_to_its_note_and_back(string path)
     {
-        await using var watched = await _site.NewPageAsync();
+        // Without JavaScript, as in print: with it, a marker opens its note in place (ReadingTests).
+        await using var watched = await _site.NewPageAsync(javaScript: false);
         var page = watched.Page;
         await watched.GotoAsync(_site.Site.Url(path));
         var markers = await page.Locator("a[role=doc-noteref]").AllAsync();
