@@ -42,9 +42,9 @@ internal static class EventLoader
         }
 
         var sort = check.Date(record.Sort, "sort");
-        if (sort is { } key && date is { } from && (key.FirstDay < from.FirstDay || key.LastDay > (end ?? from).LastDay))
+        if (sort is { } key && date is { } from && (end ?? from) is var to && (key.FirstDay < from.FirstDay || key.LastDay > to.LastDay))
         {
-            check.Error(record.Sort!.Position, ErrorMessages.SortOutsideDates(key.ToString(), from.ToString(), (end ?? from).ToString()));
+            check.Error(record.Sort!.Position, ErrorMessages.SortOutsideDates(key.ToString(), from.ToString(), to.ToString()));
             sort = null;
         }
 

@@ -111,21 +111,28 @@ internal sealed class ViewBuilder
             People = e.People.Select(EntityLink).ToList(),
             Organisations = e.Organisations.Select(EntityLink).ToList(),
             Places = e.Places.Select(EntityLink).ToList(),
-            Parts = new(() => new EventPageParts(
-                Notes(e.Body.Notes),
-                e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-                _index.ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-                e.RelatedIds.Concat(_index.ReferencingIds(e.Id)).Distinct(StringComparer.Ordinal).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList(),
-                new CitationView(
-                    CitationStyles.All(Citation(e)),
-                    _urls.EventCitation(e.Id, "json"),
-                    e.Id + ".json",
-                    _urls.EventCitation(e.Id, "bib"),
-                    e.Id + ".bib",
-                    _language.RootUrls.Asset("cite.js"),
-                    _language.Code == CitationLanguage ? "" : CitationLanguage),
-                StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl))),
+            Parts = new(() => EventParts(e)),
         };
+    }
+
+    private EventPageParts EventParts(ResolvedEvent e)
+    {
+        var related = e.RelatedIds.Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList();
+        var referencedBy = _index.ReferencingIds(e.Id).Select(SummaryOf).OrderBy(s => s, _timeOrder).ToList();
+        return new EventPageParts(
+            Notes(e.Body.Notes),
+            related,
+            referencedBy,
+            related.Concat(referencedBy).DistinctBy(s => s.Id).OrderBy(s => s, _timeOrder).ToList(),
+            new CitationView(
+                CitationStyles.All(Citation(e)),
+                _urls.EventCitation(e.Id, "json"),
+                e.Id + ".json",
+                _urls.EventCitation(e.Id, "bib"),
+                e.Id + ".bib",
+                _language.RootUrls.Asset("cite.js"),
+                _language.Code == CitationLanguage ? "" : CitationLanguage),
+            StructuredData.ForEvent(e, _site.Site, _urls, AbsoluteUrl));
     }
 
     // The language the citation styles (APA, MLA, Chicago) are written in: their words, months and punctuation.
@@ -244,9 +251,10 @@ internal sealed class ViewBuilder
                 .Select(g =>
                 {
                     var anchor = anchored.Add(g.Key) ? YearAnchor(g.Key) : "";
-                    return new YearSectionView(g.Key, _language.Digits(g.Key), _urls.Year(g.Key), anchor, Summaries(g))
+                    var positions = g.Select(e => _positions[e.Id]).ToArray();
+                    return new YearSectionView(g.Key, _language.Digits(g.Key), _urls.Year(g.Key), anchor, new SummaryList(positions, SummaryAt))
                     {
-                        Months = Months(g.Key, g.Select(e => _positions[e.Id]).ToArray(), anchor != ""),
+                        Months = Months(g.Key, positions, anchor != ""),
                     };
                 })
                 .ToList()))
@@ -457,8 +465,11 @@ internal sealed class ViewBuilder
 
     private IReadOnlyList<int> EventsInvolving(Entity entity) => _index.Involving(entity.Id);
 
-    private EventListView YearList(int year, List<int> positions) =>
-        new(_language.Digits(year), _urls.Year(year), new SummaryList(positions.ToArray(), SummaryAt)) { Months = Months(year, positions.ToArray(), anchored: true) };
+    private EventListView YearList(int year, List<int> positions)
+    {
+        var ordered = positions.ToArray();
+        return new(_language.Digits(year), _urls.Year(year), new SummaryList(ordered, SummaryAt)) { Months = Months(year, ordered, anchored: true) };
+    }
 
     private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
 

@@ -90,10 +90,10 @@ internal sealed record DateView(string Text, string Html, string SecondText, str
 
 /// <summary>
 /// What partials/date.liquid writes a date from. Start, End (null for a single date) and Separator are the Gregorian
-/// date in the page's words, cut where each end gets its own &lt;time&gt;; Solar is the Solar Hijri date in Persian (with
-/// Persian's own word for circa when the Gregorian comes first); Circa is the page's word for circa, or empty.
+/// date in the page's words, cut where each end gets its own &lt;time&gt;; Solar is the Solar Hijri date, in Persian (with
+/// Persian's own word for circa when the Gregorian comes first) when SolarLang is "fa", else in the page's own Latin
+/// letters (SolarLang empty); Circa is the page's word for circa, or empty.
 /// </summary>
-/// <summary>SolarLang is "fa" when the Solar Hijri date is written in Persian, empty when in the page's own letters.</summary>
 internal sealed record DateMarkupView(bool SolarFirst, string Circa, string Start, string? End, string Separator, string StartIso, string? EndIso, string Solar, string SolarLang);
 
 /// <summary>An event as lists show it.</summary>

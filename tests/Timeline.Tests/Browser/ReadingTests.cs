@@ -27,14 +27,7 @@ public sealed class ReadingTests
     public async Task English_pages_request_no_font_file(string path)
     {
         await using var watched = await _site.NewPageAsync(width: 390, height: 844);
-        var fonts = new List<string>();
-        watched.Page.Request += (_, request) =>
-        {
-            if (request.ResourceType == "font" || request.Url.EndsWith(".woff2", StringComparison.Ordinal))
-            {
-                fonts.Add(request.Url);
-            }
-        };
+        var fonts = FontRequests(watched.Page);
 
         await watched.GotoAsync(_site.Site.Url(path));
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -48,14 +41,7 @@ public sealed class ReadingTests
     public async Task Persian_pages_still_load_their_font()
     {
         await using var watched = await _site.NewPageAsync();
-        var fonts = new List<string>();
-        watched.Page.Request += (_, request) =>
-        {
-            if (request.ResourceType == "font")
-            {
-                fonts.Add(request.Url);
-            }
-        };
+        var fonts = FontRequests(watched.Page);
 
         await watched.GotoAsync(_site.Site.Url("/fa" + ManyNotes));
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -216,6 +202,20 @@ public sealed class ReadingTests
         await watched.Page.SetContentAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>Host</title></head><body><p>A host page.</p>{snippet}</body></html>");
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await Screenshot(watched.Page, "/embed-in-host/", width);
+    }
+
+    /// <summary>The addresses of the font files the page asks for, as it asks for them.</summary>
+    private static List<string> FontRequests(IPage page)
+    {
+        var fonts = new List<string>();
+        page.Request += (_, request) =>
+        {
+            if (request.ResourceType == "font" || request.Url.EndsWith(".woff2", StringComparison.Ordinal))
+            {
+                fonts.Add(request.Url);
+            }
+        };
+        return fonts;
     }
 
     /// <summary>Kept beside the test assembly, under screenshots/, as the build's artefacts for a person to look at.</summary>
