@@ -145,6 +145,33 @@ public sealed class ReadingTests
     }
 
     [Theory]
+    [InlineData("")]
+    [InlineData("/fa")]
+    public async Task On_a_desktop_the_header_is_one_row_and_the_text_and_its_notes_use_the_width(string tree)
+    {
+        await using var watched = await _site.NewPageAsync(width: 1366, height: 900);
+        await watched.GotoAsync(_site.Site.Url(tree + ManyNotes));
+        var page = watched.Page;
+
+        // Every navigation link on one row, beside the site's name, within the screen.
+        var rows = await page.EvaluateAsync<double[]>("""
+            () => [...document.querySelectorAll('.site-nav a, .language-switch a, .site-title a')]
+              .map(a => { const r = a.getBoundingClientRect(); return [r.top + r.height / 2, r.left, r.right]; }).flat()
+            """);
+        var middles = rows.Where((_, i) => i % 3 == 0).ToArray();
+        Assert.True(middles.Max() - middles.Min() < 12, $"The header's links are on several rows (middles {string.Join(", ", middles)}).");
+        Assert.True(rows.Where((_, i) => i % 3 != 0).All(x => x >= 0 && x <= 1366), "A header link is off the screen.");
+
+        // The text keeps its measure (about 42rem) and, with the margin for its notes, takes most of the screen.
+        var text = (await page.Locator(".event-body").BoundingBoxAsync())!;
+        Assert.InRange(text.Width, 640, 700);
+        var notes = (await page.Locator(".sidenote").First.BoundingBoxAsync())!;
+        var span = Math.Max(text.X + text.Width, notes.X + notes.Width) - Math.Min(text.X, notes.X);
+        Assert.True(span >= 0.65 * 1366, $"Text and notes span {span} of 1366 px.");
+        watched.AssertNoProblems();
+    }
+
+    [Theory]
     [InlineData(390)]
     [InlineData(1366)]
     public async Task Note_markers_and_backlinks_are_targets_of_at_least_24_px(int width)
