@@ -1,3 +1,6 @@
+using System.Net;
+using System.Text;
+
 namespace Timeline.Languages;
 
 /// <summary>
@@ -38,6 +41,121 @@ internal static class LeftToRightRuns
 
         return parts;
     }
+
+    /// <summary>
+    /// A rendered page in a right-to-left language with each left-to-right run of its text (an acronym, a case number,
+    /// an address, an English title, a theme string such as "X (Twitter)") marked as written in
+    /// <paramref name="language"/>: lang and dir isolate it, so that the bidirectional algorithm does not scatter its
+    /// brackets, slashes and digits across the sentence around it. Tags and attributes are kept as they are; so is
+    /// text that is not shown as text (title, script, style, textarea, svg) and text inside an element that sets its
+    /// own direction left to right already, or inside code, which the stylesheet sets left to right. A page without
+    /// such a run is returned as it came.
+    /// </summary>
+    public static string IsolateInPage(string html, string language)
+    {
+        var open = $"<span{PageLanguage.Attributes(language)}>";
+        StringBuilder? result = null;
+        var stack = new List<(string Name, bool LeftToRight)>();
+        var leftToRight = 0;
+        var copied = 0;
+        var i = html.IndexOf('<');
+        while (i >= 0 && i < html.Length)
+        {
+            var end = html.IndexOf('>', i);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var tag = html.AsSpan(i + 1, end - i - 1);
+            var next = end + 1;
+            if (tag.StartsWith("!--"))
+            {
+                var close = html.IndexOf("-->", i + 4, StringComparison.Ordinal);
+                next = close < 0 ? html.Length : close + 3;
+            }
+            else if (tag.Length > 0 && tag[0] == '/')
+            {
+                var name = TagName(tag[1..]);
+                var at = stack.FindLastIndex(e => e.Name == name);
+                for (var k = stack.Count - 1; at >= 0 && k >= at; k--)
+                {
+                    leftToRight -= stack[k].LeftToRight ? 1 : 0;
+                    stack.RemoveAt(k);
+                }
+            }
+            else if (tag.Length > 0 && char.IsAsciiLetter(tag[0]))
+            {
+                var name = TagName(tag);
+                if (RawText.Contains(name))
+                {
+                    // Its content is not text of the page: skipped to its end tag whole.
+                    var close = html.IndexOf("</" + name, next, StringComparison.OrdinalIgnoreCase);
+                    next = close < 0 ? html.Length : close;
+                }
+                else if (!Void.Contains(name) && tag[^1] != '/')
+                {
+                    var isolates = name is "code" or "pre" || tag.Contains(" dir=\"ltr\"", StringComparison.Ordinal);
+                    stack.Add((name, isolates));
+                    leftToRight += isolates ? 1 : 0;
+                }
+            }
+
+            // The text up to the next tag.
+            var textEnd = html.IndexOf('<', next);
+            textEnd = textEnd < 0 ? html.Length : textEnd;
+            if (leftToRight == 0 && textEnd > next && HasLeftToRightLetter(html.AsSpan(next, textEnd - next))
+                && Split(WebUtility.HtmlDecode(html[next..textEnd])) is var runs && runs.Any(r => r.LeftToRight))
+            {
+                result ??= new StringBuilder(html.Length + 1024);
+                result.Append(html, copied, next - copied);
+                foreach (var (piece, run) in runs)
+                {
+                    result.Append(run ? open : "").Append(Escape(piece)).Append(run ? "</span>" : "");
+                }
+
+                copied = textEnd;
+            }
+
+            i = textEnd;
+        }
+
+        return result is null ? html : result.Append(html, copied, html.Length - copied).ToString();
+    }
+
+    private static readonly HashSet<string> RawText = new(["title", "script", "style", "textarea", "svg"], StringComparer.Ordinal);
+
+    private static readonly HashSet<string> Void = new(
+        ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"], StringComparer.Ordinal);
+
+    private static string TagName(ReadOnlySpan<char> tag)
+    {
+        var length = 0;
+        while (length < tag.Length && (char.IsAsciiLetterOrDigit(tag[length]) || tag[length] == '-'))
+        {
+            length++;
+        }
+
+        return tag[..length].ToString().ToLowerInvariant();
+    }
+
+    private static bool HasLeftToRightLetter(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (IsLeftToRightLetter(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // As HTML text needs it.
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal)
+            .Replace(">", "&gt;", StringComparison.Ordinal).Replace("\"", "&quot;", StringComparison.Ordinal);
 
     /// <summary>
     /// The last character of the run starting at a letter: it goes on over letters, ASCII digits, spaces and

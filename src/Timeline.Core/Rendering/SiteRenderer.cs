@@ -306,7 +306,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         values["site"] = views.Site;
         values["page"] = meta;
         var layout = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta };
-        Render(writer, template, url, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
+        Render(writer, template, url, views.Language, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
     }
 
     /// <summary>An event's card for other sites' frames: a whole document of its own, with no layout and no site navigation.</summary>
@@ -315,7 +315,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         var url = views.Urls.Embed(view.Id);
         var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
-        Render(writer, "embed", url, w => theme.RenderTo(w, "embed", values, views.Language.Code));
+        Render(writer, "embed", url, views.Language, w => theme.RenderTo(w, "embed", values, views.Language.Code));
     }
 
     private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)
@@ -363,13 +363,26 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         "image/png",
         $"{view.Title}. {view.Date.Text}. {views.Site.Title}");
 
-    private void Render(StringWriter writer, string template, string url, Action<StringWriter> render)
+    private void Render(StringWriter writer, string template, string url, PageLanguage language, Action<StringWriter> render)
     {
         var text = writer.GetStringBuilder();
         var start = text.Length;
         try
         {
             render(writer);
+
+            // A page written right to left, on a site written left to right, isolates the runs of the default
+            // language's script in its text, wherever they came from: records, translations or theme strings.
+            if (language.Direction == "rtl" && PageLanguage.DirectionOf(language.DefaultCode) == "ltr")
+            {
+                var page = text.ToString(start, text.Length - start);
+                var isolated = LeftToRightRuns.IsolateInPage(page, language.DefaultCode);
+                if (!ReferenceEquals(page, isolated))
+                {
+                    text.Length = start;
+                    text.Append(isolated);
+                }
+            }
         }
         catch (Exception ex)
         {

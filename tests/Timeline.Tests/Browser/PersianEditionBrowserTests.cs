@@ -85,6 +85,46 @@ public sealed class PersianEditionBrowserTests
         watched.AssertNoProblems();
     }
 
+    [Theory]
+    [InlineData("/fa/")]
+    [InlineData("/fa/events/" + Meeting + "/")]
+    [InlineData("/fa/events/1988-death-toll/")]
+    [InlineData("/fa/events/2023-12-noury-appeal-ruling/")]
+    [InlineData("/fa/sources/")]
+    [InlineData("/fa/sources/atalayar-un-investigation/")]
+    [InlineData("/fa/years/1988/")]
+    [InlineData("/fa/people/ebrahim-raisi/")]
+    [InlineData("/fa/about/")]
+    public async Task On_persian_pages_every_run_in_latin_letters_is_set_left_to_right(string path)
+    {
+        await using var watched = await _site.NewPageAsync();
+        await watched.GotoAsync(_site.Site.Url(path));
+
+        // A text with a Latin letter (an acronym, an address, a case number, an English title, a citation's date) that
+        // its element sets right to left has its brackets, slashes and digits put in the order of the Persian around it.
+        var scrambled = await watched.Page.EvaluateAsync<string[]>("""
+            () => {
+              const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+              const found = [];
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const element = node.parentElement;
+                if (!/[A-Za-z]/.test(node.data) || element.closest('script, style, [hidden]')) continue;
+                if (getComputedStyle(element).direction !== 'ltr') found.push(`${element.tagName.toLowerCase()}.${element.className}: ${node.data.trim().slice(0, 80)}`);
+              }
+              return found;
+            }
+            """);
+        Assert.True(scrambled.Length == 0, $"{path}: set right to left:\n{string.Join("\n", scrambled)}");
+
+        // The fields a campaigner copies from are written left to right.
+        foreach (var field in await watched.Page.Locator(".share-field").AllAsync())
+        {
+            Assert.Equal("ltr", await field.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        }
+
+        watched.AssertNoProblems();
+    }
+
     [Fact]
     public async Task A_persian_event_page_lays_out_right_to_left_and_its_english_twin_left_to_right()
     {

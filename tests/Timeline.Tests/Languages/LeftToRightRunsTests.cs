@@ -35,4 +35,39 @@ public sealed class LeftToRightRunsTests
         Assert.Equal([("بی‌تاریخ. ۲۶ ژوئیه ۱۹۸۸.", false)], LeftToRightRuns.Split("بی‌تاریخ. ۲۶ ژوئیه ۱۹۸۸."));
         Assert.Empty(LeftToRightRuns.Split(""));
     }
+
+    [Fact]
+    public void A_page_isolates_the_runs_of_its_text_and_leaves_tags_attributes_and_other_content_alone()
+    {
+        const string page = """
+            <!DOCTYPE html><html lang="fa" dir="rtl"><head><title>حکم Svea</title><meta content="Svea (B 9704-22)"></head>
+            <body><h1 title="Svea">دادگاه تجدیدنظر Svea</h1><!-- a Latin comment -->
+            <p>شورای ملی <a href="/x">(NCRI)</a> و JVMI&#x27;s site &amp; ۲</p><br>
+            <p dir="ltr">Already <b>left</b> to right</p><code>a &lt;b&gt;</code>
+            <textarea>&lt;iframe&gt;</textarea><svg><text>Era</text></svg><p>پایان X (Twitter)</p></body></html>
+            """;
+
+        var isolated = LeftToRightRuns.IsolateInPage(page, "en");
+
+        const string open = "<span lang=\"en\" dir=\"ltr\">";
+        Assert.Contains($"<h1 title=\"Svea\">دادگاه تجدیدنظر {open}Svea</span></h1>", isolated, StringComparison.Ordinal);
+        Assert.Contains($"<a href=\"/x\">({open}NCRI</span>)</a>", isolated, StringComparison.Ordinal);
+        Assert.Contains($"و {open}JVMI's site</span> &amp; ۲</p>", isolated, StringComparison.Ordinal);
+        Assert.Contains($"<p>پایان {open}X (Twitter)</span></p>", isolated, StringComparison.Ordinal);
+
+        // Untouched: the title, attributes, a comment, text that sets its own direction, code, a field and a drawing.
+        Assert.Contains("<title>حکم Svea</title><meta content=\"Svea (B 9704-22)\">", isolated, StringComparison.Ordinal);
+        Assert.Contains("<!-- a Latin comment -->", isolated, StringComparison.Ordinal);
+        Assert.Contains("<p dir=\"ltr\">Already <b>left</b> to right</p><code>a &lt;b&gt;</code>", isolated, StringComparison.Ordinal);
+        Assert.Contains("<textarea>&lt;iframe&gt;</textarea><svg><text>Era</text></svg>", isolated, StringComparison.Ordinal);
+        Assert.Equal(4, isolated.Split(open).Length - 1);
+    }
+
+    [Fact]
+    public void A_page_without_latin_text_is_returned_as_it_came()
+    {
+        const string page = "<html lang=\"fa\"><body><p class=\"lead\">کشتار ۱۳۶۷ &amp; ۲</p></body></html>";
+
+        Assert.Same(page, LeftToRightRuns.IsolateInPage(page, "en"));
+    }
 }

@@ -83,7 +83,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
     public void Event_pages_offer_a_copy_field_email_and_network_links_without_scripts_of_others()
     {
         const string page = "events/first-event/index.html";
-        _site.AssertFileContains(page, $"<input id=\"share-url\" class=\"share-field\" type=\"url\" value=\"{BaseUrl}events/first-event/\" readonly>");
+        _site.AssertFileContains(page, $"<input id=\"share-url\" class=\"share-field\" type=\"url\" value=\"{BaseUrl}events/first-event/\" dir=\"ltr\" readonly>");
         _site.AssertFileContains(page, "<button type=\"button\" class=\"copy-button\" data-copy=\"share-url\" data-text-copied=\"Copied.\" data-text-selected=\"Selected: press Ctrl&#x2B;C or ⌘C to copy.\" hidden>Copy link</button>");
         _site.AssertFileContains(page, "<a href=\"mailto:?subject=The%20first%20event%20%2819%20July%20%E2%80%93%2016%20August%201988%29&amp;body=The%20first%20event%20happened%20over%20several%20weeks.%0D%0A%0D%0Ahttps%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\">E-mail</a>");
         _site.AssertFileContains(page, "<a href=\"https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fexample.org%2Fmemorial%2Fevents%2Ffirst-event%2F\" rel=\"noopener noreferrer\">Facebook</a>");
@@ -134,7 +134,7 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         _site.AssertFileDoesNotContain(embed, "<script");
 
         _site.AssertFileContains("events/first-event/index.html", "<label for=\"embed-code\">");
-        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"4\" readonly>&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;</textarea>");
+        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"4\" dir=\"ltr\" readonly>&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;</textarea>");
         Assert.All(EventIds, id => Assert.True(_site.Exists($"embed/events/{id}/index.html"), id));
     }
 

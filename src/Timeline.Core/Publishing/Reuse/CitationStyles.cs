@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Timeline.Languages;
 
 namespace Timeline.Publishing.Reuse;
 
@@ -43,7 +44,7 @@ internal static class CitationStyles
         var title = Smart(c.Title);
         var text = new StringBuilder();
         text.Append("<i>").Append(Html(title)).Append("</i>").Append(Ends(title) ? " " : ". ");
-        text.Append('(').Append(c.Issued is { } d ? $"{d.Year}, {Month(d)} {d.Day}" : "n.d.").Append("). ");
+        text.Append(Isolated(c, "(" + (c.Issued is { } d ? $"{d.Year}, {Month(d)} {d.Day}" : "n.d.") + ")")).Append(". ");
         text.Append(Html(Smart(c.SiteTitle)));
         if (c.DistinctPublisher is { } publisher)
         {
@@ -56,7 +57,7 @@ internal static class CitationStyles
             text.Append(Accessed("apa"));
         }
 
-        return text.Append(Html(c.Url)).ToString();
+        return text.Append(Isolated(c, Html(c.Url))).ToString();
     }
 
     /// <summary>MLA 9, a web page: “Title.” <i>Site</i>, Publisher, 3 May 2024, URL.</summary>
@@ -74,10 +75,10 @@ internal static class CitationStyles
 
         if (c.Issued is { } d)
         {
-            text.Append(", ").Append(d.Day).Append(' ').Append(ShortMonths[d.Month - 1]).Append(' ').Append(d.Year);
+            text.Append(", ").Append(Isolated(c, $"{d.Day} {ShortMonths[d.Month - 1]} {d.Year}"));
         }
 
-        text.Append(", ").Append(Html(c.Url)).Append('.');
+        text.Append(", ").Append(Isolated(c, Html(c.Url))).Append('.');
         if (c.Issued is null)
         {
             text.Append(Accessed("mla"));
@@ -104,7 +105,7 @@ internal static class CitationStyles
                 text.Append(Html(Smart(publisher))).Append(", ");
             }
 
-            text.Append(Month(d)).Append(' ').Append(d.Day).Append(", ").Append(d.Year).Append(". ");
+            text.Append(Isolated(c, $"{Month(d)} {d.Day}, {d.Year}")).Append(". ");
         }
         else
         {
@@ -117,8 +118,15 @@ internal static class CitationStyles
             text.Append(Accessed("chicago"));
         }
 
-        return text.Append(Html(c.Url)).Append('.').ToString();
+        return text.Append(Isolated(c, Html(c.Url))).Append('.').ToString();
     }
+
+    /// <summary>
+    /// A date or an address, which are written left to right, isolated in the citation of an entry in a language
+    /// written right to left: else its brackets and slashes would be set in the order of the text around them.
+    /// </summary>
+    private static string Isolated(EntryCitation c, string html) =>
+        LanguageProfile.For(c.Language).IsRightToLeft ? $"<bdi dir=\"ltr\">{html}</bdi>" : html;
 
     /// <summary>The slot the theme's script fills with today's date in the style's form.</summary>
     private static string Accessed(string style) => $"<span class=\"cite-accessed\" data-style=\"{style}\"></span>";
