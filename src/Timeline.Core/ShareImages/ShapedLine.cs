@@ -116,6 +116,9 @@ internal sealed class ShapedLine
 
     private static bool IsDigit(char c) => c is (>= '0' and <= '9') or (>= '\u06F0' and <= '\u06F9') or (>= '\u0660' and <= '\u0669');
 
+    // Unicode's rules W4 and the Arabic separators: one of these between two digits is part of the number (30,000, ۳۰٬۰۰۰, 1988/89).
+    private static bool IsNumberSeparator(char c) => c is ',' or '.' or '/' or ':' or '\u066B' or '\u066C';
+
     private static bool IsArabic(char c) => !IsDigit(c) && c is (>= '\u0600' and <= '\u06FF') or (>= '\u0750' and <= '\u077F') or (>= '\uFB50' and <= '\uFDFF') or (>= '\uFE70' and <= '\uFEFE') or '\u200C';
 
     private static bool IsStrong(char c) => IsDigit(c) || IsArabic(c) || char.IsLetter(c);
@@ -148,7 +151,7 @@ internal sealed class ShapedLine
         for (var i = 0; i < text.Length; i++)
         {
             var c = text[i];
-            if (IsDigit(c))
+            if (IsDigit(c) || (IsNumberSeparator(c) && i > 0 && i + 1 < text.Length && IsDigit(text[i - 1]) && IsDigit(text[i + 1])))
             {
                 kinds[i] = CharKind.Number;
             }

@@ -39,8 +39,9 @@ internal static class ShareImageBuilder
         foreach (var e in localized.Events)
         {
             var title = e.Event.Title;
+            var summary = e.Event.Summary;
             var (first, second) = dates.Texts(e.Event.When);
-            yield return new(root.FileOf(tree.EventShareImage(e.Id)), cache.Key("event", language, settings.Title, title, first, second), r => r.DrawEvent(settings.Title, title, first, second, profile));
+            yield return new(root.FileOf(tree.EventShareImage(e.Id)), cache.Key("event", language, settings.Title, title, first, second, summary), r => r.DrawEvent(settings.Title, title, first, second, profile, summary));
         }
     }
 

@@ -35,7 +35,8 @@ internal sealed class ShareImageTypefaces : IDisposable
 
 /// <summary>
 /// Draws share images: 1200×630 PNG, the size Open Graph and X cards show best. An event's card holds the site's
-/// name, the title (wrapped, set smaller when long) and the date in English and in the Solar Hijri calendar.
+/// mark and name, the title (wrapped, set smaller when long), the first words of its summary and the date in English
+/// and in the Solar Hijri calendar.
 /// One renderer per thread: it owns HarfBuzz shapers.
 /// </summary>
 internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageTypefaces typefaces) : IDisposable
@@ -44,7 +45,7 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     public const int Height = 630;
 
     /// <summary>Changes whenever the drawing code changes what it draws, so that cached images are redrawn.</summary>
-    public const string Version = "share-image-1";
+    public const string Version = "share-image-3";
 
     /// <summary>What an image's bytes depend on besides what it shows: the drawing code and the PNG encoder.</summary>
     public static string EncodedVersion => $"{Version} {PngWriter.Version}";
@@ -63,7 +64,7 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     /// Persian or Arabic card) everything mirrors: the first date at the right, the second at the left. The first date
     /// is set in the font of the language's script.
     /// </summary>
-    public byte[] DrawEvent(string siteName, string title, string firstDate, string secondDate, LanguageProfile? language = null) => Draw(canvas =>
+    public byte[] DrawEvent(string siteName, string title, string firstDate, string secondDate, LanguageProfile? language = null, string summary = "") => Draw(canvas =>
     {
         var rightToLeft = language?.IsRightToLeft ?? false;
         using var textPaint = Paint(design.Text);
@@ -81,8 +82,23 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
         first.Draw(canvas, rightToLeft ? Right - first.Width : Margin, firstBaseline, textPaint);
         second.Draw(canvas, rightToLeft ? Margin : Right - second.Width, footBaseline, mutedPaint);
 
-        Paragraph(canvas, title, typefaces.Title, design.TitleSize, design.MinTitleSize, top + 32, footTop - 32, textPaint, centre: true, rightToLeft);
+        // The summary's first lines under the title, in the muted colour; the title is centred in what is left.
+        var summaryTop = footTop - 32;
+        if (summary.Length > 0)
+        {
+            var summarySize = SummarySize;
+            summaryTop = footTop - 28 - (SummaryLines * summarySize * LineHeight);
+            Paragraph(canvas, summary, typefaces.Text, summarySize, summarySize, summaryTop, footTop - 28, mutedPaint, centre: false, rightToLeft, language?.Script == Script.Arabic ? typefaces.Persian : null);
+            summaryTop -= 24;
+        }
+
+        Paragraph(canvas, title, typefaces.Title, design.TitleSize, design.MinTitleSize, top + 32, summaryTop, textPaint, centre: true, rightToLeft);
     });
+
+    /// <summary>How many lines of the summary a card shows at most, and their size: the date's, a little smaller.</summary>
+    private const int SummaryLines = 2;
+
+    private int SummarySize => Math.Max(20, design.DateSize - 4);
 
     /// <summary>The card of the site as a whole: its name, its description and its address.</summary>
     public byte[] DrawSite(string siteName, string description, string host, bool rightToLeft = false) => Draw(canvas =>
@@ -123,8 +139,24 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     {
         using var paint = Paint(design.Muted);
         var baseline = Margin + design.SiteSize;
-        var name = Fit(siteName, design.SiteSize, typefaces.Text, rightToLeft);
-        name.Draw(canvas, rightToLeft ? Right - name.Width : Margin, baseline, paint);
+
+        // The mark, as the favicon and the site's header show it: a stone line through a paper disc in a rounded square.
+        var markSize = design.SiteSize * 1.4f;
+        var markLeft = rightToLeft ? Right - markSize : Margin;
+        var markTop = baseline - (design.SiteSize * 0.35f) - (markSize / 2);
+        using (var outline = new SKPaint { Color = Colour(design.Rule), IsAntialias = true, Style = SKPaintStyle.Stroke, StrokeWidth = 2 })
+        using (var line = Paint(design.Muted))
+        using (var disc = Paint(design.Text))
+        {
+            canvas.DrawRoundRect(markLeft, markTop, markSize, markSize, markSize * 0.19f, markSize * 0.19f, outline);
+            var unit = markSize / 32;
+            canvas.DrawRect(markLeft + (15 * unit), markTop + (5 * unit), 2 * unit, 22 * unit, line);
+            canvas.DrawCircle(markLeft + (16 * unit), markTop + (16 * unit), 5.5f * unit, disc);
+        }
+
+        var nameStart = markSize + 16;
+        var name = Fit(siteName, design.SiteSize, typefaces.Text, rightToLeft, TextWidth - nameStart);
+        name.Draw(canvas, rightToLeft ? Right - nameStart - name.Width : Margin + nameStart, baseline, paint);
         var ruleAt = baseline + (design.SiteSize * 0.8f);
         Rule(canvas, ruleAt);
         return ruleAt;
@@ -141,8 +173,9 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     /// size, lines that still do not fit are dropped and the last one kept ends with an ellipsis. Centred lines sit in the
     /// middle of the box. Returns the last baseline.
     /// </summary>
-    private float Paragraph(SKCanvas canvas, string text, SKTypeface typeface, int max, int min, float top, float bottom, SKPaint paint, bool centre, bool rightToLeft)
+    private float Paragraph(SKCanvas canvas, string text, SKTypeface typeface, int max, int min, float top, float bottom, SKPaint paint, bool centre, bool rightToLeft, SKTypeface? script = null)
     {
+        typeface = script ?? typeface;
         var size = max;
         var lines = Wrap(text, size, typeface, rightToLeft);
         while (lines.Count * size * LineHeight > bottom - top && size - 2 >= min)
@@ -213,10 +246,10 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
     /// A line cut short with an ellipsis when even one word is wider than the image: the longest start that fits is
     /// found by halving, so a long word is shaped a few times, not once per character.
     /// </summary>
-    private ShapedLine Fit(string text, int size, SKTypeface typeface, bool rightToLeft)
+    private ShapedLine Fit(string text, int size, SKTypeface typeface, bool rightToLeft, float width = TextWidth)
     {
         var line = Shape(text, rightToLeft, size, typeface);
-        if (line.Width <= TextWidth || text.Length <= 1)
+        if (line.Width <= width || text.Length <= 1)
         {
             return line;
         }
@@ -228,7 +261,7 @@ internal sealed class ShareImageRenderer(ShareImageDesign design, ShareImageType
         {
             var middle = fits + ((tooLong - fits) / 2);
             var candidate = Cut(middle);
-            if (candidate.Width <= TextWidth)
+            if (candidate.Width <= width)
             {
                 (fits, best) = (middle, candidate);
             }

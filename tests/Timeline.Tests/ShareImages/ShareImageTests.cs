@@ -141,6 +141,43 @@ public sealed class ShareImageTests
         Assert.Equal([false, true, false], line.Runs.Select(r => r.RightToLeft));
     }
 
+    [Theory]
+    [InlineData("را ۳۰٬۰۰۰ نفر", "۳۰٬۰۰۰")]
+    [InlineData("را 30,000 نفر", "30,000")]
+    [InlineData("سال ۱۳۶۷/۶۸ بود", "۱۳۶۷/۶۸")]
+    public void A_number_with_its_separators_is_one_left_to_right_run_inside_persian(string text, string number)
+    {
+        using var fixture = new Fonts();
+        var whole = fixture.Shape(number, rightToLeft: false).Runs.Single().Glyphs;
+
+        var line = fixture.Shape(text, rightToLeft: true);
+
+        // Three runs: the Persian after the number on the left, the number left to right, the Persian before it on the right.
+        Assert.Equal([true, false, true], line.Runs.Select(r => r.RightToLeft));
+        Assert.Equal(whole, line.Runs[1].Glyphs);
+    }
+
+    [Fact]
+    public void An_event_card_shows_the_summary_and_is_drawn_again_when_only_the_summary_changes()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        first.AssertSucceeded();
+        var before = Images(first.Output);
+
+        var file = Path.Combine(folder, "input", "events", "1988", "first-event.yml");
+        var text = File.ReadAllText(file);
+        var summary = System.Text.RegularExpressions.Regex.Match(text, "^summary: (.+)$", System.Text.RegularExpressions.RegexOptions.Multiline).Groups[1].Value;
+        Assert.NotEmpty(summary);
+        File.WriteAllText(file, text.Replace("summary: " + summary, "summary: A different summary.", StringComparison.Ordinal));
+        var second = TestSite.BuildIn(folder);
+        second.AssertSucceeded();
+
+        Assert.Equal((1, 5), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
+        Assert.NotEqual(before["events/first-event/share.png"], Images(second.Output)["events/first-event/share.png"]);
+    }
+
     private static Dictionary<string, string> Images(string output) =>
         Directory.EnumerateFiles(output, "share.png", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
