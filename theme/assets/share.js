@@ -15,3 +15,19 @@ for (const button of document.querySelectorAll('button[data-copy]')) {
     }
   });
 }
+
+// The browser's own share sheet, where it offers one (phones, mostly): the title and date as its title, with the summary
+// as its text. Elsewhere the button stays hidden and the links above do the same work.
+for (const button of document.querySelectorAll('button.share-native')) {
+  if (typeof navigator.share !== 'function') continue;
+  const data = { title: button.dataset.shareTitle, text: button.dataset.shareText, url: button.dataset.shareUrl };
+  if (navigator.canShare && !navigator.canShare(data)) continue;
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    try {
+      await navigator.share(data);
+    } catch {
+      // Closed by the reader, or refused by the browser: nothing to report.
+    }
+  });
+}

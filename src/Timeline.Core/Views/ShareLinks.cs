@@ -14,7 +14,7 @@ internal static class ShareLinks
     /// The share links of an event: the post says its title, date and summary (<see cref="ShareText"/>), fitted to each
     /// network; Facebook and LinkedIn take only the address and read the page's own card.
     /// </summary>
-    public static ShareView For(string title, string date, string summary, string pageUrl, string embedUrl, string embedPath, string siteTitle, string scriptUrl)
+    public static ShareView For(string title, string date, string summary, string pageUrl, string embedUrl, string embedPath, string siteTitle, string scriptUrl, string fitScriptUrl)
     {
         static string Encode(string value) => Uri.EscapeDataString(value);
         var url = Encode(pageUrl);
@@ -31,14 +31,22 @@ internal static class ShareLinks
             new("WhatsApp", $"https://wa.me/?text={Encode(post + " " + pageUrl)}"),
             new("X (Twitter)", $"https://x.com/intent/tweet?text={Encode(ShareText.ForX(post))}&url={url}"),
         };
-        return new ShareView(pageUrl, email, networks, embedUrl, embedPath, EmbedCode(embedUrl, title, siteTitle), scriptUrl);
+        return new ShareView(pageUrl, email, networks, embedUrl, embedPath, EmbedCode(embedUrl, title, siteTitle, fitScriptUrl), scriptUrl)
+        {
+            Heading = heading,
+            Post = post,
+        };
     }
 
-    /// <summary>The iframe another site pastes: it names its content, as every frame must, and loads lazily.</summary>
-    public static string EmbedCode(string embedUrl, string title, string siteTitle)
+    /// <summary>
+    /// What another site pastes: the frame, which names its content as every frame must, loads lazily and narrows to
+    /// the page it sits in (at most 600 px); then, optional, the script that makes the frame as tall as its card
+    /// (theme/assets/embed.js). Without the script the card fills the frame's 360 px.
+    /// </summary>
+    public static string EmbedCode(string embedUrl, string title, string siteTitle, string fitScriptUrl)
     {
         var encode = Html.Encoder;
         var name = encode.Encode($"{title} · {siteTitle}");
-        return string.Create(CultureInfo.InvariantCulture, $"<iframe src=\"{encode.Encode(embedUrl)}\" title=\"{name}\" width=\"600\" height=\"360\" loading=\"lazy\"></iframe>");
+        return string.Create(CultureInfo.InvariantCulture, $"<iframe src=\"{encode.Encode(embedUrl)}\" title=\"{name}\" width=\"600\" height=\"360\" style=\"width:100%;max-width:600px;border:0\" loading=\"lazy\"></iframe>\n<script src=\"{encode.Encode(fitScriptUrl)}\" async></script>");
     }
 }

@@ -334,4 +334,11 @@ internal sealed record ImageView(string Url, int Width, int Height, string Type,
 /// and the HTML that embeds the event's card in another site (EmbedUrl in full, EmbedPath inside the site).
 /// ScriptUrl is the small script behind the copy buttons.
 /// </summary>
-internal sealed record ShareView(string PageUrl, string EmailUrl, IReadOnlyList<LinkView> Networks, string EmbedUrl, string EmbedPath, string EmbedCode, string ScriptUrl);
+internal sealed record ShareView(string PageUrl, string EmailUrl, IReadOnlyList<LinkView> Networks, string EmbedUrl, string EmbedPath, string EmbedCode, string ScriptUrl)
+{
+    /// <summary>The title and date: what the browser's own share sheet takes as the title.</summary>
+    public string Heading { get; init; } = "";
+
+    /// <summary>The title, date and summary: what the browser's own share sheet takes as the text.</summary>
+    public string Post { get; init; } = "";
+}

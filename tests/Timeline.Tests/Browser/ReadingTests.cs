@@ -216,19 +216,71 @@ public sealed class ReadingTests
     }
 
     [Theory]
-    [InlineData(390)]
-    [InlineData(1366)]
-    public async Task The_embed_card_in_a_host_page_is_kept_as_a_screenshot(int width)
+    [InlineData(390, true)]
+    [InlineData(1366, true)]
+    [InlineData(390, false)]
+    [InlineData(1366, false)]
+    public async Task The_embed_card_fits_a_host_page_of_another_site_with_no_empty_space(int width, bool withScript)
     {
         await using var watched = await _site.NewPageAsync(width: width, height: 900);
         await watched.GotoAsync(_site.Site.Url(ManyNotes));
         var snippet = await watched.Page.Locator("#embed-code").InputValueAsync();
-        Assert.Contains("<iframe", snippet, StringComparison.Ordinal);
-        var src = System.Text.RegularExpressions.Regex.Match(snippet, "src=\"(https?://[^/\"]+)/").Groups[1].Value;
-        snippet = snippet.Replace(src + "/", _site.Site.Url("/"), StringComparison.Ordinal);
-        await watched.Page.SetContentAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>Host</title></head><body><p>A host page.</p>{snippet}</body></html>");
+        var published = System.Text.RegularExpressions.Regex.Match(snippet, "src=\"(https?://[^/\"]+)/").Groups[1].Value;
+        snippet = snippet.Replace(published + "/", _site.Site.Url("/"), StringComparison.Ordinal);
+        Assert.Equal(2, snippet.Split('\n').Length);
+        if (!withScript)
+        {
+            snippet = snippet.Split('\n')[0];
+        }
+
+        // The host is another origin (the same files served without a content policy, as most sites' pages are).
+        await watched.GotoAsync(_site.SiteWithoutCsp.Url("/404.html"));
+        await watched.Page.SetContentAsync($"<!DOCTYPE html><html lang=\"en\"><head><meta name=\"viewport\" content=\"width=device-width\"><title>Host</title></head><body><p>A host page.</p>{snippet}<p>After the card.</p></body></html>");
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await Screenshot(watched.Page, "/embed-in-host/", width);
+        await watched.Page.WaitForTimeoutAsync(300);
+
+        var frame = (await watched.Page.Locator("iframe").BoundingBoxAsync())!;
+        Assert.True(frame.Width <= Math.Min(600, width - 16) + 0.5, $"The frame is {frame.Width} px wide in a {width} px page.");
+        Assert.Equal(0, await watched.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+        var inside = watched.Page.Frames.Single(f => f.Url.Contains("/embed/", StringComparison.Ordinal));
+        var card = await inside.EvaluateAsync<double[]>("() => [document.querySelector('.embed-card').getBoundingClientRect().height, innerHeight, document.documentElement.scrollHeight]");
+        if (withScript)
+        {
+            // The frame is as tall as the card, and the card as tall as its text: nothing empty, nothing to scroll.
+            Assert.True(Math.Abs(card[0] - card[1]) <= 1, $"Card {card[0]} px in a frame {card[1]} px high.");
+            Assert.True(card[2] <= card[1] + 1, $"The card scrolls: {card[2]} px in {card[1]}.");
+            Assert.True(await inside.EvaluateAsync<bool>("() => document.documentElement.classList.contains('embed-fitted')"));
+        }
+        else
+        {
+            // The frame keeps its height and the card fills it.
+            Assert.True(Math.Abs(frame.Height - 360) <= 1, $"The frame is {frame.Height} px high.");
+            Assert.True(card[0] >= card[1] - 1, $"Card {card[0]} px in a frame {card[1]} px high leaves it empty below.");
+        }
+
+        await Screenshot(watched.Page, withScript ? "/embed-in-host/" : "/embed-in-host-without-script/", width);
+        watched.AssertNoProblems();
+    }
+
+    [Fact]
+    public async Task A_browser_with_a_share_sheet_shows_its_button_and_shares_the_title_summary_and_address()
+    {
+        await using var watched = await _site.NewPageAsync(width: 390, height: 844);
+        var page = watched.Page;
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+        Assert.False(await page.Locator("button.share-native").IsVisibleAsync(), "The button shows in a browser without navigator.share.");
+
+        // A browser that has one (Chromium on Linux has none): the button shows and hands the sheet what the links post.
+        await page.AddInitScriptAsync("window.__shared = []; navigator.share = async data => { window.__shared.push(data); };");
+        await watched.GotoAsync(_site.Site.Url(ManyNotes));
+        await page.Locator("button.share-native").ClickAsync();
+        var shared = await page.EvaluateAsync<Dictionary<string, string>[]>("() => window.__shared");
+
+        var data = Assert.Single(shared);
+        Assert.Equal(ManyNotes, new Uri(data["url"]).AbsolutePath);
+        Assert.StartsWith("Contested figures for the death toll", data["title"], StringComparison.Ordinal);
+        Assert.Contains(await page.Locator(".lead").InnerTextAsync(), data["text"], StringComparison.Ordinal);
+        watched.AssertNoProblems();
     }
 
     /// <summary>The addresses of the font files the page asks for, as it asks for them.</summary>

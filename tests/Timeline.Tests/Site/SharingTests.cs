@@ -131,10 +131,11 @@ public sealed partial class SharingTests : IClassFixture<WholeSiteTests.BasicSit
         _site.AssertFileContains(embed, "<span class=\"date-solar-latin\">28 Tir – 25 Mordad 1367 SH</span>");
         _site.AssertFileContains(embed, "<p>The first event happened over several weeks.</p>");
         _site.AssertFileDoesNotContain(embed, "site-nav");
-        _site.AssertFileDoesNotContain(embed, "<script");
+        // One script, the site's own, which only sizes the card when the page around it asks (embed-frame.js).
+        Assert.Equal(["/memorial/assets/embed-frame.js"], ScriptSource().Matches(_site.Read(embed)).Select(m => m.Groups[1].Value));
 
         _site.AssertFileContains("events/first-event/index.html", "<label for=\"embed-code\">");
-        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"4\" dir=\"ltr\" readonly>&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;</textarea>");
+        _site.AssertFileContains("events/first-event/index.html", "<textarea id=\"embed-code\" class=\"share-field\" rows=\"5\" dir=\"ltr\" readonly aria-describedby=\"embed-script-note\">&lt;iframe src=&quot;https://example.org/memorial/embed/events/first-event/&quot; title=&quot;The first event · Test Timeline&quot; width=&quot;600&quot; height=&quot;360&quot; style=&quot;width:100%;max-width:600px;border:0&quot; loading=&quot;lazy&quot;&gt;&lt;/iframe&gt;&#xA;&lt;script src=&quot;https://example.org/memorial/assets/embed.js&quot; async&gt;&lt;/script&gt;</textarea>");
         Assert.All(EventIds, id => Assert.True(_site.Exists($"embed/events/{id}/index.html"), id));
     }
 
