@@ -306,11 +306,16 @@ internal sealed class ViewBuilder
                 s.Era?.Title,
                 s.Era?.Start.Year,
                 s.Era?.End.Year,
-                s.Events.Select(e => SummaryOf(e.Id)).Select(e => new OverviewEvent(e.Url, $"{e.Date.Text}: {e.Title}", e.Year)).ToList()))
+                s.Events.Select(e => (Summary: SummaryOf(e.Id), Start: e.Event.Order.Start))
+                    .Select(e => new OverviewEvent(e.Summary.Url, $"{e.Summary.Date.Text}: {e.Summary.Title}", e.Summary.Year, e.Start.Year == e.Summary.Year ? e.Start.Month : null, e.Summary.Title))
+                    .ToList()))
             .ToList();
-        var layout = OverviewLayout.Compute(sections, new OverviewOptions());
-        var text = new OverviewText(_language.Strings, _language.Digits);
-        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout, text), layout.Marks.Count);
+        var months = Enumerable.Range(1, 12).Select(m => Text($"month_{m}")).ToList();
+        var layout = OverviewLayout.Compute(sections, new OverviewOptions(MonthNames: months));
+        var text = new OverviewText(_language.Strings, _language.Digits) { YearUrl = _urls.Year };
+        // Its links: one per event and one per year that has events.
+        var links = layout.Marks.Count + layout.Marks.Select(m => m.Event.Year).Distinct().Count();
+        return new OverviewView(layout.Marks.Count == 0 ? "" : OverviewSvgWriter.Write(layout, text), links);
     }
 
     /// <summary>Every year's list of events, in time order.</summary>

@@ -238,6 +238,11 @@ public sealed partial class ShippedSiteTests : IClassFixture<ShippedSiteTests.Sh
         Assert.Contains("1990–2015: no events recorded", svg.Texts);
         Assert.All(_shipped.Site.Eras, era => Assert.Contains(era.Title, svg.Texts));
         Assert.Equal("Overview of the timeline, 1988 to 2024", svg.Referenced("aria-labelledby"));
+
+        // 1988, crowded, names its months; 1989's one event is written out; every year with events links to its list.
+        Assert.Equal(["July", "August", "December"], svg.Root.Descendants(OverviewSvg.Svg + "text").Where(t => (string?)t.Attribute("class") == "overview-month").Select(t => t.Value).Take(3));
+        Assert.Contains(svg.Root.Descendants(OverviewSvg.Svg + "text"), t => (string?)t.Attribute("class") == "overview-title" && t.Value.StartsWith("Montazeri", StringComparison.Ordinal));
+        Assert.Equal(_shipped.Site.Events.Select(e => e.Event.When.Start.Year).Distinct().Select(y => $"/years/{y}/"), svg.YearLinks.Select(l => l.Href));
     }
 
     /// <summary>Each element starting with <paramref name="start"/>, to its matching end tag.</summary>

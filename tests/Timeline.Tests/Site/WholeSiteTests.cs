@@ -66,7 +66,7 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
         _site.AssertFileContains(page, "<section class=\"notes\" role=\"doc-endnotes\" aria-labelledby=\"notes-title\" data-text-close=\"Close\">");
         _site.AssertFileContains(page, "<li id=\"note-1\"><span class=\"backrefs\" data-pagefind-ignore><a href=\"#ref-1-1\" role=\"doc-backlink\" aria-label=\"Back to citation 1, use a\">a</a> <a href=\"#ref-1-2\" role=\"doc-backlink\" aria-label=\"Back to citation 1, use b\">b</a> </span>");
         _site.AssertFileContains(page, "Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\">4 December 2018</time>, p. 12.");
-        _site.AssertFileContains(page, "<a class=\"source-link\" href=\"https://example.org/report-a\" data-pagefind-ignore>https://example.org/report-a</a> (<a href=\"https://archive.example.org/report-a\" data-pagefind-ignore>archived copy</a>)");
+        _site.AssertFileContains(page, "<a class=\"source-link\" href=\"https://example.org/report-a\" dir=\"ltr\" data-pagefind-ignore>https://example.org/report-a</a> (<a href=\"https://archive.example.org/report-a\" data-pagefind-ignore>archived copy</a>)");
         _site.AssertFileContains(page, "<li id=\"note-3\"><span class=\"backrefs\" data-pagefind-ignore><a href=\"#ref-3-1\" role=\"doc-backlink\" aria-label=\"Back to citation 3\">↩</a> </span><span class=\"note-source\">Author A, <cite>Report A</cite>");
     }
 
@@ -187,14 +187,19 @@ public sealed class WholeSiteTests : IClassFixture<WholeSiteTests.BasicSite>
                 ("/memorial/events/circa-month-range/", "c. March – May 2021: Fees rose 100% & {more}: #3, $5, a_b, x^2, ~, \\ and </script>"),
             ],
             svg.Links);
-        Assert.Equal(["The killings", "1988", "1989–2019: no events recorded", "2020", "2021"], svg.Texts);
+        Assert.Equal([("1988", "/memorial/years/1988/"), ("2020", "/memorial/years/2020/"), ("2021", "/memorial/years/2021/")], svg.YearLinks);
+
+        // Years of one or two events write each title beside its mark, inside its link, cut at a word to fit.
+        Assert.Equal(
+            ["The killings", "1988", "An event known only to the year", "The first event", "1989–2019: no events recorded", "2020", "The letter is sent", "The letter is made public", "2021", "Fees rose 100% & {more}: #3…"],
+            svg.Texts);
     }
 
     [Fact]
     public void The_overview_comes_before_the_years_with_a_skip_link_past_it()
     {
         var index = _site.Read("index.html");
-        var skip = index.IndexOf("<a class=\"overview-skip\" href=\"#years\">Skip the overview&#x27;s 5 links</a>", StringComparison.Ordinal);
+        var skip = index.IndexOf("<a class=\"overview-skip\" href=\"#years\">Skip the overview&#x27;s 8 links</a>", StringComparison.Ordinal);
         var svg = index.IndexOf("<svg", StringComparison.Ordinal);
         var years = index.IndexOf("<nav class=\"year-nav\" id=\"years\"", StringComparison.Ordinal);
 

@@ -14,20 +14,28 @@ public sealed class OverviewSvg
 
     public XElement Root { get; }
 
-    /// <summary>Every link's href and its accessible name (its title child), in document order.</summary>
+    /// <summary>Every event's link: its href and its accessible name (its title child), in document order.</summary>
     public IReadOnlyList<(string Href, string Name)> Links => Root.Descendants(Svg + "a")
+        .Where(a => (string?)a.Attribute("class") != "overview-year-link")
         .Select(a => ((string?)a.Attribute("href") ?? "", a.Element(Svg + "title")?.Value ?? ""))
+        .ToList();
+
+    /// <summary>The years' links to their lists: the year as written and the href, in document order.</summary>
+    public IReadOnlyList<(string Year, string Href)> YearLinks => Root.Descendants(Svg + "a")
+        .Where(a => (string?)a.Attribute("class") == "overview-year-link")
+        .Select(a => (a.Value, (string?)a.Attribute("href") ?? ""))
         .ToList();
 
     public IEnumerable<string> Texts => Root.Descendants(Svg + "text").Select(t => t.Value);
 
-    /// <summary>Finds the one svg in the page and parses it; fails the test if there is none or more than one.</summary>
+    /// <summary>Finds the one overview chart in the page and parses it; fails the test if there is none or more than one.</summary>
     public static OverviewSvg FromPage(string html)
     {
-        var start = html.IndexOf("<svg", StringComparison.Ordinal);
-        Assert.True(start >= 0, "The page has no svg.");
+        const string chart = "<svg class=\"overview-chart\"";
+        var start = html.IndexOf(chart, StringComparison.Ordinal);
+        Assert.True(start >= 0, "The page has no overview chart.");
         var end = html.IndexOf("</svg>", start, StringComparison.Ordinal) + "</svg>".Length;
-        Assert.True(html.IndexOf("<svg", end, StringComparison.Ordinal) < 0, "The page has more than one svg.");
+        Assert.True(html.IndexOf(chart, end, StringComparison.Ordinal) < 0, "The page has more than one overview chart.");
         return new OverviewSvg(XElement.Parse(html[start..end]));
     }
 

@@ -1,7 +1,10 @@
 namespace Timeline.Publishing.Overview;
 
-/// <summary>One event as the overview draws it: where it links, what its mark is called, and its year.</summary>
-internal sealed record OverviewEvent(string Url, string Name, int Year);
+/// <summary>
+/// One event as the overview draws it: where it links, what its mark is called (date and title), its year, the month
+/// that places it within the year (null when it is dated to the year only) and the short name a roomy row writes out.
+/// </summary>
+internal sealed record OverviewEvent(string Url, string Name, int Year, int? Month = null, string Title = "");
 
 /// <summary>
 /// A run of events the index shows under one era (or outside every era, with no title), in time order.

@@ -5,8 +5,15 @@ namespace Timeline.Publishing.Overview;
 /// How the overview is drawn. Width is in CSS pixels at 1:1 scale: narrow enough that its text stays readable on a
 /// phone, where the chart is shown at about its own size. Empty stretches longer than CompressGapsLongerThan years
 /// become one short break; shorter ones keep a row per year, so a reader sees that a year passed without events.
+/// MonthNames (January first), when given, label the months of a crowded year above their marks.
 /// </summary>
-internal sealed record OverviewOptions(int Width = 320, int CompressGapsLongerThan = 2);
+internal sealed record OverviewOptions(int Width = 320, int CompressGapsLongerThan = 2, IReadOnlyList<string>? MonthNames = null);
+
+/// <summary>
+/// A line of text in the chart: an event's title written beside its mark (Event set; part of its link), or a month's
+/// name above the marks of that month in a crowded year.
+/// </summary>
+internal sealed record OverviewCaption(string Text, int X, int Baseline, OverviewEvent? Event);
 
 /// <summary>An era's band: a background behind its rows, with its title (wrapped into lines) on top.</summary>
 internal sealed record OverviewBand(IReadOnlyList<string> TitleLines, int Top, int Bottom, IReadOnlyList<int> TitleBaselines);
@@ -40,6 +47,22 @@ internal sealed record OverviewLayout(
     IReadOnlyList<OverviewMark> Marks,
     IReadOnlyList<OverviewAxisSegment> Axis)
 {
+    /// <summary>Event titles written out and month names, in the order they are drawn.</summary>
+    public IReadOnlyList<OverviewCaption> Captions { get; init; } = [];
+
+    /// <summary>A year with at most this many events writes each one's title beside its mark, on a line of its own.</summary>
+    public const int NamedRow = 2;
+
+    /// <summary>A year with at least this many events, in more than one month, names its months above their marks.</summary>
+    public const int MonthRow = 6;
+
+    private const int MonthLabelHeight = 15;
+    private const int MonthGap = 6;
+
+    // Widths of 13px sans-serif text (titles, month names), estimated with a little to spare.
+    private const double CaptionCharWidth = 7.4;
+    private const double MonthCharWidth = 7.4;
+
     /// <summary>Distance between neighbouring marks; also the size of each mark's link target (WCAG 2.5.8 asks for 24).</summary>
     public const int Pitch = 24;
 
@@ -80,6 +103,8 @@ internal sealed record OverviewLayout(
         var years = new List<OverviewYear>();
         var breaks = new List<OverviewBreak>();
         var marks = new List<OverviewMark>();
+        var captions = new List<OverviewCaption>();
+        var captionChars = (int)((options.Width - CaptionX - Padding) / CaptionCharWidth);
         var axis = new List<OverviewAxisSegment>();
         int? axisStart = null;
         var y = Padding;
@@ -119,14 +144,40 @@ internal sealed record OverviewLayout(
 
                 var row = (RowItem)item;
                 var rowTop = y;
-                var lines = Math.Max(1, (row.Events.Count + perLine - 1) / perLine);
-                for (var i = 0; i < row.Events.Count; i++)
+                var firstLine = Pitch / 2;
+                if (row.Events.Count <= NamedRow && captionChars >= 8)
                 {
-                    marks.Add(new OverviewMark(row.Events[i], MarkX(i % perLine), rowTop + Pitch / 2 + (i / perLine * Pitch)));
+                    // Few events: each on a line of its own, its title written beside its mark.
+                    for (var i = 0; i < row.Events.Count; i++)
+                    {
+                        var markY = rowTop + Pitch / 2 + (i * Pitch);
+                        var mark = new OverviewMark(row.Events[i], MarkX(0), markY);
+                        marks.Add(mark);
+                        if (row.Events[i].Title.Length > 0)
+                        {
+                            captions.Add(new OverviewCaption(Shorten(row.Events[i].Title, captionChars), CaptionX, markY + 5, row.Events[i]));
+                        }
+                    }
+
+                    y += Math.Max(1, row.Events.Count) * Pitch;
+                }
+                else if (options.MonthNames is { Count: 12 } months && row.Events.Count >= MonthRow && row.Events.Select(e => e.Month).Distinct().Count() > 1)
+                {
+                    y = MonthLines(row, months, rowTop, options.Width, marks, captions);
+                    firstLine = MonthLabelHeight + (Pitch / 2);
+                }
+                else
+                {
+                    var lines = Math.Max(1, (row.Events.Count + perLine - 1) / perLine);
+                    for (var i = 0; i < row.Events.Count; i++)
+                    {
+                        marks.Add(new OverviewMark(row.Events[i], MarkX(i % perLine), rowTop + Pitch / 2 + (i / perLine * Pitch)));
+                    }
+
+                    y += lines * Pitch;
                 }
 
-                y += lines * Pitch;
-                var axisY = rowTop + Pitch / 2;
+                var axisY = rowTop + firstLine;
                 years.Add(new OverviewYear(row.Year, rowTop, y, axisY, axisY + 5));
                 axisStart ??= axisY;
             }
@@ -145,7 +196,88 @@ internal sealed record OverviewLayout(
             axis.Add(new OverviewAxisSegment(last, years[^1].AxisY));
         }
 
-        return new OverviewLayout(options.Width, y - BandGap + Padding, bands, years, breaks, marks, axis);
+        return new OverviewLayout(options.Width, y - BandGap + Padding, bands, years, breaks, marks, axis) { Captions = captions };
+    }
+
+    /// <summary>Where an event's title starts: just past its mark's link target.</summary>
+    public const int CaptionX = MarksLeft + Pitch + 2;
+
+    /// <summary>
+    /// A crowded year's marks in groups by month, each group under its month's name (events dated to the year only
+    /// come first, unnamed), on as many lines as they need. Returns where the row ends.
+    /// </summary>
+    private static int MonthLines(RowItem row, IReadOnlyList<string> months, int rowTop, int width, List<OverviewMark> marks, List<OverviewCaption> captions)
+    {
+        var available = width - MarksLeft - Padding;
+        var lineHeight = MonthLabelHeight + Pitch;
+        var lineTop = rowTop;
+        var x = 0;
+        foreach (var group in Groups(row.Events))
+        {
+            var name = group[0].Month is { } m ? months[m - 1] : "";
+            var nameChars = Math.Max(1, (int)((available - 2) / MonthCharWidth));
+            name = Shorten(name, nameChars);
+            var nameWidth = name.Length == 0 ? 0 : (int)Math.Ceiling(name.Length * MonthCharWidth) + 2;
+            var groupWidth = Math.Max(group.Count * Pitch, nameWidth);
+            if (x > 0 && x + Math.Min(groupWidth, available) > available)
+            {
+                lineTop += lineHeight;
+                x = 0;
+            }
+
+            var start = x;
+            if (name.Length > 0)
+            {
+                captions.Add(new OverviewCaption(name, MarksLeft + x + 2, lineTop + MonthLabelHeight - 3, null));
+            }
+
+            foreach (var e in group)
+            {
+                if (x + Pitch > available)
+                {
+                    lineTop += lineHeight;
+                    x = 0;
+                    start = 0;
+                    nameWidth = 0;
+                }
+
+                marks.Add(new OverviewMark(e, MarksLeft + x + (Pitch / 2), lineTop + MonthLabelHeight + (Pitch / 2)));
+                x += Pitch;
+            }
+
+            x = Math.Max(x, start + nameWidth) + MonthGap;
+        }
+
+        return lineTop + lineHeight;
+    }
+
+    private static List<List<OverviewEvent>> Groups(IReadOnlyList<OverviewEvent> events)
+    {
+        var groups = new List<List<OverviewEvent>>();
+        foreach (var e in events)
+        {
+            if (groups.Count == 0 || groups[^1][0].Month != e.Month)
+            {
+                groups.Add([]);
+            }
+
+            groups[^1].Add(e);
+        }
+
+        return groups;
+    }
+
+    /// <summary>The text cut at a word to at most maxChars, with an ellipsis when cut.</summary>
+    public static string Shorten(string text, int maxChars)
+    {
+        if (text.Length <= maxChars)
+        {
+            return text;
+        }
+
+        var cut = text[..Math.Max(1, maxChars - 1)];
+        var space = cut.LastIndexOf(' ');
+        return (space > maxChars / 2 ? cut[..space] : cut).TrimEnd(' ', ',', ';', ':', '.') + "…";
     }
 
     /// <summary>

@@ -62,7 +62,17 @@ internal static class OverviewSvgWriter
 
         foreach (var year in layout.Years)
         {
-            pieces.Add((year.Top, 1, Format($"<text class=\"overview-year\" x=\"{OverviewLayout.YearLabelX}\" y=\"{year.LabelBaseline}\" text-anchor=\"end\">{text.Digits(year.Year)}</text>\n")));
+            // A year with events links to its own list, so a reader who cannot tell the marks apart still gets there.
+            var label = Format($"<text class=\"overview-year\" x=\"{OverviewLayout.YearLabelX}\" y=\"{year.LabelBaseline}\" text-anchor=\"end\">{text.Digits(year.Year)}</text>");
+            var linked = text.YearUrl is { } url && layout.Marks.Any(m => m.Event.Year == year.Year)
+                ? Format($"<a class=\"overview-year-link\" href=\"{Escape(url(year.Year))}\">{label}</a>\n")
+                : label + "\n";
+            pieces.Add((year.Top, 1, linked));
+        }
+
+        foreach (var caption in layout.Captions.Where(c => c.Event is null))
+        {
+            pieces.Add((caption.Baseline - 12, 1, Format($"<text class=\"overview-month\" x=\"{caption.X}\" y=\"{caption.Baseline}\">{Escape(caption.Text)}</text>\n")));
         }
 
         foreach (var cut in layout.Breaks)
@@ -70,10 +80,20 @@ internal static class OverviewSvgWriter
             pieces.Add((cut.Top, 1, Format($"<text class=\"overview-gap\" x=\"{OverviewLayout.GapLabelX}\" y=\"{cut.LabelBaseline}\">{Escape(GapText(cut, text))}</text>\n")));
         }
 
+        var titles = new Dictionary<OverviewEvent, OverviewCaption>(ReferenceEqualityComparer.Instance);
+        foreach (var caption in layout.Captions.Where(c => c.Event is not null))
+        {
+            titles[caption.Event!] = caption;
+        }
+
         foreach (var mark in layout.Marks)
         {
+            // A title written out is part of its event's link: it can be read and tapped, not only hovered.
+            var written = titles.TryGetValue(mark.Event, out var title)
+                ? Format($"<text class=\"overview-title\" x=\"{title.X}\" y=\"{title.Baseline}\">{Escape(title.Text)}</text>")
+                : "";
             pieces.Add((mark.Y - hit, 2, Format(
-                $"<a href=\"{Escape(mark.Event.Url)}\"><title>{Escape(mark.Event.Name)}</title><rect class=\"overview-target\" x=\"{mark.X - hit}\" y=\"{mark.Y - hit}\" width=\"{OverviewLayout.Pitch}\" height=\"{OverviewLayout.Pitch}\"/><circle class=\"overview-mark\" cx=\"{mark.X}\" cy=\"{mark.Y}\" r=\"{OverviewLayout.MarkRadius}\"/></a>\n")));
+                $"<a href=\"{Escape(mark.Event.Url)}\"><title>{Escape(mark.Event.Name)}</title><rect class=\"overview-target\" x=\"{mark.X - hit}\" y=\"{mark.Y - hit}\" width=\"{OverviewLayout.Pitch}\" height=\"{OverviewLayout.Pitch}\"/><circle class=\"overview-mark\" cx=\"{mark.X}\" cy=\"{mark.Y}\" r=\"{OverviewLayout.MarkRadius}\"/>{written}</a>\n")));
         }
 
         // A stable sort: marks keep their time order within a row.
@@ -129,5 +149,8 @@ internal static class OverviewSvgWriter
 /// </summary>
 public sealed record OverviewText(IReadOnlyDictionary<string, string> Strings, Func<int, string> Digits)
 {
+    /// <summary>The address of a year's own list, which the year's label links to; null draws the labels as plain text.</summary>
+    public Func<int, string>? YearUrl { get; init; }
+
     public string Get(string key, params (string Name, string Value)[] values) => ThemeStrings.Fill(Strings[key], values);
 }

@@ -7,7 +7,10 @@ namespace Timeline.Tests.Publishing.Overview;
 
 public sealed class OverviewLayoutTests
 {
-    private static readonly OverviewOptions Options = new();
+    private static readonly IReadOnlyList<string> Months =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    private static readonly OverviewOptions Options = new(MonthNames: Months);
 
     [Fact]
     public void A_gap_longer_than_the_limit_becomes_one_break_labelled_with_its_years()
@@ -88,7 +91,7 @@ public sealed class OverviewLayoutTests
             (offsets, counts, cuts, titled, stretch, width, limit) =>
             {
                 var sections = Timeline(offsets, counts, cuts, titled, stretch);
-                var options = new OverviewOptions(width, limit);
+                var options = new OverviewOptions(width, limit, Months);
                 var layout = OverviewLayout.Compute(sections, options);
                 AssertSound(sections, layout, options);
             },
@@ -99,7 +102,13 @@ public sealed class OverviewLayoutTests
     private static List<OverviewSection> Timeline(int[] offsets, int[] counts, int[] cuts, bool[] titled, int[] stretch)
     {
         var years = offsets.Distinct().Order().Select(o => 1950 + o).ToList();
-        var events = years.SelectMany((year, i) => Enumerable.Range(0, counts[i]).Select(n => new OverviewEvent($"/events/{year}-{n}/", $"{n} {year}: an event", year))).ToList();
+        // Months rise within a year, some events dated to the year only come first; titles of every length.
+        var events = years.SelectMany((year, i) => Enumerable.Range(0, counts[i]).Select(n => new OverviewEvent(
+            $"/events/{year}-{n}/",
+            $"{n} {year}: an event",
+            year,
+            n < counts[i] % 3 ? null : 1 + (n * 11 / Math.Max(1, counts[i])),
+            string.Concat(Enumerable.Repeat("A title of some words ", 1 + (n % 4)))))).ToList();
         var boundaries = cuts.Select(c => c % events.Count).Where(c => c > 0).Distinct().Order().Append(events.Count).ToList();
         var sections = new List<OverviewSection>();
         var start = 0;
@@ -165,9 +174,62 @@ public sealed class OverviewLayoutTests
             Assert.Equal(layout.Years[^1].AxisY, layout.Axis[^1].Bottom);
         }
 
+        // Written titles and month names stay inside the drawing and off every other mark's target; month names of a
+        // line do not run into one another; a title is written only in a row of at most NamedRow events.
+        foreach (var caption in layout.Captions)
+        {
+            var right = caption.X + (caption.Text.Length * 7.4);
+            Assert.True(caption.X >= 0 && right <= layout.Width + 1, $"'{caption.Text}' runs from {caption.X} to {right} of {layout.Width}.");
+            Assert.DoesNotContain(layout.Marks, m => m.Event != caption.Event && Math.Abs(m.Y - (caption.Baseline - 5)) < half && caption.X < m.X + half && m.X - half < right);
+            if (caption.Event is { } named)
+            {
+                // (An era that starts within a year splits that year into two rows.)
+                var row = layout.Years.Single(r => r.Year == named.Year && r.Top <= caption.Baseline && caption.Baseline <= r.Bottom);
+                Assert.True(layout.Marks.Count(m => m.Event.Year == named.Year && row.Top <= m.Y && m.Y <= row.Bottom) <= OverviewLayout.NamedRow);
+            }
+        }
+
+        var months = layout.Captions.Where(c => c.Event is null).ToList();
+        Assert.All(months.Zip(months.Skip(1)).Where(p => p.First.Baseline == p.Second.Baseline), p => Assert.True(p.First.X + (p.First.Text.Length * 7.4) <= p.Second.X, $"'{p.First.Text}' runs into '{p.Second.Text}'."));
+
         // Bands do not overlap one another, and each titled section has one band.
         Assert.Equal(sections.Count(s => s.Title is not null), layout.Bands.Count);
         Assert.All(layout.Bands.Zip(layout.Bands.Skip(1)), pair => Assert.True(pair.First.Bottom < pair.Second.Top));
+    }
+
+    [Fact]
+    public void A_year_of_one_or_two_events_writes_each_title_beside_its_mark_cut_at_a_word_to_the_width()
+    {
+        var events = new List<OverviewEvent>
+        {
+            new("/events/a/", "1989: A", 1989, 3, "Montazeri's resignation as successor is announced in Tehran"),
+            new("/events/b/", "1989: B", 1989, 6, "Short"),
+        };
+
+        var layout = OverviewLayout.Compute([new OverviewSection(null, null, null, events)], Options);
+
+        Assert.Equal(2, layout.Marks.Select(m => m.Y).Distinct().Count());
+        Assert.Equal(["Montazeri's resignation as…", "Short"], layout.Captions.Select(c => c.Text));
+        Assert.All(layout.Captions.Zip(layout.Marks), p => Assert.Equal((p.Second.Event, p.Second.Y + 5), (p.First.Event!, p.First.Baseline)));
+    }
+
+    [Fact]
+    public void A_crowded_year_names_its_months_above_their_marks_and_those_dated_to_the_year_come_first_unnamed()
+    {
+        int?[] months = [null, 7, 7, 7, 8, 12];
+        var events = months.Select((m, i) => new OverviewEvent($"/events/{i}/", $"{i}", 1988, m, $"Event {i}")).ToList();
+
+        var layout = OverviewLayout.Compute([new OverviewSection(null, null, null, events)], Options);
+
+        Assert.Equal(["July", "August", "December"], layout.Captions.Select(c => c.Text));
+        Assert.All(layout.Captions, c => Assert.Null(c.Event));
+        foreach (var (caption, month) in layout.Captions.Zip(new[] { 7, 8, 12 }))
+        {
+            var first = layout.Marks.First(m => m.Event.Month == month);
+            Assert.True(caption.Baseline < first.Y - 5 && Math.Abs(caption.X - (first.X - (OverviewLayout.Pitch / 2))) <= 2, $"{caption} is not above {first}.");
+        }
+
+        Assert.True(layout.Marks[0].X < layout.Marks[1].X && layout.Marks[0].Event.Month is null);
     }
 
     private static OverviewSection Era(string title, int first, int last, int firstEvent, int lastEvent) =>

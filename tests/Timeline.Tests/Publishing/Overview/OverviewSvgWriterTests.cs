@@ -22,7 +22,7 @@ public sealed class OverviewSvgWriterTests
         Assert.Null(svg.Root.Attribute("role"));
         Assert.Equal("Overview of the timeline, 1988 to 2020", svg.Referenced("aria-labelledby"));
         Assert.Equal(
-            "3 events, one mark per event, in rows by year under the periods of the timeline. The years 1989–2019 have no events recorded and are drawn shortened. Each mark links to its event; the list below gives every event in full.",
+            "3 events, one mark per event, in rows by year under the periods of the timeline. The years 1989–2019 have no events recorded and are drawn shortened. Each mark links to its event and each year to its list; the list below gives every event in full.",
             svg.Referenced("aria-describedby"));
         Assert.Equal(
             [("/m/events/a/", "19 July 1988: The first event"), ("/m/events/b/", "c. 1988: \"Quoted\" <b>&</b> it's"), ("/m/events/c/", "2020: Later")],
