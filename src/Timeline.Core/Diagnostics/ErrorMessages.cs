@@ -279,6 +279,9 @@ public static class ErrorMessages
     public static ErrorMessage UnusedSource(string id) =>
         new("TL0600", $"the source '{id}' is never cited.", $"Cite it in an event or page with [@{id}], or remove it from sources.yml.");
 
+    public static ErrorMessage UnusedTag(string id, string? suggestion) =>
+        new("TL0601", $"tags.yml names the tag '{id}', which no event uses.", $"{Hint(suggestion)}Correct the id to the one the events write under 'tags', or remove the entry from tags.yml.");
+
     // Languages and translations (TL10xx)
     public static ErrorMessage UnknownTranslationLanguage(string language, string? suggestion, IReadOnlyList<string> others) =>
         others.Count == 0

@@ -10,6 +10,7 @@ public enum InputKind
     Sources,
     Entities,
     Eras,
+    Tags,
     Event,
     Page,
 }
@@ -21,7 +22,7 @@ public sealed record ListFile(string Name, InputKind Kind, string? Contents)
 }
 
 /// <summary>
-/// The shape of the input folder, written once: site.yml and sources.yml (required), entities.yml and eras.yml,
+/// The shape of the input folder, written once: site.yml and sources.yml (required), entities.yml, eras.yml and tags.yml,
 /// events/**.yml|yaml in any subfolder, and pages/*.md with their translations (about.fa.md) beside them. Reading a
 /// whole site (<see cref="InputReader"/>) and reading one changed path again (`timeline serve`) both ask it, so
 /// they read the same files and report a missing one the same way.
@@ -39,6 +40,7 @@ public sealed class InputLayout
         new("sources.yml", InputKind.Sources, "a list of sources, each with id, title, publisher and kind"),
         new("entities.yml", InputKind.Entities, null),
         new("eras.yml", InputKind.Eras, null),
+        new("tags.yml", InputKind.Tags, null),
     ];
 
     public InputLayout(string root) => Root = Path.GetFullPath(root);

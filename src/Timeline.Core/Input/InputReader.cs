@@ -34,7 +34,10 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
 
         var top = InputLayout.ListFiles.ToDictionary(f => f.Kind, f => ReadOptional(files, Path.Combine(inputFolder, f.Name)));
         var listed = layout.Folders.ToDictionary(f => f.Kind, f => ReadAll(files.List(f.Folder, layout.Includes, layout.Descend)));
-        return new SiteInput(top[InputKind.Site], top[InputKind.Sources], top[InputKind.Entities], top[InputKind.Eras], listed[InputKind.Event], listed[InputKind.Page]);
+        return new SiteInput(top[InputKind.Site], top[InputKind.Sources], top[InputKind.Entities], top[InputKind.Eras], listed[InputKind.Event], listed[InputKind.Page])
+        {
+            Tags = top[InputKind.Tags],
+        };
     }
 
     private InputFile? ReadOptional(InputFiles files, string path) => files.Find(path) is { } file ? ReadFile(file) : null;

@@ -7,4 +7,8 @@ public sealed record SiteInput(
     InputFile? Entities,
     InputFile? Eras,
     IReadOnlyList<InputFile> Events,
-    IReadOnlyList<InputFile> Pages);
+    IReadOnlyList<InputFile> Pages)
+{
+    /// <summary>tags.yml, the tags' names, when there is one.</summary>
+    public InputFile? Tags { get; init; }
+}

@@ -21,16 +21,26 @@ internal static class ContentLoader
         IReadOnlyList<Era> eras,
         IReadOnlyList<TimelineEvent> loadedEvents,
         IReadOnlyList<Page> pages,
-        DiagnosticBag diagnostics)
+        DiagnosticBag diagnostics,
+        IReadOnlyList<Tag>? tags = null)
     {
         var uniqueSources = Unique(sources, s => s.Id, s => s.Origin, "source", diagnostics);
         var uniqueEvents = Unique(loadedEvents, e => e.Id, e => e.Origin, "event", diagnostics);
         var uniqueEntities = Unique(entities, e => e.Id, e => e.Origin, "entity", diagnostics);
         var uniqueEras = Unique(eras, e => e.Id, e => e.Origin, "era", diagnostics);
+        var uniqueTags = Unique(tags ?? [], t => t.Id, t => t.Origin, "tag", diagnostics);
+
+        // A name for a tag no event uses is most likely a misspelt id, here or in the events.
+        var used = uniqueEvents.SelectMany(e => e.Tags).ToHashSet(StringComparer.Ordinal);
+        foreach (var tag in uniqueTags.Where(t => !used.Contains(t.Id)))
+        {
+            var known = used.Order(StringComparer.Ordinal).ToList();
+            diagnostics.Warning(tag.Origin.Path, tag.Origin.Position, ErrorMessages.UnusedTag(tag.Id, Suggestions.Closest(tag.Id, known)));
+        }
 
         return site is null
             ? null
-            : new TimelineContent(site, uniqueSources, uniqueEvents, uniqueEntities, uniqueEras, pages);
+            : new TimelineContent(site, uniqueSources, uniqueEvents, uniqueEntities, uniqueEras, pages) { Tags = uniqueTags };
     }
 
     /// <summary>Reads each page, then each translation (about.fa.md) into the page it translates.</summary>

@@ -68,6 +68,9 @@ public sealed record ResolvedSite(
     IReadOnlyList<Era> Eras,
     IReadOnlyList<ResolvedPage> Pages)
 {
+    /// <summary>The tags' names (tags.yml); a tag without one is named by its id.</summary>
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+
     /// <summary>Every link to a place inside the site that the records' Markdown writes, in every language.</summary>
     public IEnumerable<WrittenLink> InternalLinks() =>
         Events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body))

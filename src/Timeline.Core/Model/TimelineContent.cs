@@ -7,4 +7,8 @@ internal sealed record TimelineContent(
     IReadOnlyList<TimelineEvent> Events,
     IReadOnlyList<Entity> Entities,
     IReadOnlyList<Era> Eras,
-    IReadOnlyList<Page> Pages);
+    IReadOnlyList<Page> Pages)
+{
+    /// <summary>The tags' names (tags.yml); a tag without one is named by its id.</summary>
+    public IReadOnlyList<Tag> Tags { get; init; } = [];
+}

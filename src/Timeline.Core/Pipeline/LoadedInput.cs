@@ -28,6 +28,7 @@ internal sealed class LoadedInput
     private Loaded<IReadOnlyList<Source>>? _sources;
     private Loaded<IReadOnlyList<Entity>>? _entities;
     private Loaded<IReadOnlyList<Era>>? _eras;
+    private Loaded<IReadOnlyList<Tag>>? _tags;
 
     // The languages the records were parsed with: translations are checked against them, so a change of
     // site.yml's languages parses every record again.
@@ -58,6 +59,7 @@ internal sealed class LoadedInput
         _sources = null;
         _entities = null;
         _eras = null;
+        _tags = null;
         _languages = null;
         var diagnostics = new DiagnosticBag();
         var input = new InputReader(_display, diagnostics).Read(_layout.Root);
@@ -70,6 +72,7 @@ internal sealed class LoadedInput
         _sources = input.Sources is { } sources ? Parse(sources, (f, d) => SourceLoader.Load(f, d, _languages)) : null;
         _entities = input.Entities is { } entities ? Parse(entities, (f, d) => EntityLoader.Load(f, d, _languages)) : null;
         _eras = input.Eras is { } eras ? Parse(eras, (f, d) => EraLoader.Load(f, d, _languages)) : null;
+        _tags = input.Tags is { } tags ? Parse(tags, (f, d) => TagLoader.Load(f, d, _languages)) : null;
 
         var events = new Loaded<TimelineEvent?>[input.Events.Count];
         Parallel.For(0, events.Length, i => events[i] = Parse(input.Events[i], LoadEvent));
@@ -139,11 +142,12 @@ internal sealed class LoadedInput
                 InputKind.Site => _site is not null,
                 InputKind.Sources => _sources is not null,
                 InputKind.Entities => _entities is not null,
-                _ => _eras is not null,
+                InputKind.Eras => _eras is not null,
+                _ => _tags is not null,
             },
             _display,
             diagnostics);
-        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _refused }
+        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _tags?.Diagnostics, _refused }
             .Concat(_events.Values.Select(e => e.Diagnostics))
             .Concat(_pages.Values.Select(p => p.Diagnostics));
         foreach (var diagnostic in loaded.OfType<IEnumerable<Diagnostic>>().SelectMany(d => d))
@@ -158,7 +162,8 @@ internal sealed class LoadedInput
             _eras?.Value ?? [],
             _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
             ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
-            diagnostics);
+            diagnostics,
+            _tags?.Value ?? []);
     }
 
     /// <summary>An event file, with the dates of its git history where the record gives none.</summary>
@@ -210,6 +215,7 @@ internal sealed class LoadedInput
                 InputKind.Sources => Read(path, _sources, (f, d) => SourceLoader.Load(f, d, _languages)),
                 InputKind.Entities => Read(path, _entities, (f, d) => EntityLoader.Load(f, d, _languages)),
                 InputKind.Eras => Read(path, _eras, (f, d) => EraLoader.Load(f, d, _languages)),
+                InputKind.Tags => Read(path, _tags, (f, d) => TagLoader.Load(f, d, _languages)),
                 InputKind.Event => Read(path, _events.GetValueOrDefault(path), LoadEvent),
                 _ => Read(path, _pages.GetValueOrDefault(path), (f, _) => (InputFile?)f),
             };
@@ -222,6 +228,7 @@ internal sealed class LoadedInput
                 case Loaded<IReadOnlyList<Source>> sources: _sources = sources; break;
                 case Loaded<IReadOnlyList<Entity>> entities: _entities = entities; break;
                 case Loaded<IReadOnlyList<Era>> eras: _eras = eras; break;
+                case Loaded<IReadOnlyList<Tag>> tags: _tags = tags; break;
                 case Loaded<TimelineEvent?> e: _events[jobs[i].Path] = e; break;
                 case Loaded<InputFile?> page: _pages[jobs[i].Path] = page; break;
             }
@@ -262,6 +269,7 @@ internal sealed class LoadedInput
             case InputKind.Sources: _sources = null; break;
             case InputKind.Entities: _entities = null; break;
             case InputKind.Eras: _eras = null; break;
+            case InputKind.Tags: _tags = null; break;
             default: break;
         }
     }

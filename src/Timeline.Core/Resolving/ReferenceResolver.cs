@@ -119,7 +119,7 @@ internal static class ReferenceResolver
 
         round?.Finish();
         WarnAboutUnusedSources(content, resolvedEvents, resolvedEntities, resolvedPages, diagnostics);
-        return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages);
+        return new ResolvedSite(content.Site, content.Sources, resolvedEvents, resolvedEntities, content.Eras, resolvedPages) { Tags = content.Tags };
     }
 
     /// <summary>

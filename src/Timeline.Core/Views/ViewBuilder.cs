@@ -105,7 +105,7 @@ internal sealed class ViewBuilder
             BodyFallback = bodyFallback,
             BodyLang = bodyFallback ? _language.FallbackCode : "",
             EntryMarkersHtml = Markers(e.Body.EntryMarkersHtml),
-            Tags = e.Event.Tags.Select(t => new LinkView(t, _urls.Tag(t), _language.FallbackCode)).ToList(),
+            Tags = e.Event.Tags.Select(TagLink).ToList(),
             Previous = index > 0 ? SummaryAt(index - 1) : null,
             Next = index < _site.Events.Count - 1 ? SummaryAt(index + 1) : null,
             People = e.People.Select(EntityLink).ToList(),
@@ -347,7 +347,37 @@ internal sealed class ViewBuilder
     /// <summary>One tag's list of events, made when its page is rendered; null when no event carries it.</summary>
     public EventListView? Tag(string tag) => _index.Tags.TryGetValue(tag, out var positions) ? TagList(tag, positions) : null;
 
-    public IReadOnlyList<TagView> TagIndex() => _index.Tags.Select(t => new TagView(t.Key, _urls.Tag(t.Key), t.Value.Count)).ToList();
+    public IReadOnlyList<TagView> TagIndex() => _index.Tags.Select(t =>
+    {
+        var (name, lang) = TagName(t.Key);
+        return new TagView(name, _urls.Tag(t.Key), t.Value.Count, lang);
+    }).ToList();
+
+    private LinkView TagLink(string id)
+    {
+        var (name, lang) = TagName(id);
+        return new LinkView(name, _urls.Tag(id), lang);
+    }
+
+    /// <summary>
+    /// A tag's name in this language (tags.yml), and the language it is written in when that is not this one: a tag
+    /// without a translation keeps the default language's name, and one without a name in tags.yml its id.
+    /// </summary>
+    private (string Name, string Lang) TagName(string id)
+    {
+        var names = _tagNames ??= _site.Tags.ToDictionary(t => t.Id, StringComparer.Ordinal);
+        var tag = names.GetValueOrDefault(id);
+        if (_language.IsDefault)
+        {
+            return (tag?.Name ?? id, "");
+        }
+
+        return tag is not null && tag.Translations.TryGetValue(_language.Code, out var translated)
+            ? (translated.Name, "")
+            : (tag?.Name ?? id, _language.FallbackCode);
+    }
+
+    private Dictionary<string, Tag>? _tagNames;
 
     public IReadOnlyList<SourceView> Sources() =>
         _site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => Source(s, withCitations: true)).ToList();
@@ -476,7 +506,11 @@ internal sealed class ViewBuilder
         return new(_language.Digits(year), _urls.Year(year), new SummaryList(ordered, SummaryAt)) { Months = Months(year, ordered, anchored: true) };
     }
 
-    private EventListView TagList(string tag, List<int> positions) => new(tag, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt));
+    private EventListView TagList(string tag, List<int> positions)
+    {
+        var (name, lang) = TagName(tag);
+        return new(name, _urls.Tag(tag), new SummaryList(positions.ToArray(), SummaryAt)) { TitleLang = lang };
+    }
 
 
     private LinkView EntityLink(Entity entity) => new(entity.Name, _urls.Entity(entity.Kind, entity.Id), EntityLang(entity));

@@ -276,6 +276,9 @@ internal sealed record NotePartView(string Text, string Lang);
 /// <summary>The events of one year, tag or entity; a year's page also has them by month (<see cref="Months"/>).</summary>
 internal sealed record EventListView(string Title, string Url, IReadOnlyList<EventSummaryView> Events)
 {
+    /// <summary>The language of the title when it is not the page's (a tag's name not yet translated); else empty.</summary>
+    public string TitleLang { get; init; } = "";
+
     /// <summary>The events by month, when a year has enough of them in more than one month; else empty.</summary>
     public IReadOnlyList<MonthGroupView> Months { get; init; } = [];
 }
@@ -300,7 +303,8 @@ internal sealed record EraSectionView(string Id, string? Title, string TitleLang
 /// <summary>The index's overview chart as ready SVG (empty when there are no events), and how many links it holds.</summary>
 internal sealed record OverviewView(string SvgHtml, int LinkCount);
 
-internal sealed record TagView(string Name, string Url, int Count);
+/// <summary>A tag on the list of tags: its name, in Lang when that is not the page's language (not yet translated).</summary>
+internal sealed record TagView(string Name, string Url, int Count, string Lang = "");
 
 internal sealed record EntityView(
     string Id,

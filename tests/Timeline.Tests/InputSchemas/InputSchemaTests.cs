@@ -33,6 +33,7 @@ public sealed class InputSchemaTests
             "sources.yml" => "sources",
             "entities.yml" => "entities",
             "eras.yml" => "eras",
+            "tags.yml" => "tags",
             _ when relative.StartsWith("events/", StringComparison.Ordinal) && (relative.EndsWith(".yml", StringComparison.Ordinal) || relative.EndsWith(".yaml", StringComparison.Ordinal)) => "event",
             _ when relative.StartsWith("pages/", StringComparison.Ordinal) && relative.EndsWith(".md", StringComparison.Ordinal) => "page",
             _ => null,
@@ -92,7 +93,7 @@ public sealed class InputSchemaTests
         "id-with-slash", "id-with-space", "id-with-zero-width", "impossible-date", "invalid-language",
         "javascript-url-in-source", "list-where-text-expected", "malformed-date", "missing-date", "missing-site-title",
         "missing-title", "month-13", "month-13-year-month", "page-missing-title", "several-errors-at-once",
-        "site-contact-malformed", "site-license-unknown", "site-translation-unknown-field", "source-translation-empty", "source-translation-unknown-field", "sources-not-a-list", "text-where-list-expected", "too-deep",
+        "site-contact-malformed", "site-license-unknown", "site-translation-unknown-field", "source-translation-empty", "tags-file-problems", "source-translation-unknown-field", "sources-not-a-list", "text-where-list-expected", "too-deep",
         "translation-bidi-control", "translation-bidi-isolate", "translation-not-a-mapping", "translation-unknown-field",
         "unknown-entity-kind", "unknown-field", "unknown-field-misspelled-required", "unknown-source-kind",
         "zero-width-in-title",
@@ -160,6 +161,7 @@ public sealed class InputSchemaTests
         var sources = Schema("sources")["items"]!;
         var entities = Schema("entities")["items"]!;
         var eras = Schema("eras")["items"]!;
+        var tags = Schema("tags")["items"]!;
         var event_ = Schema("event");
         var site = Schema("site");
 
@@ -167,13 +169,15 @@ public sealed class InputSchemaTests
         Assert.Equal(SourceRecord.Shape.FieldNames, PropertiesOf(sources));
         Assert.Equal(EntityRecord.Shape.FieldNames, PropertiesOf(entities));
         Assert.Equal(EraRecord.Shape.FieldNames, PropertiesOf(eras));
+        Assert.Equal(TagRecord.Shape.FieldNames, PropertiesOf(tags));
+        Assert.Equal(TagTranslationRecord.Shape.FieldNames, PropertiesOf(TranslationShape(tags)));
         Assert.Equal(SiteRecord.Shape.FieldNames, PropertiesOf(site));
         Assert.Equal(PageRecord.Shape.FieldNames, PropertiesOf(Schema("page")));
         Assert.Equal(EventTranslationRecord.Shape.FieldNames, PropertiesOf(TranslationShape(event_)));
         Assert.Equal(EntityTranslationRecord.Shape.FieldNames, PropertiesOf(TranslationShape(entities)));
         Assert.Equal(EraTranslationRecord.Shape.FieldNames, PropertiesOf(TranslationShape(eras)));
         Assert.Equal(SiteTranslationRecord.Shape.FieldNames, PropertiesOf(TranslationShape(site)));
-        foreach (var schema in new[] { event_, sources, entities, eras, site, Schema("page") })
+        foreach (var schema in new[] { event_, sources, entities, eras, tags, site, Schema("page") })
         {
             Assert.False(schema["additionalProperties"]!.GetValue<bool>());
         }

@@ -8,7 +8,7 @@ import YAML from "yaml";
 
 const folder = process.argv[2];
 const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false });
-for (const name of ["definitions", "event", "sources", "entities", "eras", "site", "page"]) {
+for (const name of ["definitions", "event", "sources", "entities", "eras", "tags", "site", "page"]) {
   ajv.addSchema(JSON.parse(readFileSync(join(folder, `${name}.schema.json`), "utf8")), `${name}.schema.json`);
 }
 

@@ -58,6 +58,7 @@ public sealed class IncrementalBuildPropertyTests
         ("theme template", (f, r, s) => Replace(f, "theme/templates/event.liquid", "<header class=\"event-header\">", $"<header class=\"event-header\" data-step=\"{s}\">")),
         ("i18n string", (f, r, s) => ReplaceLine(f, "theme/i18n/en.yml", "skip_to_content", $"Skip to the content ({s})")),
         ("site settings", (f, r, s) => ReplaceLine(f, "input/site.yml", "description", $"A small site for whole-site tests, step {s}.")),
+        ("tag name", (f, r, s) => Write(f, "input/tags.yml", $"- id: theme-one\n  name: Theme one, named by step {s}\n")),
     ];
 
     private static string ReplaceLine(string folder, string path, string key, string value, bool first = false)

@@ -145,8 +145,22 @@ public sealed partial class PersianEditionTests : IClassFixture<PersianEditionTe
         _site.AssertFileContains("fa/events/first-event/index.html", "<span class=\"note-source\"><span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">۱۳ آذر ۱۳۹۷</time>, p. 12.");
         _site.AssertFileContains("fa/events/first-event/index.html", "(<a href=\"https://archive.example.org/report-a\" data-pagefind-ignore lang=\"fa\" dir=\"rtl\">");
         _site.AssertFileContains("fa/sources/index.html", "<p><span lang=\"en\" dir=\"ltr\">Author A, <cite>Report A</cite>, Publisher A, <time datetime=\"2018-12-04\" lang=\"fa\" dir=\"rtl\">");
-        _site.AssertFileContains("fa/events/first-event/index.html", "<a href=\"/memorial/fa/tags/theme-one/\" lang=\"en\" dir=\"ltr\">theme-one</a>");
         _site.AssertFileDoesNotContain("events/first-event/index.html", "lang=\"en\" dir=\"ltr\"");
+    }
+
+    [Fact]
+    public void Tags_have_the_names_of_tags_yml_and_one_without_a_persian_name_shows_the_english_marked()
+    {
+        _site.AssertFileContains("events/year-only/index.html", "<ul class=\"tag-list\"><li><a href=\"/memorial/tags/theme-one/\">Theme one</a></li><li><a href=\"/memorial/tags/theme-two/\">Theme two</a></li></ul>");
+        _site.AssertFileContains("fa/events/year-only/index.html", "<ul class=\"tag-list\"><li><a href=\"/memorial/fa/tags/theme-one/\">موضوع یک</a></li><li><a href=\"/memorial/fa/tags/theme-two/\" lang=\"en\" dir=\"ltr\">Theme two</a></li></ul>");
+
+        // The list of tags and a tag's own page: the untranslated one says so in words too.
+        _site.AssertFileContains("fa/tags/index.html", "<a href=\"/memorial/fa/tags/theme-one/\">موضوع یک</a> <span class=\"count\">");
+        Assert.Matches("<a href=\"/memorial/fa/tags/theme-two/\" lang=\"en\" dir=\"ltr\">Theme two</a> <span class=\"count\">\\([۰-۹]+\\)</span> <span class=\"fallback-note\">", _site.Read("fa/tags/index.html"));
+        Assert.Contains("<span lang=\"en\" dir=\"ltr\">Theme two</span></h1>\n<p class=\"fallback-note\">", _site.Read("fa/tags/theme-two/index.html"), StringComparison.Ordinal);
+        Assert.Contains("<title>برچسب: موضوع یک", _site.Read("fa/tags/theme-one/index.html"), StringComparison.Ordinal);
+        _site.AssertFileDoesNotContain("fa/tags/theme-one/index.html", "fallback-note");
+        Assert.Contains("<h1>Tag: Theme one</h1>", _site.Read("tags/theme-one/index.html"), StringComparison.Ordinal);
     }
 
     [Fact]

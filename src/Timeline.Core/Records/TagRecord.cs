@@ -1,0 +1,27 @@
+using Timeline.Yaml;
+
+namespace Timeline.Records;
+
+/// <summary>The shape of one item of tags.yml as written.</summary>
+internal sealed class TagRecord
+{
+    public static readonly RecordShape<TagRecord> Shape = new RecordShape<TagRecord>()
+        .Text("id", (r, v) => r.Id = v)
+        .Text("name", (r, v) => r.Name = v)
+        .Mapping("translations", (r, v) => r.Translations = v);
+
+    public YamlScalar? Id { get; set; }
+
+    public YamlScalar? Name { get; set; }
+
+    public YamlMapping? Translations { get; set; }
+}
+
+/// <summary>One language's entry under a tag's 'translations' as written.</summary>
+internal sealed class TagTranslationRecord
+{
+    public static readonly RecordShape<TagTranslationRecord> Shape = new RecordShape<TagTranslationRecord>()
+        .Text("name", (r, v) => r.Name = v);
+
+    public YamlScalar? Name { get; set; }
+}
