@@ -75,6 +75,34 @@ public sealed class ReadingTests
         watched.AssertNoProblems();
     }
 
+    [Theory]
+    [InlineData("/", ".year-nav", "#y2021")]
+    [InlineData("/years/1988/", ".month-nav", "#y1988-08")]
+    [InlineData("/fa/", ".year-nav", "#y2021")]
+    public async Task On_a_phone_the_years_or_months_stay_at_hand_in_one_row_while_the_list_scrolls(string path, string nav, string target)
+    {
+        await using var watched = await _site.NewPageAsync(width: 390, height: 844);
+        await watched.GotoAsync(_site.Site.Url(path));
+        var page = watched.Page;
+
+        await page.Locator(target).ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => window.scrollBy(0, 600)");
+        var box = (await page.Locator(nav).BoundingBoxAsync())!;
+        Assert.True(Math.Abs(box.Y) < 1, $"{nav} is at {box.Y} px, not at the top of the screen.");
+        Assert.True(box.Height <= 48, $"{nav} takes {box.Height} px of the screen.");
+
+        // One row: every link on the same line, the ones past the edge reached by scrolling the row, not the page.
+        var tops = await page.EvaluateAsync<double[]>($"() => [...document.querySelectorAll('{nav} a')].map(a => a.getBoundingClientRect().top)");
+        Assert.True(tops.Max() - tops.Min() < 1, $"{nav}'s links are on several rows.");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
+
+        // Following a link leaves its heading in view below the bar.
+        await page.Locator($"{nav} a[href='{target}']").ClickAsync();
+        var heading = (await page.Locator(target).BoundingBoxAsync())!;
+        Assert.True(heading.Y >= box.Height - 1, $"{target} is hidden under {nav} ({heading.Y} px).");
+        watched.AssertNoProblems();
+    }
+
     [Fact]
     public async Task A_long_list_of_connected_events_shows_six_and_opens_the_rest_from_its_disclosure()
     {
