@@ -20,4 +20,7 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
 
     /// <summary>Share images taken unchanged from the cache, because nothing they show had changed.</summary>
     public int ShareImagesReused { get; init; }
+
+    /// <summary>Pages taken from the output of the last build, their views, theme and code being the same (PageCache).</summary>
+    public int PagesReused { get; init; }
 }

@@ -78,7 +78,9 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
-        var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
+        // A build takes the pages whose views, theme and code are the same as last time from the output it replaces.
+        var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages) : null;
+        var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
         Parallel.ForEach(rest.Concat(theme.Assets), Keep);
 
         // The sitemap lists the pages written so far; robots.txt needs only the site.
@@ -109,7 +111,12 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable)),
             beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         timings.Mark("write");
-        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused);
+        if (!diagnostics.HasErrors)
+        {
+            pageCache!.Save();
+        }
+
+        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache!.Reused);
     }
 
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>

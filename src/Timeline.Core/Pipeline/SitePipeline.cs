@@ -136,5 +136,6 @@ internal sealed class SitePipeline
             Timings = timings.Phases,
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,
+            PagesReused = published?.PagesReused ?? 0,
         };
 }

@@ -17,8 +17,19 @@ namespace Timeline.Rendering;
 /// The PostProcess phase: with the whole timeline known, renders every page through the theme's templates
 /// (in parallel). Nothing is written here.
 /// </summary>
-internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics, bool webFonts = false)
+internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics, bool webFonts = false, PageCache? pageCache = null)
 {
+    // The page this thread renders in Render, and what the page cache said of it: the key to record with the
+    // rendered bytes, or the bytes of the last build, taken instead of rendering.
+    [ThreadStatic]
+    private static string? t_path;
+
+    [ThreadStatic]
+    private static string? t_key;
+
+    [ThreadStatic]
+    private static byte[]? t_reused;
+
     /// <summary>
     /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/> says whether Pagefind will index them,
     /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
@@ -40,7 +51,18 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
             // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
             var buffer = PageBuffer.ForThisThread();
+            (t_path, t_key, t_reused) = (pageCache is null ? null : page.Path, null, null);
             ReadOnlySpan<byte> bytes = page.WriteBytes is null ? Encode(page, buffer) : page.ToBytes();
+            if (t_reused is { } reused)
+            {
+                bytes = reused;
+            }
+            else if (t_key is { } key)
+            {
+                pageCache!.Record(page.Path, key, bytes);
+            }
+
+            (t_path, t_key, t_reused) = (null, null, null);
             if (rendered is null)
             {
                 files[i] = new OutputFile(page.Path, bytes.ToArray());
@@ -306,7 +328,33 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         values["site"] = views.Site;
         values["page"] = meta;
         var layout = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta };
-        Render(writer, template, url, views.Language, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
+        if (!FromCache(template, views.Language, values, layout))
+        {
+            Render(writer, template, url, views.Language, w => theme.RenderInLayout(w, template, values, layout, views.Language.Code));
+        }
+    }
+
+    /// <summary>
+    /// Whether the page Render is making was taken from the last build (a build with a page cache); else notes the
+    /// key its bytes are recorded with.
+    /// </summary>
+    private bool FromCache(string template, PageLanguage language, Dictionary<string, object?> values, Dictionary<string, object?>? layout)
+    {
+        if (pageCache is null || t_path is not { } path)
+        {
+            return false;
+        }
+
+        var key = pageCache.Key(template, language.Code, values, layout);
+        if (pageCache.TryReuse(path, key, out var bytes))
+        {
+            t_reused = bytes;
+            pageCache.Record(path, key, bytes);
+            return true;
+        }
+
+        t_key = key;
+        return false;
     }
 
     /// <summary>An event's card for other sites' frames: a whole document of its own, with no layout and no site navigation.</summary>
@@ -315,7 +363,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         var url = views.Urls.Embed(view.Id);
         var meta = Meta(views, view.Title, view.Summary, url, views.AbsoluteUrl(view.Url), "embed", EventImage(views, view));
         var values = new Dictionary<string, object?> { ["site"] = views.Site, ["page"] = meta, ["event"] = view };
-        Render(writer, "embed", url, views.Language, w => theme.RenderTo(w, "embed", values, views.Language.Code));
+        if (!FromCache("embed", views.Language, values, null))
+        {
+            Render(writer, "embed", url, views.Language, w => theme.RenderTo(w, "embed", values, views.Language.Code));
+        }
     }
 
     private static PageMeta Meta(ViewBuilder views, string title, string description, string url, string canonical, string kind, ImageView? image)

@@ -229,6 +229,18 @@ public sealed partial class ShippedSiteTests : IClassFixture<ShippedSiteTests.Sh
     }
 
     [Fact]
+    public void Every_tag_the_shipped_events_use_has_an_english_and_a_persian_name()
+    {
+        var used = _shipped.Site.Events.SelectMany(e => e.Event.Tags).Distinct().Order(StringComparer.Ordinal).ToList();
+        var named = _shipped.Site.Tags.ToDictionary(t => t.Id);
+        Assert.All(used, id => Assert.True(named.TryGetValue(id, out var tag) && tag.Name != id && tag.Translations.ContainsKey("fa"), $"The tag '{id}' has no English and Persian name in tags.yml."));
+
+        var output = Path.Combine(_shipped.Folder, "output");
+        Assert.Contains("<a href=\"/tags/death-toll/\">Death toll</a>", File.ReadAllText(Path.Combine(output, "events", "1988-death-toll", "index.html")), StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/fa/tags/death-toll/\">شمار کشته‌شدگان</a>", File.ReadAllText(Path.Combine(output, "fa", "events", "1988-death-toll", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_index_overview_links_every_event_once_and_marks_the_silent_years()
     {
         var svg = OverviewSvg.FromPage(File.ReadAllText(Path.Combine(_shipped.Folder, "output", "index.html")));
