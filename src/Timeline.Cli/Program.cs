@@ -197,6 +197,10 @@ public static partial class Program
         {
             errors.WriteLine("Timings:");
             errors.WriteLine(PhaseTimings.Format(result.Timings));
+            if (write)
+            {
+                errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  pages taken from the last build {result.PagesReused}; share images drawn {result.ShareImagesDrawn}, reused {result.ShareImagesReused}"));
+            }
         }
 
         DiagnosticReport.Write(format, result.Diagnostics, output, errors);

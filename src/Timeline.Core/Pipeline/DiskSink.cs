@@ -113,10 +113,10 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         timings.Mark("write");
         if (!diagnostics.HasErrors)
         {
-            pageCache!.Save();
+            pageCache?.Save();
         }
 
-        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache!.Reused);
+        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0);
     }
 
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Timeline.Output;
 using Timeline.Theme;
 
 namespace Timeline.Rendering;
@@ -45,9 +46,18 @@ internal sealed class PageCache
 
     private int _reused;
 
-    /// <summary>The cache of a build into <paramref name="output"/> with this theme, and what the last build recorded.</summary>
-    public static PageCache Open(string cacheFolder, string output, ThemeTemplates theme, IEnumerable<string> languages)
+    /// <summary>
+    /// The cache of a build into <paramref name="output"/> with this theme, and what the last build recorded; null for
+    /// a first build (no output yet), which then spends nothing on keys: a site built once, as on a fresh machine,
+    /// never has a page to take.
+    /// </summary>
+    public static PageCache? Open(string cacheFolder, string output, ThemeTemplates theme, IEnumerable<string> languages)
     {
+        if (!Directory.Exists(output))
+        {
+            return null;
+        }
+
         // The theme's templates and strings, and the code that makes the views and renders them.
         using var salt = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         salt.AppendData(Encoding.UTF8.GetBytes($"{Version}\n{typeof(PageCache).Assembly.ManifestModule.ModuleVersionId}\n"));
@@ -64,7 +74,9 @@ internal sealed class PageCache
             }
         }
 
-        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), Read(Path.Combine(cacheFolder, FileName)));
+        // Only a cache folder the build made itself is read.
+        var previous = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) ? Read(Path.Combine(cacheFolder, FileName)) : [];
+        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous);
     }
 
     /// <summary>The key of a page rendered from <paramref name="template"/> with these values in a language.</summary>
@@ -138,7 +150,16 @@ internal sealed class PageCache
     /// <summary>Replaces the record with this build's, once its output is in place.</summary>
     public void Save()
     {
-        Directory.CreateDirectory(_cacheFolder);
+        try
+        {
+            OwnedFolder.Claim(_cacheFolder, OwnedFolder.Cache);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not the build's folder (DiskSink's checks say so): the next build renders every page.
+            return;
+        }
+
         var text = new StringBuilder();
         foreach (var (path, (key, hash)) in _next.OrderBy(p => p.Key, StringComparer.Ordinal))
         {

@@ -165,6 +165,7 @@ public sealed class OwnedFolderTests
         var cache = Path.Combine(folder, ".timeline-cache");
         File.Delete(Path.Combine(cache, "CACHEDIR.TAG"));
         File.Delete(Path.Combine(cache, "search", "CACHEDIR.TAG"));
+        File.Delete(Path.Combine(cache, "pages.tsv"));
 
         using var again = TestSite.BuildIn(folder);
 
