@@ -223,6 +223,7 @@ public sealed class ReadingTests
     [InlineData(ManyNotes, 390)]
     [InlineData(ManyNotes, 1366)]
     [InlineData("/years/1988/", 390)]
+    [InlineData("/years/1988/", 1366)]
     [InlineData("/fa/", 390)]
     [InlineData("/fa/", 1366)]
     public async Task Nothing_shifts_while_the_page_loads_and_a_screenshot_is_kept(string path, int width)
@@ -230,15 +231,25 @@ public sealed class ReadingTests
         await using var watched = await _site.NewPageAsync(width: width, height: 900);
         await watched.Page.AddInitScriptAsync("""
             window.__shifts = [];
-            new PerformanceObserver(list => { for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shifts.push(entry.value); })
-              .observe({ type: 'layout-shift', buffered: true });
+            window.__moved = [];
+            new PerformanceObserver(list => {
+              for (const entry of list.getEntries()) {
+                if (entry.hadRecentInput) continue;
+                window.__shifts.push(entry.value);
+                for (const source of entry.sources || []) {
+                  const node = source.node;
+                  window.__moved.push(node ? `${node.nodeName.toLowerCase()}.${node.className || ''} ${JSON.stringify(source.previousRect)} -> ${JSON.stringify(source.currentRect)}` : '?');
+                }
+              }
+            }).observe({ type: 'layout-shift', buffered: true });
             """);
         await watched.GotoAsync(_site.Site.Url(path));
         await watched.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await watched.Page.WaitForTimeoutAsync(300);
 
         var shifts = await watched.Page.EvaluateAsync<double[]>("() => window.__shifts");
-        Assert.True(shifts.Sum() == 0, $"Layout shift {shifts.Sum():0.####} on {path} at {width} px.");
+        var moved = await watched.Page.EvaluateAsync<string[]>("() => window.__moved");
+        Assert.True(shifts.Sum() == 0, $"Layout shift {shifts.Sum():0.####} on {path} at {width} px; moved: {string.Join("; ", moved)}");
         await Screenshot(watched.Page, path, width);
         watched.AssertNoProblems();
     }
