@@ -16,12 +16,3 @@ internal sealed class TagRecord
 
     public YamlMapping? Translations { get; set; }
 }
-
-/// <summary>One language's entry under a tag's 'translations' as written.</summary>
-internal sealed class TagTranslationRecord
-{
-    public static readonly RecordShape<TagTranslationRecord> Shape = new RecordShape<TagTranslationRecord>()
-        .Text("name", (r, v) => r.Name = v);
-
-    public YamlScalar? Name { get; set; }
-}

@@ -45,6 +45,15 @@ internal sealed class EntityTranslationRecord
     public YamlScalar? Summary { get; set; }
 }
 
+/// <summary>One language's entry under a tag's 'translations' as written.</summary>
+internal sealed class TagTranslationRecord
+{
+    public static readonly RecordShape<TagTranslationRecord> Shape = new RecordShape<TagTranslationRecord>()
+        .Text("name", (r, v) => r.Name = v);
+
+    public YamlScalar? Name { get; set; }
+}
+
 /// <summary>One language's entry under a source's 'translations' as written.</summary>
 internal sealed class SourceTranslationRecord
 {
