@@ -170,6 +170,45 @@ internal sealed class BoundedWriter(TextWriter inner) : TextWriter
 
     public override void Flush() => inner.Flush();
 
+    // TextWriter's own asynchronous writes hand each write to the thread pool and Fluid awaits some of them; every
+    // page is rendered on a thread of that pool and waited for, so they queued behind one another (a 1,000-event site
+    // rendered in 14.8 s of wall time for 5.8 s of processor time). Writing into memory never waits: done in place.
+    public override Task WriteAsync(char value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(string? value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(char[] buffer, int index, int count)
+    {
+        Write(buffer, index, count);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteAsync(ReadOnlyMemory<char> buffer, CancellationToken cancellationToken = default)
+    {
+        Write(buffer.Span);
+        return Task.CompletedTask;
+    }
+
+    public override Task WriteLineAsync(string? value)
+    {
+        WriteLine(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task FlushAsync()
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
     private void Count(int count)
     {
         _written += count;
