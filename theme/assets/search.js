@@ -19,9 +19,18 @@ async function start(root) {
   root.querySelector('.search-nojs').hidden = true;
   let pagefind;
   try {
-    pagefind = await import(new URL('pagefind.js', new URL(root.dataset.pagefindBundle, location.href)).href);
+    // The index is split into shards (a build re-indexes only those whose pages changed): the language's first one
+    // brings Pagefind's script, and the others are merged into it.
+    const bundle = new URL(root.dataset.pagefindBundle, location.href);
+    const listed = await fetch(new URL('shards.json', bundle));
+    if (!listed.ok) {
+      throw new Error(`shards.json: ${listed.status}`);
+    }
+    const shards = shardsOf(await listed.json(), document.documentElement.lang || 'unknown');
+    pagefind = await import(new URL('pagefind.js', new URL(shards[0], bundle)).href);
     await pagefind.options({ baseUrl: base.pathname });
     await pagefind.init();
+    await Promise.all(shards.slice(1).map(shard => pagefind.mergeIndex(new URL(shard, bundle).pathname, { baseUrl: base.pathname })));
   } catch (error) {
     console.warn('Search could not be loaded:', error);
     status.textContent = root.dataset.textLoadFailed;
@@ -85,6 +94,15 @@ async function start(root) {
     input.value = initial;
     run(initial.trim());
   }
+}
+
+// The shards of the page's language, as Pagefind picks an index for a language: the tag itself, then its first part.
+function shardsOf(list, lang) {
+  const shards = list[lang] || list[lang.toLowerCase()] || list[lang.split('-')[0]];
+  if (!Array.isArray(shards) || shards.length === 0 || !shards.every(shard => typeof shard === 'string')) {
+    throw new Error(`no search index for the language '${lang}'`);
+  }
+  return shards;
 }
 
 // Fills a message's {placeholders}; numbers are written in the page language's digits.

@@ -23,4 +23,10 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
 
     /// <summary>Pages taken from the output of the last build, their views, theme and code being the same (PageCache).</summary>
     public int PagesReused { get; init; }
+
+    /// <summary>Shards of the search index made by Pagefind in this build.</summary>
+    public int SearchShardsIndexed { get; init; }
+
+    /// <summary>Shards of the search index taken from the cache, their pages being the same as when they were made.</summary>
+    public int SearchShardsReused { get; init; }
 }

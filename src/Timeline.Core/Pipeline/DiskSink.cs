@@ -116,7 +116,8 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             pageCache?.Save();
         }
 
-        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0);
+        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0,
+            searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0);
     }
 
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>

@@ -137,5 +137,7 @@ internal sealed class SitePipeline
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,
             PagesReused = published?.PagesReused ?? 0,
+            SearchShardsIndexed = published?.SearchShardsIndexed ?? 0,
+            SearchShardsReused = published?.SearchShardsReused ?? 0,
         };
 }

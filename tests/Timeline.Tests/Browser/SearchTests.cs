@@ -61,6 +61,31 @@ public sealed class SearchTests
         watched.AssertNoProblems();
     }
 
+    /// <summary>
+    /// The index is split into shards, merged in the browser: an event of every English and Persian shard is found by its
+    /// title, on the search page of its language.
+    /// </summary>
+    [Fact]
+    public async Task An_event_of_every_shard_is_found_by_its_title()
+    {
+        var output = _site.Output.Output;
+        var pages = Directory.EnumerateFiles(output, "index.html", SearchOption.AllDirectories)
+            .Select(f => Timeline.Output.Search.SearchPage.Read(Path.GetRelativePath(output, f).Replace('\\', '/'), File.ReadAllBytes(f)));
+        var shards = Timeline.Output.Search.SearchShards.Plan(pages);
+        Assert.True(shards.Count(s => s.Language == "en") > 1, "The shipped site has one shard: nothing is merged.");
+        foreach (var shard in shards)
+        {
+            var page = shard.Pages.First(p => p.Path.Contains("events/", StringComparison.Ordinal)).Path;
+            var title = System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Match(File.ReadAllText(Path.Combine(output, page)), "<h1[^>]*>(.*?)</h1>").Groups[1].Value);
+            var prefix = shard.Language == "en" ? "" : "/" + shard.Language;
+            await using var watched = await _site.NewPageAsync();
+            await watched.GotoAsync(_site.Site.Url($"{prefix}/search/?q=" + Uri.EscapeDataString(title)));
+            var href = "/" + page[..^"index.html".Length];
+            await watched.Page.Locator($"main ol.search-results a[href='{href}']").WaitForAsync(new() { Timeout = 10_000 });
+            watched.AssertNoProblems();
+        }
+    }
+
     [Fact]
     public async Task Only_events_entities_pages_and_sources_are_found_never_lists_or_the_search_page()
     {

@@ -70,7 +70,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         var result = Timeline.Pipeline.TimelineBuilder.Build(new Timeline.Pipeline.BuildOptions(
             Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root });
         Assert.True(result.Succeeded, string.Join('\n', result.Diagnostics));
-        Assert.True(File.Exists(Path.Combine(folder, "output", "pagefind", "pagefind.js")));
+        Assert.True(File.Exists(Path.Combine(folder, "output", "pagefind", "en", "0", "pagefind.js")));
     }
 
     private static void CopyFixture(string from, string to)
@@ -87,10 +87,16 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     public void Pagefind_writes_its_index_and_script_beside_the_pages()
     {
         _site.AssertSucceeded();
-        Assert.True(_site.Exists("pagefind/pagefind.js"));
-        Assert.True(_site.Exists("pagefind/pagefind-entry.json"));
-        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", "fragment")));
-        Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", "index")));
+        using var list = JsonDocument.Parse(_site.Read("pagefind/shards.json"));
+        var shards = list.RootElement.GetProperty("en").EnumerateArray().Select(s => s.GetString()!).ToList();
+        Assert.Equal("en/0/", shards[0]);
+        Assert.True(_site.Exists("pagefind/en/0/pagefind.js"));
+        Assert.All(shards, shard =>
+        {
+            Assert.True(_site.Exists($"pagefind/{shard}pagefind-entry.json"));
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", shard, "fragment")));
+            Assert.NotEmpty(Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind", shard, "index")));
+        });
         Assert.Empty(Directory.EnumerateDirectories(Path.GetDirectoryName(_site.Output)!, ".output.*"));
     }
 
@@ -111,8 +117,13 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
             .ToList();
 
         Assert.Equal(expected, marked);
-        using var entry = JsonDocument.Parse(_site.Read("pagefind/pagefind-entry.json"));
-        Assert.Equal(expected.Count, entry.RootElement.GetProperty("languages").GetProperty("en").GetProperty("page_count").GetInt32());
+        using var list = JsonDocument.Parse(_site.Read("pagefind/shards.json"));
+        var indexed = list.RootElement.GetProperty("en").EnumerateArray().Sum(shard =>
+        {
+            using var entry = JsonDocument.Parse(_site.Read($"pagefind/{shard.GetString()}pagefind-entry.json"));
+            return entry.RootElement.GetProperty("languages").GetProperty("en").GetProperty("page_count").GetInt32();
+        });
+        Assert.Equal(expected.Count, indexed);
     }
 
     [Fact]
@@ -255,7 +266,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         using var site = TestSite.Build("valid/basic", toolsFolder: tools);
 
         Assert.Equal("TL0804", site.SingleError().Code);
-        Assert.Contains("pagefind/pagefind.js", site.SingleError().Message, StringComparison.Ordinal);
+        Assert.Contains("pagefind/en/0/pagefind.js", site.SingleError().Message, StringComparison.Ordinal);
         Directory.Delete(tools, recursive: true);
     }
 
@@ -272,7 +283,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
         second.AssertSucceeded();
         Assert.Single(File.ReadAllLines(runs));
-        Assert.Equal("// index\n", File.ReadAllText(Path.Combine(first.Output, "pagefind", "pagefind.js")));
+        Assert.Equal("// index\n", File.ReadAllText(Path.Combine(first.Output, "pagefind", "en", "0", "pagefind.js")));
 
         var record = Path.Combine(first.Folder, "input", "events", "2020", "letter-sent.yml");
         File.WriteAllText(record, File.ReadAllText(record).Replace("The letter is sent", "The letter went out", StringComparison.Ordinal));

@@ -21,6 +21,9 @@ internal sealed class PagefindIndexer
     /// <summary>Files a working run always writes; without them the search page cannot work.</summary>
     private static readonly string[] ExpectedFiles = ["pagefind.js", "pagefind-entry.json"];
 
+    /// <summary>What a merged bundle must have: its own scripts are not used.</summary>
+    private static readonly string[] MergedFiles = ["pagefind-entry.json"];
+
     // The shipped site indexes in a tenth of a second; two minutes only stops a hung process.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
@@ -66,11 +69,13 @@ internal sealed class PagefindIndexer
         return null;
     }
 
+    /// <summary>One index to make: the pages it holds (paths inside the site, in the order given) and the folder, inside the site, it is written to.</summary>
+    /// <param name="Primary">Whether the search page loads Pagefind's script from it; the others are merged into it, and keep only their index.</param>
+    public sealed record Bundle(string Folder, IReadOnlyList<string> Pages, bool Primary);
+
     /// <summary>
-    /// Indexes the site in <paramref name="siteFolder"/>: its HTML pages (<paramref name="pages"/>, paths inside the
-    /// site; by default every .html file there) are handed to Pagefind's service one by one in name order, so the
-    /// index is the same whatever order the file system lists them in. False, with an error reported against
-    /// <paramref name="shown"/> (the program as messages show it), when it did not work.
+    /// Indexes the site in <paramref name="siteFolder"/> into one bundle at <see cref="BundleFolder"/>: its HTML pages
+    /// (<paramref name="pages"/>, paths inside the site; by default every .html file there) in name order.
     /// </summary>
     public bool Index(string siteFolder, DiagnosticBag diagnostics, string shown, IReadOnlyCollection<string>? pages = null)
     {
@@ -78,7 +83,19 @@ internal sealed class PagefindIndexer
                 .Select(f => Path.GetRelativePath(siteFolder, f).Replace('\\', '/')).ToList())
             .Order(StringComparer.Ordinal)
             .ToList();
-        var limit = LimitFor(ordered.Count);
+        return Index(siteFolder, [new Bundle(BundleFolder, ordered, Primary: true)], diagnostics, shown);
+    }
+
+    /// <summary>
+    /// Makes each of <paramref name="bundles"/> with one run of Pagefind's service: each bundle's pages are handed to it
+    /// one by one in the order given, so the index is the same whatever order the file system lists them in. False,
+    /// with an error reported against <paramref name="shown"/> (the program as messages show it), when it did not work.
+    /// One run, not one per core: Pagefind already keeps both cores of a two-core machine busy (measured).
+    /// </summary>
+    public bool Index(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown)
+    {
+        var pageCount = bundles.Sum(b => b.Pages.Count);
+        var limit = LimitFor(pageCount);
         if (NotRunnable() is { } reason)
         {
             diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexNotStarted(reason));
@@ -101,33 +118,39 @@ internal sealed class PagefindIndexer
         using (process)
         {
             var errors = process.StandardError.ReadToEndAsync();
-            var bundle = Path.Combine(siteFolder, BundleFolder);
             var talk = Task.Run(() =>
             {
                 var service = new PagefindService(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
-                var index = service.NewIndex();
+                var indexes = bundles.Select(_ => service.NewIndex()).ToList();
+                var first = bundles.Count + 1;
 
                 // The pages go in while the answers come back: one at a time, each waited for, costs a round trip a page.
                 var sent = Task.Run(() =>
                 {
-                    foreach (var page in ordered)
+                    for (var b = 0; b < bundles.Count; b++)
                     {
-                        service.AddFile(index, page, File.ReadAllBytes(Path.Combine(siteFolder, page)));
+                        foreach (var page in bundles[b].Pages)
+                        {
+                            service.AddFile(indexes[b], page, File.ReadAllBytes(Path.Combine(siteFolder, page)));
+                        }
                     }
 
-                    return service.WriteFiles(index, bundle);
+                    for (var b = 0; b < bundles.Count; b++)
+                    {
+                        service.WriteFiles(indexes[b], Path.Combine(siteFolder, bundles[b].Folder));
+                    }
                 });
 
                 // A page that cannot be read stops Pagefind, so that the answers below end instead of waiting for the limit.
                 sent.ContinueWith(_ => process.Kill(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
                 try
                 {
-                    for (var id = 2; id < ordered.Count + 2; id++)
+                    for (var id = first; id < first + pageCount + bundles.Count; id++)
                     {
                         service.Answer(id).Dispose();
                     }
 
-                    service.Answer(sent.GetAwaiter().GetResult()).Dispose();
+                    sent.GetAwaiter().GetResult();
                 }
                 catch (PagefindException) when (sent.IsFaulted)
                 {
@@ -174,14 +197,36 @@ internal sealed class PagefindIndexer
             Stop(process);
         }
 
-        var missing = ExpectedFiles.Where(f => !File.Exists(Path.Combine(siteFolder, BundleFolder, f))).ToList();
-        if (missing.Count > 0)
+        foreach (var bundle in bundles)
         {
-            diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexIncomplete($"{BundleFolder}/{missing[0]}"));
-            return false;
+            var folder = Path.Combine(siteFolder, bundle.Folder);
+            var missing = (bundle.Primary ? ExpectedFiles : MergedFiles).FirstOrDefault(f => !File.Exists(Path.Combine(folder, f)));
+            if (missing is not null)
+            {
+                diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexIncomplete($"{bundle.Folder.Replace('\\', '/')}/{missing}"));
+                return false;
+            }
+
+            if (!bundle.Primary)
+            {
+                KeepOnlyTheIndex(folder);
+            }
         }
 
         return true;
+    }
+
+    // A merged bundle is read only for its index: the browser runs the primary's script and WebAssembly.
+    private static void KeepOnlyTheIndex(string folder)
+    {
+        foreach (var file in Directory.EnumerateFiles(folder))
+        {
+            var name = Path.GetFileName(file);
+            if (name != "pagefind-entry.json" && !name.EndsWith(".pf_meta", StringComparison.Ordinal))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     // Closing its requests pipe ends Pagefind; one that does not end is stopped.

@@ -55,7 +55,8 @@ internal sealed class PagefindService(Stream requests, Stream answers)
     {
         var id = ++_nextId;
         _json.ResetWrittenCount();
-        using (var writer = new Utf8JsonWriter(_json))
+        // Relaxed escaping: the text goes to Pagefind, never into a page, and escaping every < and > of the HTML doubles it.
+        using (var writer = new Utf8JsonWriter(_json, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             writer.WriteStartObject();
             writer.WriteNumber("message_id", id);

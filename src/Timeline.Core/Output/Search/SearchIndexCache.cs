@@ -7,20 +7,20 @@ using Timeline.Model;
 namespace Timeline.Output.Search;
 
 /// <summary>
-/// Keeps the last search index in the cache folder, keyed by a hash of every page and of the Pagefind program.
-/// Pagefind has no incremental mode and takes seconds on a large site, so a build whose pages did not change
-/// copies the index it made last time instead of running it again.
+/// Keeps the search index's shards (<see cref="SearchShards"/>) in the cache folder, each keyed by a hash of its pages
+/// and of the Pagefind program. Pagefind has no incremental mode and takes seconds on a large site, so a build runs it
+/// only over the shards whose pages changed, and copies the others from the last build's.
 /// </summary>
 internal sealed class SearchIndexCache(string cacheFolder)
 {
     // Bump when what is stored changes shape.
-    private const string Version = "timeline-search-index-1";
+    private const string Version = "timeline-search-index-2";
 
     // Marks a folder an index is being copied into, before it is renamed to its key.
     private const string StagingMark = ".tmp-";
 
     private readonly string _folder = FolderIn(cacheFolder);
-    private readonly ConcurrentDictionary<string, byte[]> _pages = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SearchPage> _pages = new(StringComparer.Ordinal);
 
     /// <summary>Where the search index is kept in the cache folder <paramref name="cacheFolder"/>.</summary>
     public static string FolderIn(string cacheFolder) => Path.Combine(cacheFolder, "search");
@@ -33,61 +33,143 @@ internal sealed class SearchIndexCache(string cacheFolder)
     {
         if (OutputFile.IsHtmlPath(path))
         {
-            _pages[path] = SHA256.HashData(content);
+            _pages[path] = SearchPage.Read(path, content);
         }
     }
 
-    /// <summary>Indexes the site in <paramref name="siteFolder"/> with the cached index when its pages are unchanged, else with Pagefind.</summary>
+    /// <summary>How many shards the last <see cref="Index"/> made with Pagefind, and how many it took from the cache.</summary>
+    public (int Indexed, int Reused) Counts { get; private set; }
+
+    /// <summary>
+    /// Writes the search index into <paramref name="siteFolder"/>'s bundle folder: each shard from the cache when its
+    /// pages are unchanged, the rest with one run of Pagefind; then the list of shards, and nothing else.
+    /// </summary>
     public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown)
     {
-        var cached = Path.Combine(_folder, Key(indexer.Executable));
-        var target = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
+        var shards = SearchShards.Plan(_pages.Values);
+        var program = SHA256.HashData(File.ReadAllBytes(indexer.Executable));
+        var root = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
 
-        // Read only from the build's own cache, and from a real folder there: a link would publish what it points to.
-        if (OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) && OwnedFolder.IsOwned(_folder, OwnedFolder.Cache)
-            && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
+        // Read only from the build's own cache, and from real folders there: a link would publish what it points to.
+        var readable = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) && OwnedFolder.IsOwned(_folder, OwnedFolder.Cache);
+        var keys = shards.ToDictionary(s => s, s => Key(program, s));
+        var missing = new List<SearchShard>();
+        foreach (var shard in shards)
         {
-            try
+            var cached = Path.Combine(_folder, keys[shard]);
+            var target = Path.Combine(root, shard.Folder);
+            if (readable && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
             {
-                Copy(cached, target);
-                return true;
+                try
+                {
+                    Copy(cached, target);
+                    continue;
+                }
+                catch (Exception ex) when (IsCacheFailure(ex))
+                {
+                    // An unreadable cache (or one another build is replacing) only costs time: index again.
+                }
             }
-            catch (Exception ex) when (IsCacheFailure(ex))
+
+            // The index of the build before last (from the output's spare) must not mix with the new one.
+            RemoveEntry(target);
+            missing.Add(shard);
+        }
+
+        Counts = (missing.Count, shards.Count - missing.Count);
+        if (missing.Count > 0)
+        {
+            var bundles = missing.Select(s => new PagefindIndexer.Bundle(Path.Combine(PagefindIndexer.BundleFolder, s.Folder), s.Pages.Select(p => p.Path).ToList(), s.Primary)).ToList();
+            if (!indexer.Index(siteFolder, bundles, diagnostics, shown))
             {
-                // An unreadable cache (or one another build is replacing) only costs time: index again.
-                RemoveEntry(target);
+                return false;
+            }
+
+            foreach (var shard in missing)
+            {
+                Keep(Path.Combine(root, shard.Folder), Path.Combine(_folder, keys[shard]));
             }
         }
 
-        // The index of the build before last (from the output's spare) must not mix with the new one.
-        RemoveEntry(target);
-
-        if (!indexer.Index(siteFolder, diagnostics, shown, _pages.Keys.ToList()))
-        {
-            return false;
-        }
-
-        Keep(target, cached);
+        RemoveAllBut(root, shards.Select(s => Path.Combine(root, s.Folder)).ToHashSet(StringComparer.Ordinal));
+        Directory.CreateDirectory(root);
+        File.WriteAllBytes(Path.Combine(root, SearchShards.ListFile), SearchShards.List(shards));
+        Prune(keys.Values.ToHashSet(StringComparer.Ordinal));
         return true;
     }
 
-    /// <summary>The pages (path and content, in path order) and the program's bytes, hashed.</summary>
-    private string Key(string executable)
+    /// <summary>A shard's pages (path and digest, in path order), its language, folder and role, and the program's bytes, hashed.</summary>
+    private static string Key(byte[] program, SearchShard shard)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(Version + "\n"));
-        hash.AppendData(SHA256.HashData(File.ReadAllBytes(executable)));
-        foreach (var (path, digest) in _pages.OrderBy(p => p.Key, StringComparer.Ordinal))
+        hash.AppendData(Encoding.UTF8.GetBytes($"{Version}\n{shard.Language}\n{shard.Folder}\n{shard.Primary}\n"));
+        hash.AppendData(program);
+        foreach (var page in shard.Pages)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes(path + "\n"));
-            hash.AppendData(digest);
+            hash.AppendData(Encoding.UTF8.GetBytes(page.Path + "\n"));
+            hash.AppendData(page.Digest);
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    // The bundle folder holds the shards and their list only: a shard of an earlier layout, or of more shards, goes.
+    private static void RemoveAllBut(string root, HashSet<string> shards)
+    {
+        var between = shards.SelectMany(Ancestors).ToHashSet(StringComparer.Ordinal);
+        IEnumerable<string> Ancestors(string shard)
+        {
+            for (var folder = Path.GetDirectoryName(shard); folder is not null && folder.Length > root.Length; folder = Path.GetDirectoryName(folder))
+            {
+                yield return folder;
+            }
+        }
+
+        void Sweep(string folder)
+        {
+            foreach (var entry in Directory.EnumerateFileSystemEntries(folder).ToList())
+            {
+                if (between.Contains(entry) && !OwnedFolder.IsLink(new DirectoryInfo(entry)))
+                {
+                    Sweep(entry);
+                }
+                else if (!shards.Contains(entry))
+                {
+                    RemoveEntry(entry);
+                }
+            }
+        }
+
+        if (Directory.Exists(root))
+        {
+            Sweep(root);
+        }
+    }
+
+    // Only the shards this build used stay in the cache (another build's fresh staging folder is left alone).
+    private void Prune(HashSet<string> used)
+    {
+        try
+        {
+            if (!Directory.Exists(_folder) || !OwnedFolder.IsOwned(_folder, OwnedFolder.Cache))
+            {
+                return;
+            }
+
+            var marker = Path.Combine(_folder, OwnedFolder.Cache.Marker);
+            foreach (var old in Directory.EnumerateFileSystemEntries(_folder).Where(d => d != marker && !used.Contains(Path.GetFileName(d)) && !IsAnotherBuildsStaging(d)).ToList())
+            {
+                RemoveEntry(old);
+            }
+        }
+        catch (Exception ex) when (IsCacheFailure(ex))
+        {
+            // Another build removed it first; what is left is removed next time.
+        }
+    }
+
     /// <summary>
-    /// Stores the index just made as the only one kept; a cache that cannot be written is left alone. Another build
+    /// Stores a shard just made; a cache that cannot be written is left alone. Another build
     /// may be storing its own index into the same folder at the same time (two sites under one parent folder, or
     /// parallel test builds): its fresh staging folder is not removed, and whatever the other build removes first
     /// makes this one give up storing, never fail.
@@ -101,10 +183,11 @@ internal sealed class SearchIndexCache(string cacheFolder)
             OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
             OwnedFolder.Claim(_folder, OwnedFolder.Cache);
             Copy(index, staging);
-            var marker = Path.Combine(_folder, OwnedFolder.Cache.Marker);
-            foreach (var old in Directory.EnumerateFileSystemEntries(_folder).Where(d => d != staging && d != marker && !IsAnotherBuildsStaging(d)))
+            if (Directory.Exists(cached))
             {
-                RemoveEntry(old);
+                // Another build stored the same shard meanwhile.
+                Directory.Delete(staging, recursive: true);
+                return;
             }
 
             Directory.Move(staging, cached);

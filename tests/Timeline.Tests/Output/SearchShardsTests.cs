@@ -1,0 +1,138 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Timeline.Output.Search;
+using Timeline.Pipeline;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Output;
+
+/// <summary>
+/// Issue 21: the search index is split into shards so that a rebuild runs Pagefind only over the shards whose pages
+/// changed in what Pagefind reads. The digest that decides it may leave out ignored regions only when nothing
+/// Pagefind reads is there; the shards follow from the pages alone; and a rebuild gives the index of a clean build.
+/// </summary>
+public sealed class SearchShardsTests
+{
+    private const string Page = """
+        <!DOCTYPE html><html lang="en"><head><title>T</title></head><body><article data-pagefind-body>
+        <h1>Title</h1><p>Body text.</p>
+        <nav class="prev-next" data-pagefind-ignore><a href="/a/">NEIGHBOUR</a><div><div>deep</div></div></nav>
+        <p>More text.</p></article></body></html>
+        """;
+
+    private static byte[] Digest(string html) => SearchPage.DigestOf(Encoding.UTF8.GetBytes(html));
+
+    [Fact]
+    public void A_change_inside_an_ignored_region_leaves_the_digest_and_one_outside_changes_it()
+    {
+        Assert.Equal(Digest(Page), Digest(Page.Replace("NEIGHBOUR", "Another neighbour, renamed", StringComparison.Ordinal)));
+        Assert.NotEqual(Digest(Page), Digest(Page.Replace("Body text.", "Body text, edited.", StringComparison.Ordinal)));
+        Assert.NotEqual(Digest(Page), Digest(Page.Replace("More text.", "More text, edited.", StringComparison.Ordinal)));
+        Assert.NotEqual(Digest(Page), Digest(Page.Replace("lang=\"en\"", "lang=\"de\"", StringComparison.Ordinal)));
+    }
+
+    /// <summary>Pagefind reads meta, filters, the first image and h1 even inside ignored regions; a doubt keeps the region.</summary>
+    [Theory]
+    [InlineData("<span data-pagefind-meta=\"date:NEIGHBOUR\"></span>")]
+    [InlineData("<span data-pagefind-filter=\"year:NEIGHBOUR\"></span>")]
+    [InlineData("<img src=\"/NEIGHBOUR.png\" alt=\"\">")]
+    [InlineData("<H1>NEIGHBOUR</H1>")]
+    [InlineData("<!-- </nav> -->NEIGHBOUR")]
+    [InlineData("<script>NEIGHBOUR</script>")]
+    public void An_ignored_region_that_holds_what_pagefind_reads_is_kept_in_the_digest(string inside)
+    {
+        var page = Page.Replace("<a href=\"/a/\">NEIGHBOUR</a>", inside, StringComparison.Ordinal);
+        Assert.NotEqual(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("<p data-pagefind-ignore>NEIGHBOUR</p>")]                       // an end tag that may be left out
+    [InlineData("<ul data-pagefind-ignore><li>NEIGHBOUR</li>")]                 // never closed
+    [InlineData("<div data-pagefind-ignore><div>NEIGHBOUR</div>")]              // closed once, opened twice
+    [InlineData("<code>x data-pagefind-ignore</code> NEIGHBOUR")]               // the words in text, not an attribute
+    [InlineData("<span data-pagefind-ignored>NEIGHBOUR</span>")]                // another attribute
+    public void A_region_whose_end_cannot_be_told_or_that_is_not_ignored_is_kept(string html)
+    {
+        var page = $"<html lang=\"en\"><body><main data-pagefind-body>{html}<p>after</p></main></body></html>";
+        Assert.NotEqual(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [InlineData("<html lang=\"fa\" dir=\"rtl\">", "fa")]
+    [InlineData("<HTML dir=rtl LANG=pt-BR>", "pt-BR")]
+    [InlineData("<html>", SearchPage.NoLanguage)]
+    [InlineData("<html lang=\"\">", SearchPage.NoLanguage)]
+    public void A_pages_language_is_its_html_elements(string tag, string expected) =>
+        Assert.Equal(expected, SearchPage.LanguageOf(Encoding.UTF8.GetBytes($"<!DOCTYPE html>{tag}<head></head></html>")));
+
+    [Fact]
+    public void Shards_follow_from_the_pages_alone_hold_one_language_each_and_only_marked_pages_when_any_is_marked()
+    {
+        var pages = Enumerable.Range(0, 300).Select(i => new SearchPage($"events/e-{i}/index.html", i % 3 == 0 ? "fa" : "en", MarkedBody: i % 10 != 9, [(byte)i]))
+            .Append(new SearchPage("index.html", "en", MarkedBody: false, [1]))
+            .ToList();
+        var shards = SearchShards.Plan(pages);
+        var again = SearchShards.Plan(Enumerable.Reverse(pages));
+
+        Assert.Equal(shards.Select(s => (s.Folder, string.Join(',', s.Pages.Select(p => p.Path)))), again.Select(s => (s.Folder, string.Join(',', s.Pages.Select(p => p.Path)))));
+        Assert.All(shards, s => Assert.All(s.Pages, p => Assert.Equal(s.Language, p.Language)));
+        Assert.Equal(pages.Count(p => p.MarkedBody), shards.Sum(s => s.Pages.Count));
+        Assert.Equal(SearchShards.CountFor(pages.Count(p => p.MarkedBody && p.Language == "en")), shards.Count(s => s.Language == "en"));
+        Assert.Equal(["en/0", "fa/0"], shards.Where(s => s.Primary).Select(s => s.Folder));
+        Assert.Equal(1, SearchShards.CountFor(1));
+        Assert.Equal(2, SearchShards.CountFor(SearchShards.PagesPerShard + 1));
+        Assert.Equal(SearchShards.MaxShards, SearchShards.CountFor(1_000_000));
+    }
+
+    /// <summary>
+    /// The shipped site (a few shards a language): after one event's title changes, Pagefind runs only over the
+    /// shards of the pages that show it in their text, and the index is the bytes of a clean build's.
+    /// </summary>
+    [Fact]
+    public void After_one_title_edit_only_the_shards_that_show_it_are_indexed_again_and_the_index_is_a_clean_builds()
+    {
+        var folder = TestSite.NewFolder();
+        try
+        {
+            TestSite.CopyFolder(Repository.Input, Path.Combine(folder, "input"));
+            var first = TestSite.BuildIn(folder);
+            first.AssertSucceeded();
+            var shards = first.Result.SearchShardsIndexed;
+            Assert.True(shards >= 4, $"The shipped site has {shards} shards: this test needs a few a language.");
+
+            var record = Directory.EnumerateFiles(Path.Combine(folder, "input", "events"), "2016-11-27-ahmad-montazeri-sentenced.yml", SearchOption.AllDirectories).Single();
+            var text = File.ReadAllText(record);
+            File.WriteAllText(record, new System.Text.RegularExpressions.Regex("^title: ", System.Text.RegularExpressions.RegexOptions.Multiline).Replace(text, "title: Edited ", 1));
+            var rebuilt = TestSite.BuildIn(folder);
+            rebuilt.AssertSucceeded();
+
+            Assert.Equal(shards, rebuilt.Result.SearchShardsIndexed + rebuilt.Result.SearchShardsReused);
+            Assert.InRange(rebuilt.Result.SearchShardsIndexed, 1, shards / 2);
+
+            var clean = Path.Combine(folder, "clean");
+            var result = TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(clean, "output"), null, folder)
+            {
+                ToolsFolder = Repository.Root,
+                CacheFolder = Path.Combine(clean, "cache"),
+            });
+            Assert.True(result.Succeeded);
+            Assert.Equal(shards, result.SearchShardsIndexed);
+            var expected = Hashes(Path.Combine(clean, "output", "pagefind"));
+            var actual = Hashes(Path.Combine(folder, "output", "pagefind"));
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+            Assert.All(expected, file => Assert.True(file.Value == actual[file.Key], $"pagefind/{file.Key} differs from a clean build's"));
+
+            using var list = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "output", "pagefind", SearchShards.ListFile)));
+            Assert.Equal(shards, list.RootElement.EnumerateObject().Sum(language => language.Value.GetArrayLength()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static Dictionary<string, string> Hashes(string folder) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));
+}
