@@ -58,4 +58,56 @@ public sealed class ShareTextTests
 
         Assert.Equal(new string('x', 9) + "…", cut);
     }
+
+    /// <summary>
+    /// Fit measures each grapheme once and adds the sizes up (it measured the whole cut again at every grapheme, which
+    /// took 2 ms an event). On random texts of Latin, Persian, combining marks, emoji and CJK, it cuts where measuring
+    /// the whole cut each time would, for each network's measure.
+    /// </summary>
+    [Fact]
+    public void Fitting_by_adding_up_graphemes_cuts_where_measuring_the_whole_cut_does()
+    {
+        string[] pieces = ["a", "word", " ", "  ", ",", ".", "e\u0301", "\u0645\u0631\u062f\u0645", "\u06f1\u06f3\u06f6\u06f7", "\U0001F56F\uFE0F", "\U0001F469\u200D\U0001F467", "\u4e2d\u6587", "\u2014", "\u200C", "\r\n"];
+        var random = new Random(1988);
+        Func<string, int>[] measures = [s => s.Length, ShareText.Graphemes, ShareText.XWeight];
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 80)).Select(_ => pieces[random.Next(pieces.Length)]));
+            var measure = measures[i % measures.Length];
+            var budget = random.Next(2, 120);
+            Assert.Equal(Reference(text, budget, measure), ShareText.Fit(text, budget, measure));
+        }
+    }
+
+    // Fit as it was: the whole cut measured at every grapheme.
+    private static string Reference(string text, int budget, Func<string, int> measure)
+    {
+        if (measure(text) <= budget)
+        {
+            return text;
+        }
+
+        var room = budget - measure("…");
+        var elements = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        var cut = new System.Text.StringBuilder();
+        var lastSpace = -1;
+        while (elements.MoveNext())
+        {
+            var element = elements.GetTextElement();
+            if (measure(cut + element) > room)
+            {
+                break;
+            }
+
+            if (element == " ")
+            {
+                lastSpace = cut.Length;
+            }
+
+            cut.Append(element);
+        }
+
+        var kept = lastSpace > 0 ? cut.ToString(0, lastSpace) : cut.ToString();
+        return kept.TrimEnd(' ', ',', ':', ';', '.', '\u060c', '\u061b') + "…";
+    }
 }
