@@ -63,8 +63,13 @@ public sealed class SearchShardsTests
     [InlineData("<HTML dir=rtl LANG=pt-BR>", "pt-BR")]
     [InlineData("<html>", SearchPage.NoLanguage)]
     [InlineData("<html lang=\"\">", SearchPage.NoLanguage)]
-    public void A_pages_language_is_its_html_elements(string tag, string expected) =>
+    public void A_pages_language_is_its_html_elements(string tag, string expected)
+    {
         Assert.Equal(expected, SearchPage.LanguageOf(Encoding.UTF8.GetBytes($"<!DOCTYPE html>{tag}<head></head></html>")));
+
+        // Wherever the element is: a long comment may come first.
+        Assert.Equal(expected, SearchPage.LanguageOf(Encoding.UTF8.GetBytes($"<!DOCTYPE html><!-- {new string('x', 10_000)} <htmlx lang=\"de\"> -->{tag}<head></head></html>")));
+    }
 
     [Fact]
     public void Shards_follow_from_the_pages_alone_hold_one_language_each_and_only_marked_pages_when_any_is_marked()

@@ -1,0 +1,201 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Timeline.Output.Search;
+
+/// <summary>
+/// What the search index needs to know of one page: its path in the site, the language Pagefind files it under
+/// (its &lt;html lang&gt;), whether the theme marked its text for indexing (data-pagefind-body), and a digest of the
+/// parts of it that can change what Pagefind makes of it. The digest leaves out the regions marked data-pagefind-ignore
+/// when it can be sure they hold nothing Pagefind reads, so that an event whose neighbour was renamed (its
+/// previous/next links and lists of other events are ignored regions) keeps its index.
+/// </summary>
+internal sealed partial record SearchPage(string Path, string Language, bool MarkedBody, byte[] Digest)
+{
+    /// <summary>The language Pagefind gives a page without one.</summary>
+    public const string NoLanguage = "unknown";
+
+    private static ReadOnlySpan<byte> Ignore => "data-pagefind-ignore"u8;
+
+    // Elements whose end tag may be left out: where one ends cannot be told by counting tags, so they are kept whole.
+    private static readonly HashSet<string> OptionalEnd = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "p", "li", "dt", "dd", "option", "optgroup", "rb", "rp", "rt", "rtc", "tr", "td", "th", "thead", "tbody", "tfoot",
+        "colgroup", "caption", "html", "head", "body",
+    };
+
+    // What an ignored region must not hold to be left out of the digest.
+    private static readonly byte[][] UnsafeTags = [.. new[] { "<img", "<h1", "<!--", "<script", "<template", "<style" }.Select(Encoding.ASCII.GetBytes)];
+
+    public static SearchPage Read(string path, ReadOnlySpan<byte> html) =>
+        new(path, LanguageOf(html), html.IndexOf("data-pagefind-body"u8) >= 0, DigestOf(html));
+
+    /// <summary>The lang attribute of the page's html element, as Pagefind reads it; <see cref="NoLanguage"/> without one.</summary>
+    internal static string LanguageOf(ReadOnlySpan<byte> html)
+    {
+        // Only the html element's start tag is decoded, wherever it is (comments may come before it).
+        for (var i = html.IndexOf((byte)'<'); i >= 0 && i + 5 <= html.Length; i = html[(i + 1)..].IndexOf((byte)'<') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            if (Ascii.EqualsIgnoreCase(html.Slice(i, 5), "<html"u8) && (i + 5 == html.Length || html[i + 5] is (byte)'>' || IsSpace(html[i + 5])))
+            {
+                var end = html[i..].IndexOf((byte)'>');
+                var tag = Encoding.UTF8.GetString(end < 0 ? html[i..] : html.Slice(i, end + 1));
+                var lang = LangAttribute().Match(tag);
+                var value = lang.Success ? (lang.Groups["q"].Success ? lang.Groups["q"].Value : lang.Groups["u"].Value).Trim() : "";
+                return value.Length == 0 ? NoLanguage : value;
+            }
+        }
+
+        return NoLanguage;
+    }
+
+    /// <summary>
+    /// SHA-256 of the page without its ignored regions that are safe to leave out: a region is left out only when its
+    /// element's end is found by counting its tags, and it holds no other Pagefind attribute (meta and filters are read
+    /// even inside ignored regions), no image or h1 (Pagefind's default image and title), no comment, script or template.
+    /// Anything else is hashed as it is, so a doubt costs a shard's index, never a stale one.
+    /// </summary>
+    internal static byte[] DigestOf(ReadOnlySpan<byte> html)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var rest = html;
+        while (true)
+        {
+            var at = rest.IndexOf(Ignore);
+            if (at < 0)
+            {
+                break;
+            }
+
+            var after = at + Ignore.Length;
+            if (Removable(rest, at) is { } region)
+            {
+                hash.AppendData(rest[..region.Start]);
+                rest = rest[region.End..];
+            }
+            else
+            {
+                hash.AppendData(rest[..after]);
+                rest = rest[after..];
+            }
+        }
+
+        hash.AppendData(rest);
+        return hash.GetHashAndReset();
+    }
+
+    // The element whose start tag holds the attribute at `at`, as [start, end) of html, when it may be left out.
+    private static (int Start, int End)? Removable(ReadOnlySpan<byte> html, int at)
+    {
+        var after = at + Ignore.Length;
+        if (at == 0 || !IsSpace(html[at - 1]) || after >= html.Length || html[after] is not ((byte)' ' or (byte)'>' or (byte)'=' or (byte)'/'))
+        {
+            return null;
+        }
+
+        var start = html[..at].LastIndexOf((byte)'<');
+        if (start < 0 || html[start..at].IndexOf((byte)'>') >= 0)
+        {
+            return null;
+        }
+
+        var nameEnd = start + 1;
+        while (nameEnd < html.Length && IsNameByte(html[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        var name = html[(start + 1)..nameEnd];
+        if (name.IsEmpty || OptionalEnd.Contains(Encoding.ASCII.GetString(name)) || EndOf(html, start, name) is not { } end)
+        {
+            return null;
+        }
+
+        var region = html[start..end];
+        return HoldsWhatPagefindReads(region) ? null : (start, end);
+    }
+
+    // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name.
+    private static int? EndOf(ReadOnlySpan<byte> html, int start, ReadOnlySpan<byte> name)
+    {
+        var depth = 0;
+        var i = start;
+        while (i < html.Length)
+        {
+            var lt = html[i..].IndexOf((byte)'<');
+            if (lt < 0)
+            {
+                return null;
+            }
+
+            i += lt;
+            var closing = i + 1 < html.Length && html[i + 1] == (byte)'/';
+            var nameAt = i + (closing ? 2 : 1);
+            if (NameAt(html, nameAt, name))
+            {
+                depth += closing ? -1 : 1;
+                if (depth == 0)
+                {
+                    var gt = html[i..].IndexOf((byte)'>');
+                    return gt < 0 ? null : i + gt + 1;
+                }
+            }
+
+            i++;
+        }
+
+        return null;
+    }
+
+    private static bool NameAt(ReadOnlySpan<byte> html, int at, ReadOnlySpan<byte> name)
+    {
+        if (at + name.Length >= html.Length)
+        {
+            return false;
+        }
+
+        if (!Ascii.EqualsIgnoreCase(html.Slice(at, name.Length), name))
+        {
+            return false;
+        }
+
+        var next = html[at + name.Length];
+        return IsSpace(next) || next is (byte)'>' or (byte)'/';
+    }
+
+    private static bool HoldsWhatPagefindReads(ReadOnlySpan<byte> region)
+    {
+        var rest = region;
+        while (rest.IndexOf("data-pagefind-"u8) is var at and >= 0)
+        {
+            if (!rest[at..].StartsWith(Ignore))
+            {
+                return true;
+            }
+
+            rest = rest[(at + Ignore.Length)..];
+        }
+
+        // Every tag that matters starts with '<': each one is compared, ignoring case.
+        for (var i = region.IndexOf((byte)'<'); i >= 0; i = region[(i + 1)..].IndexOf((byte)'<') is var next and >= 0 ? i + 1 + next : -1)
+        {
+            foreach (var tag in UnsafeTags)
+            {
+                if (i + tag.Length <= region.Length && Ascii.EqualsIgnoreCase(region.Slice(i, tag.Length), tag))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\t' or (byte)'\r' or (byte)'\f';
+
+    private static bool IsNameByte(byte b) => b is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z' or >= (byte)'0' and <= (byte)'9' or (byte)'-';
+
+    [GeneratedRegex(@"\slang\s*=\s*(?:[""'](?<q>[^""']*)[""']|(?<u>[^\s>""']+))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LangAttribute();
+}
