@@ -416,6 +416,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
             }
             return reply(m.message_id, { type: 'WriteFiles', output_path: p.output_path });
           }
+          if (p.type === 'DeleteIndex') return reply(m.message_id, { type: 'DeleteIndex' });
         };
         let pending = '';
         process.stdin.on('data', (chunk) => {

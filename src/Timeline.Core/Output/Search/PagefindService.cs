@@ -47,6 +47,13 @@ internal sealed class PagefindService(Stream requests, Stream answers)
         w.WriteString("output_path", folder);
     });
 
+    /// <summary>Asks for an index to be let go (after its files are written), so that Pagefind's memory holds one index at a time.</summary>
+    public int DeleteIndex(int index) => Send(w =>
+    {
+        w.WriteString("type", "DeleteIndex");
+        w.WriteNumber("index_id", index);
+    });
+
     /// <summary>
     /// Sends one message and returns its number. Pagefind reads every message as it comes and works through them one
     /// at a time, in order, so many may be sent before the first answer is read (from another thread).
