@@ -222,7 +222,7 @@ internal sealed class PagefindIndexer
         foreach (var file in Directory.EnumerateFiles(folder))
         {
             var name = Path.GetFileName(file);
-            if (name != "pagefind-entry.json" && !name.EndsWith(".pf_meta", StringComparison.Ordinal))
+            if (!MergedFiles.Contains(name) && !name.EndsWith(".pf_meta", StringComparison.Ordinal))
             {
                 File.Delete(file);
             }
