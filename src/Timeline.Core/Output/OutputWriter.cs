@@ -215,30 +215,66 @@ internal static class OutputWriter
         /// <summary>Writes one file now; safe to call from several threads. A failure is reported once, and ends the writing.</summary>
         public void Add(OutputFile file) => Add(file.Path, file.Content);
 
-        /// <summary>As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere; they are written before this returns.</summary>
-        public void Add(string path, ReadOnlySpan<byte> content)
+        /// <summary>
+        /// As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere; they are written before this returns.
+        /// Returns the written file's stamp, or null when writing failed.
+        /// </summary>
+        public FileStamp? Add(string path, ReadOnlySpan<byte> content)
         {
             if (Volatile.Read(ref _failed) != 0)
             {
-                return;
+                return null;
             }
 
             var target = Target(_staging, path);
             try
             {
                 MakeFolderOf(target);
-                if (_spare?.Keeps(target, content) == true)
+                if (_spare?.Keeps(target, content, out var kept) == true)
                 {
-                    return;
+                    return kept;
                 }
 
                 // One open and one write: no stream, no buffer of its own (the CLI also turns off .NET's advisory locks).
                 using var handle = File.OpenHandle(target, FileMode.Create, FileAccess.Write);
                 RandomAccess.Write(handle, content, 0);
+                return new FileStamp(content.Length, File.GetLastWriteTimeUtc(handle).Ticks);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Fail(ex);
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Puts the output's file <paramref name="source"/>, unchanged since the last build wrote it with
+        /// <paramref name="stamp"/>, at <paramref name="path"/> without reading it: left as it is when the spare already
+        /// has it, else linked (or, where links cannot be made, copied). Returns the staged file's stamp, or null when it failed.
+        /// </summary>
+        public FileStamp? Link(string path, string source, FileStamp stamp)
+        {
+            if (Volatile.Read(ref _failed) != 0)
+            {
+                return null;
+            }
+
+            var target = Target(_staging, path);
+            try
+            {
+                MakeFolderOf(target);
+                if (_spare?.Holds(target, stamp) == true || HardLink.TryCreate(source, target))
+                {
+                    return stamp;
+                }
+
+                File.Copy(source, target);
+                return FileStamp.Of(target);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(ex);
+                return null;
             }
         }
 
@@ -343,13 +379,14 @@ internal static class OutputWriter
             OwnedFolder.Delete(previous, OwnedFolder.Output);
         }
 
-        // Each folder is made once; a thread that needs it while another makes it waits for it.
+        // Each folder is made once, unless the spare has it already (20,000 of them at 10,000 events); a thread that
+        // needs it while another makes it waits for it.
         private void MakeFolderOf(string target) =>
             _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() =>
-            {
-                _spare?.Use(f);
-                return Directory.CreateDirectory(f).Exists;
-            })).Value;
+                _spare?.Use(f) == true || Directory.CreateDirectory(f).Exists)).Value;
+
+        /// <summary>Whether the spare this site is staged into already has, at <paramref name="path"/>, a file with <paramref name="stamp"/>.</summary>
+        public bool Has(string path, FileStamp stamp) => _spare?.Has(Target(_staging, path), stamp) == true;
 
         private void Fail(Exception ex)
         {

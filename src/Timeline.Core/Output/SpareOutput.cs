@@ -19,9 +19,10 @@ internal sealed class SpareOutput
 
     // Old files and folders that this build has not yet claimed, by their path inside the folder (which halves what
     // 80,000 of them hold); what is left at the end is stale.
-    private readonly ConcurrentDictionary<string, byte> _files = new(StringComparer.Ordinal);
+    // Each file with its size and time of last change as the survey found them (see Holds).
+    private readonly ConcurrentDictionary<string, FileStamp> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
+    private readonly ConcurrentDictionary<string, FileStamp>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
     private readonly ConcurrentDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _folderLookup;
 
     private SpareOutput(string root)
@@ -62,11 +63,11 @@ internal sealed class SpareOutput
 
     /// <summary>
     /// Before <paramref name="target"/> is written: true when the old file there holds exactly
-    /// <paramref name="content"/>, so nothing need be written; otherwise any old file there is removed first.
+    /// <paramref name="content"/> (its stamp given), so nothing need be written; otherwise any old file there is removed first.
     /// </summary>
-    public bool Keeps(string target, ReadOnlySpan<byte> content)
+    public bool Keeps(string target, ReadOnlySpan<byte> content, out FileStamp stamp)
     {
-        if (!_fileLookup.TryRemove(Inside(target), out _, out _))
+        if (!_fileLookup.TryRemove(Inside(target), out _, out stamp))
         {
             return false;
         }
@@ -80,6 +81,32 @@ internal sealed class SpareOutput
         return false;
     }
 
+    /// <summary>
+    /// Before the output's file with <paramref name="stamp"/> is linked in at <paramref name="target"/>: true when the
+    /// old file there has the same size and time of last change, which after the first such build is the same file
+    /// (the last build linked it into the output this spare was), so nothing need be done; otherwise any old file
+    /// there is removed first. Size and time, as rsync's quick check: reading 40,000 unchanged pages to compare them
+    /// cost more than rendering them.
+    /// </summary>
+    public bool Holds(string target, FileStamp stamp)
+    {
+        if (!_fileLookup.TryRemove(Inside(target), out _, out var old))
+        {
+            return false;
+        }
+
+        if (old == stamp)
+        {
+            return true;
+        }
+
+        File.Delete(target);
+        return false;
+    }
+
+    /// <summary>Whether the old file at <paramref name="target"/> has <paramref name="stamp"/>, without claiming it (see <see cref="Holds"/>).</summary>
+    public bool Has(string target, FileStamp stamp) => _fileLookup.TryGetValue(Inside(target), out var old) && old == stamp;
+
     /// <summary>Before <paramref name="target"/> is written whole by other means: any old file there is removed first.</summary>
     public void Replace(string target)
     {
@@ -89,9 +116,10 @@ internal sealed class SpareOutput
         }
     }
 
-    /// <summary>Notes that the new site has <paramref name="folder"/>, and so every folder above it.</summary>
-    public void Use(string folder)
+    /// <summary>Notes that the new site has <paramref name="folder"/>, and so every folder above it; true when the old site had it.</summary>
+    public bool Use(string folder)
     {
+        var had = folder == _root || _folderLookup.ContainsKey(Inside(folder));
         for (var current = folder; current.Length > _root.Length; current = Path.GetDirectoryName(current)!)
         {
             // An old file where the new site has a folder goes first.
@@ -102,6 +130,8 @@ internal sealed class SpareOutput
 
             _folderLookup.TryRemove(Inside(current), out _, out _);
         }
+
+        return had;
     }
 
     /// <summary>
@@ -134,16 +164,16 @@ internal sealed class SpareOutput
     private void Survey()
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
-        var entries = new FileSystemEnumerable<(string Path, bool Folder, bool Link)>(
+        var entries = new FileSystemEnumerable<(string Path, bool Folder, bool Link, FileStamp Stamp)>(
             _root,
-            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0),
+            (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0, new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
             options)
         {
             ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
         };
 
         var marker = Path.Combine(_root, OwnedFolder.Output.Marker);
-        foreach (var (path, folder, link) in entries)
+        foreach (var (path, folder, link, stamp) in entries)
         {
             // The marker stays through the whole build: it is what proves the folder is the build's own.
             if (path == marker && !link && !folder)
@@ -161,7 +191,7 @@ internal sealed class SpareOutput
             }
             else
             {
-                _files[Inside(path).ToString()] = 0;
+                _files[Inside(path).ToString()] = stamp;
             }
         }
     }

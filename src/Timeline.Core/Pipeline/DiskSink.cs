@@ -47,46 +47,19 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        void KeepBytes(string path, ReadOnlySpan<byte> content)
-        {
-            paths.Add(path);
-            if (LinkChecker.Scan(path, content, links) is { } page)
-            {
-                pages.Add(page);
-            }
-
-            searchCache?.Add(path, content);
-            staged?.Add(path, content);
-        }
-
-        void Keep(OutputFile file) => KeepBytes(file.Path, file.Content);
-
-        // Large files that are not pages (the feeds, the data files) go straight to their files: they have no links
-        // to check and are not searched, and a large site's are hundreds of megabytes.
-        void KeepStream(string path, Action<Stream> write)
-        {
-            paths.Add(path);
-            if (staged is null)
-            {
-                write(Stream.Null);
-            }
-            else
-            {
-                staged.Write(path, write);
-            }
-        }
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
-        // A build takes the pages whose views, theme and code are the same as last time from the output it replaces.
-        var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages) : null;
-        var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, KeepBytes, KeepStream);
-        Parallel.ForEach(rest.Concat(theme.Assets), Keep);
+        // A build takes the pages whose inputs, theme and code are the same as last time from the output it replaces.
+        var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages, $"search {search is not null}, web fonts {theme.HasWebFonts}", staged!.Has) : null;
+        var output = new Output(paths, pages, links, searchCache, staged, pageCache);
+        var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, output);
+        Parallel.ForEach(rest.Concat(theme.Assets), output.Keep);
 
         // The sitemap lists the pages written so far; robots.txt needs only the site.
         var written = paths.Select(path => new OutputFile(path, [])).ToList();
-        Keep(Sitemap.Build(site.Site, written));
-        Keep(RobotsTxt.Build(site.Site));
+        output.Keep(Sitemap.Build(site.Site, written));
+        output.Keep(RobotsTxt.Build(site.Site));
 
         timings.Mark("render");
         if (!diagnostics.HasErrors)
@@ -104,10 +77,11 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Making {site.Events.Count + 1} share images");
-        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, staged!.Add);
+        var staging = staged!;
+        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, (path, content) => staging.Add(path, content));
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
-        staged.Commit(
+        staging.Commit(
             folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable)),
             beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         timings.Mark("write");
@@ -123,4 +97,70 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>
     private static string PackageOf(PathDisplay display, string program) =>
         Subject.Folder(display.Show(Path.GetDirectoryName(Path.GetDirectoryName(program)) ?? program));
+
+    /// <summary>
+    /// Where the rendered site goes: each file into the staging folder (when the build writes), with its links noted
+    /// for the check and its search digest for the index; a page the page cache kept is linked in from the output it
+    /// replaces, with the links and digest recorded for it, and is not read.
+    /// </summary>
+    private sealed class Output(
+        ConcurrentBag<string> paths,
+        ConcurrentBag<LinkChecker.PageLinks> pages,
+        ConcurrentDictionary<string, string> links,
+        SearchIndexCache? searchCache,
+        OutputWriter.StagedOutput? staged,
+        PageCache? pageCache) : IPageOutput
+    {
+        public void Keep(OutputFile file) => Rendered(file.Path, file.Content, null);
+
+        public void Rendered(string path, ReadOnlySpan<byte> content, string? key)
+        {
+            paths.Add(path);
+            var scanned = LinkChecker.Scan(path, content, links);
+            if (scanned is not null)
+            {
+                pages.Add(scanned);
+            }
+
+            var search = searchCache?.Add(path, content);
+            if (staged?.Add(path, content) is { } stamp && key is not null)
+            {
+                pageCache?.Record(path, new PageRecord(key, stamp, scanned?.Links, scanned?.Ids, search is null ? null : PageRecord.SearchPart.Of(search)));
+            }
+        }
+
+        // Large files that are not pages (the feeds, the data files) go straight to their files: they have no links
+        // to check and are not searched, and a large site's are hundreds of megabytes.
+        public void Streamed(string path, Action<Stream> write)
+        {
+            paths.Add(path);
+            if (staged is null)
+            {
+                write(Stream.Null);
+            }
+            else
+            {
+                staged.Write(path, write);
+            }
+        }
+
+        public void Kept(string path, PageRecord record)
+        {
+            paths.Add(path);
+            if (record.Links is not null)
+            {
+                pages.Add(new LinkChecker.PageLinks(path, record.Links, record.Ids ?? []));
+            }
+
+            if (record.Search is { } search)
+            {
+                searchCache?.Add(search.At(path));
+            }
+
+            if (staged?.Link(path, pageCache!.InOutput(path), record.Stamp) is { } stamp)
+            {
+                pageCache.Record(path, record with { Stamp = stamp });
+            }
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,18 +10,21 @@ using Timeline.Theme;
 namespace Timeline.Rendering;
 
 /// <summary>
-/// Pages a build need not render again. A page's key is a hash of everything its templates read: the values it is
-/// rendered with (its views, serialized whole), the theme's templates and strings, and the generator's own code. A
-/// page whose key is the one recorded by the last build, and whose file in the output that build left still has the
-/// bytes recorded then, is taken from that file; every other page is rendered. The record (pages.tsv in the cache
-/// folder) is replaced only by a build that succeeds, and lists only the pages that build wrote.
+/// Pages a build need not render again. A page's key is a hash of everything its templates read: for an event's
+/// page, embed card and citation files, the records it shows (see <see cref="PageInputs"/>), computed before anything
+/// is rendered; for every other page, the values it is rendered with (its views, serialized whole). Both include the
+/// theme's templates and strings, the build's settings and the generator's own code. A page whose key is the one the
+/// last build recorded, and whose file in the output that build left has the stamp (size and time of last change)
+/// recorded then, is taken as it is: neither rendered nor read, but linked into the new site with the links and search
+/// digest recorded for it. The record (pages.bin in the cache folder) is replaced only by a build that succeeds, and
+/// lists only the pages that build wrote.
 /// </summary>
 internal sealed class PageCache
 {
     /// <summary>Changes whenever what a key covers changes.</summary>
-    private const string Version = "page-cache-1";
+    private const string Version = "page-cache-2";
 
-    private const string FileName = "pages.tsv";
+    private const string FileName = "pages.bin";
 
     private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256 };
 
@@ -30,10 +34,12 @@ internal sealed class PageCache
     private readonly string _cacheFolder;
     private readonly string _output;
     private readonly byte[] _salt;
-    private readonly Dictionary<string, (string Key, string Hash)> _previous;
-    private readonly ConcurrentDictionary<string, (string Key, string Hash)> _next = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PageRecord> _previous;
+    private readonly ConcurrentDictionary<string, PageRecord> _next = new(StringComparer.Ordinal);
 
-    private PageCache(string cacheFolder, string output, byte[] salt, Dictionary<string, (string Key, string Hash)> previous)
+    private Func<string, FileStamp, bool>? _staged;
+
+    private PageCache(string cacheFolder, string output, byte[] salt, Dictionary<string, PageRecord> previous)
     {
         _cacheFolder = cacheFolder;
         _output = output;
@@ -46,12 +52,17 @@ internal sealed class PageCache
 
     private int _reused;
 
+    /// <summary>What every key starts from: the theme, its strings, the build's settings and the generator's code.</summary>
+    public ReadOnlySpan<byte> Salt => _salt;
+
     /// <summary>
     /// The cache of a build into <paramref name="output"/> with this theme, and what the last build recorded; null for
     /// a first build (no output yet), which then spends nothing on keys: a site built once, as on a fresh machine,
-    /// never has a page to take.
+    /// never has a page to take. <paramref name="settings"/> are the build's own choices that pages show (whether the
+    /// site is searchable, whether it has the web font). <paramref name="staged"/> says whether the folder the new site
+    /// is staged into (the spare) already has a page's file as recorded, which spares looking at the output's.
     /// </summary>
-    public static PageCache? Open(string cacheFolder, string output, ThemeTemplates theme, IEnumerable<string> languages)
+    public static PageCache? Open(string cacheFolder, string output, ThemeTemplates theme, IEnumerable<string> languages, string settings, Func<string, FileStamp, bool>? staged = null)
     {
         if (!Directory.Exists(output))
         {
@@ -60,7 +71,7 @@ internal sealed class PageCache
 
         // The theme's templates and strings, and the code that makes the views and renders them.
         using var salt = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        salt.AppendData(Encoding.UTF8.GetBytes($"{Version}\n{typeof(PageCache).Assembly.ManifestModule.ModuleVersionId}\n"));
+        salt.AppendData(Encoding.UTF8.GetBytes($"{Version}\n{typeof(PageCache).Assembly.ManifestModule.ModuleVersionId}\n{settings}\n"));
         foreach (var file in theme.Files.OrderBy(f => f.FullPath, StringComparer.Ordinal))
         {
             salt.AppendData(Encoding.UTF8.GetBytes($"{Path.GetRelativePath(theme.Folder, file.FullPath)}\n{file.Text.Length}\n{file.Text}\n"));
@@ -76,9 +87,8 @@ internal sealed class PageCache
 
         // Only a cache folder the build made itself is read.
         var previous = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) ? Read(Path.Combine(cacheFolder, FileName)) : [];
-        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous);
+        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous) { _staged = staged };
     }
-
     /// <summary>
     /// The key of a page rendered from <paramref name="template"/> with these values in a language. Every page of a
     /// language is given the same site view (its name, navigation and strings), under the name "site" in its values and
@@ -137,36 +147,29 @@ internal sealed class PageCache
     private static string HashOf(Views.SiteView site) =>
         "site:" + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(site, Json)));
 
+    /// <summary>The hash of a language's site view, which every page of that language is given.</summary>
+    public string SiteHash(Views.SiteView site) => _sites.GetOrAdd(site, HashOf);
+
     // The hash of each language's site view, by reference: the views are made once per build and never change.
     private readonly ConcurrentDictionary<Views.SiteView, string> _sites = new(ReferenceEqualityComparer.Instance);
 
-    /// <summary>The page's bytes as the last build wrote them, if its key is the same and its file is unchanged.</summary>
-    public bool TryReuse(string path, string key, out byte[] bytes)
+    /// <summary>
+    /// What the last build recorded of the page at <paramref name="path"/>, if its key is the same and a file with the
+    /// stamp it was written with is still there: in the spare the new site is staged into (after two builds, the same
+    /// file as the output's, which the last build linked there), else in the output (a page changed by hand in the
+    /// output has another stamp, and is made again).
+    /// </summary>
+    public bool TryKeep(string path, string key, [NotNullWhen(true)] out PageRecord? record)
     {
-        bytes = [];
-        if (!_previous.TryGetValue(path, out var last) || last.Key != key)
+        if (!_previous.TryGetValue(path, out record) || record.Key != key)
         {
+            record = null;
             return false;
         }
 
-        try
+        if (_staged?.Invoke(path, record.Stamp) != true && StampInOutput(path) != record.Stamp)
         {
-            var file = Path.Combine(_output, path);
-            if (File.ResolveLinkTarget(file, returnFinalTarget: false) is not null)
-            {
-                return false;
-            }
-
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-
-        if (Convert.ToHexString(SHA256.HashData(bytes)) != last.Hash)
-        {
-            bytes = [];
+            record = null;
             return false;
         }
 
@@ -174,9 +177,23 @@ internal sealed class PageCache
         return true;
     }
 
-    /// <summary>Notes what this build wrote at a path, with the key it was made from.</summary>
-    public void Record(string path, string key, ReadOnlySpan<byte> bytes) =>
-        _next[path] = (key, Convert.ToHexString(SHA256.HashData(bytes)));
+    private FileStamp? StampInOutput(string path)
+    {
+        try
+        {
+            return FileStamp.Of(InOutput(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The full path of a file of the output this build replaces.</summary>
+    public string InOutput(string path) => Path.Combine(_output, path);
+
+    /// <summary>Notes what this build wrote at a path.</summary>
+    public void Record(string path, PageRecord record) => _next[path] = record;
 
     /// <summary>Replaces the record with this build's, once its output is in place.</summary>
     public void Save()
@@ -191,37 +208,27 @@ internal sealed class PageCache
             return;
         }
 
-        var text = new StringBuilder();
-        foreach (var (path, (key, hash)) in _next.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            text.Append(path).Append('\t').Append(key).Append('\t').Append(hash).Append('\n');
-        }
-
         var file = Path.Combine(_cacheFolder, FileName);
         var temporary = file + ".tmp";
-        File.WriteAllText(temporary, text.ToString());
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            PageRecord.Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
+
         File.Move(temporary, file, overwrite: true);
     }
 
-    private static Dictionary<string, (string Key, string Hash)> Read(string file)
+    private static Dictionary<string, PageRecord> Read(string file)
     {
-        var previous = new Dictionary<string, (string, string)>(StringComparer.Ordinal);
         try
         {
-            foreach (var line in File.ReadLines(file))
-            {
-                var parts = line.Split('\t');
-                if (parts.Length == 3)
-                {
-                    previous[parts[0]] = (parts[1], parts[2]);
-                }
-            }
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            return PageRecord.Read(stream);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // No record: every page is rendered.
+            return [];
         }
-
-        return previous;
     }
 }

@@ -17,6 +17,13 @@ internal sealed record PageJob(string Path, Action<StringWriter> Write)
     /// </summary>
     public Action<Stream>? WriteBytes { get; init; }
 
+    /// <summary>
+    /// When set (a build with a page cache), the page's key made from the records it shows (see <see cref="PageInputs"/>),
+    /// known before anything is rendered: a page whose key is unchanged is taken from the last build without even its
+    /// views being made. Without it, a page is keyed by its views as it renders (see <see cref="PageCache.Key"/>).
+    /// </summary>
+    public Func<string>? Inputs { get; init; }
+
     /// <summary>A file written as bytes into a stream (see <see cref="WriteBytes"/>).</summary>
     public static PageJob Bytes(string path, Action<Stream> write) =>
         new(path, text => text.Write(Encoding.UTF8.GetString(ToArray(write)))) { WriteBytes = write };
@@ -38,4 +45,17 @@ internal sealed record PageJob(string Path, Action<StringWriter> Write)
         write(bytes);
         return bytes.ToArray();
     }
+}
+
+/// <summary>Where a build's pages go as they are made (see <see cref="SiteRenderer.Render"/>).</summary>
+internal interface IPageOutput
+{
+    /// <summary>A page rendered now; its bytes are valid only during the call. <paramref name="key"/> is the one to record it under, when it has one.</summary>
+    void Rendered(string path, ReadOnlySpan<byte> content, string? key);
+
+    /// <summary>A large file (a feed, a data file) written by handing its writer a stream, never held whole.</summary>
+    void Streamed(string path, Action<Stream> write);
+
+    /// <summary>A page the last build wrote with the same key, taken as it is (see <see cref="PageCache.TryKeep"/>).</summary>
+    void Kept(string path, PageRecord record);
 }

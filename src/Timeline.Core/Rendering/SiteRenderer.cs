@@ -20,7 +20,7 @@ namespace Timeline.Rendering;
 internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnostics, bool webFonts = false, PageCache? pageCache = null)
 {
     // The page this thread renders in Render, and what the page cache said of it: the key to record with the
-    // rendered bytes, or the bytes of the last build, taken instead of rendering.
+    // rendered bytes, or the record of the last build's file, taken instead of rendering.
     [ThreadStatic]
     private static string? t_path;
 
@@ -28,52 +28,63 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     private static string? t_key;
 
     [ThreadStatic]
-    private static byte[]? t_reused;
+    private static PageRecord? t_kept;
 
     /// <summary>
-    /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/> says whether Pagefind will index them,
-    /// for the search page. With <paramref name="rendered"/>, each page is handed to it as soon as it is made and is not
-    /// kept, so a large site never sits in memory whole; the list returned then holds the rest.
+    /// Renders every page (the theme's assets are read with the theme, see <see cref="Assets"/>); <paramref name="searchIndexed"/>
+    /// says whether Pagefind will index them, for the search page. With <paramref name="output"/>, each page is handed
+    /// to it as soon as it is made and is not kept, so a large site never sits in memory whole, and pages the page cache
+    /// finds unchanged are handed on as they were; the list returned then holds the rest.
     /// </summary>
-    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, PageSink? rendered = null, StreamSink? streamed = null)
+    public IReadOnlyList<OutputFile> Render(ResolvedSite site, bool searchIndexed, IPageOutput? output = null)
     {
-        // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies.
-        var pages = Pages(site, searchIndexed).Concat(site.Site.Languages.Select(code => FeedJob(site, code))).ToList();
+        // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies. The files
+        // that each take long (feeds, data files, the index) come first, so that they do not finish alone at the end.
+        var pages = site.Site.Languages.Select(code => FeedJob(site, code)).Concat(Pages(site, searchIndexed)).ToList();
         var files = new OutputFile?[pages.Count];
+        var cache = output is null ? null : pageCache;
         Parallel.For(0, pages.Count, i =>
         {
             var page = pages[i];
-            if (page.WriteBytes is { } write && streamed is not null)
+
+            if (page.WriteBytes is { } write && output is not null)
             {
-                streamed(page.Path, write);
+                output.Streamed(page.Path, write);
                 return;
             }
 
-            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
-            var buffer = PageBuffer.ForThisThread();
-            (t_path, t_key, t_reused) = (pageCache is null ? null : page.Path, null, null);
-            ReadOnlySpan<byte> bytes = page.WriteBytes is null ? Encode(page, buffer) : page.ToBytes();
-            if (t_reused is { } reused)
+            (t_path, t_key, t_kept) = (cache is null ? null : page.Path, null, null);
+            if (cache is not null && page.Inputs is { } inputs)
             {
-                bytes = reused;
-            }
-            else if (t_key is { } key)
-            {
-                pageCache!.Record(page.Path, key, bytes);
+                t_key = inputs();
+                if (cache.TryKeep(page.Path, t_key, out var kept))
+                {
+                    t_kept = kept;
+                }
             }
 
-            (t_path, t_key, t_reused) = (null, null, null);
-            if (rendered is null)
+            // Each thread renders into one buffer it reuses, and the page's bytes are handed on from there.
+            ReadOnlySpan<byte> bytes = t_kept is not null ? default : page.WriteBytes is null ? Encode(page, PageBuffer.ForThisThread()) : page.ToBytes();
+            var (key, record) = (t_key, t_kept);
+            (t_path, t_key, t_kept) = (null, null, null);
+            if (record is not null)
+            {
+                output!.Kept(page.Path, record);
+            }
+            else if (output is null)
             {
                 files[i] = new OutputFile(page.Path, bytes.ToArray());
             }
             else
             {
-                rendered(page.Path, bytes);
+                output.Rendered(page.Path, bytes, key);
             }
         });
         return files.OfType<OutputFile>().OrderBy(f => f.Path, StringComparer.Ordinal).ToList();
     }
+
+    // A language's site view's hash, for keys made from a page's inputs.
+    private string SiteHash(SiteView view) => pageCache!.SiteHash(view);
 
     private static ReadOnlySpan<byte> Encode(PageJob page, PageBuffer buffer)
     {
@@ -94,6 +105,8 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         var trees = new List<(string Folder, LanguagePages Pages)>();
         // How events link to each other, to sources, entities, years and tags: the same in every language, made once.
         var index = new SiteIndex(site);
+        // A build with a page cache keys an event's files by the records they show, before rendering them.
+        var inputs = pageCache is null ? null : new PageInputs(site, index, pageCache.Salt);
         foreach (var (language, localized) in PageLanguage.All(site, theme.Strings))
         {
             // The default language's tree is the site's root; every other language has its own folder (/fa/).
@@ -102,7 +115,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             {
                 WebFonts = webFonts,
             };
-            trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed)));
+            trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed, inputs)));
         }
 
         return new PageTable(trees);
@@ -133,7 +146,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     /// few other pages (lists, indexes, content pages) are listed when one is first asked for. Each list's view is
     /// made when its page is rendered.
     /// </summary>
-    internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed)
+    internal sealed class LanguagePages(SiteRenderer renderer, ResolvedSite site, ViewBuilder views, bool searchIndexed, PageInputs? inputs = null)
     {
         private const string Events = SiteUrls.EventsFolder + "/";
         private const string Embeds = SiteUrls.EmbedFolder + "/" + SiteUrls.EventsFolder + "/";
@@ -144,7 +157,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         /// <summary>Every page, in the order a build renders them.</summary>
         public IEnumerable<PageJob> All()
         {
-            foreach (var job in Fixed())
+            foreach (var job in Fixed().Concat(Data()))
             {
                 yield return job;
             }
@@ -159,7 +172,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 yield return CitationFile(urls.FileOf(urls.EventCitation(id, "bib")), i, json: false);
             }
 
-            foreach (var job in Data().Concat(Lists(withTags: true)))
+            foreach (var job in Lists(withTags: true))
             {
                 yield return job;
             }
@@ -233,22 +246,32 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             }
         }
 
+        // The key of one of an event's files, made from the records it shows; none without a page cache.
+        private Func<string>? Inputs(int index, string file) =>
+            inputs is null ? null : () => inputs.Key(index, file, views.Language.Code, renderer.SiteHash(views.Site));
+
         private PageJob EventPage(string path, int index) => new(path, w =>
         {
             var urls = views.Urls;
             var view = views.Event(index);
             var share = ShareLinks.For(view.Title, view.Date.Text, view.Summary, views.AbsoluteUrl(view.Url), views.AbsoluteUrl(urls.Embed(view.Id)), urls.Embed(view.Id), views.Site.Title, views.Language.RootUrls.Asset("share.js"), views.AbsoluteUrl(views.Language.RootUrls.Asset("embed.js")));
             renderer.Page(w, "event", views, view.Title, view.Summary, view.Url, "event", new() { ["event"] = view, ["share"] = share }, EventImage(views, view));
-        });
+        })
+        {
+            Inputs = Inputs(index, "event"),
+        };
 
-        private PageJob EmbedPage(string path, int index) => new(path, w => renderer.Embed(w, views, views.Event(index)));
+        private PageJob EmbedPage(string path, int index) => new(path, w => renderer.Embed(w, views, views.Event(index))) { Inputs = Inputs(index, "embed") };
 
         private PageJob CitationFile(string path, int index, bool json) => new(path, w =>
         {
             var e = site.Events[index];
             var citation = views.Citation(e);
             w.Write(json ? citation.CslJson() : citation.BibTex(views.CitationNote(e)));
-        });
+        })
+        {
+            Inputs = Inputs(index, json ? "cite.json" : "cite.bib"),
+        };
 
         private PageJob TagPage(string tag) => new(views.Urls.FileOf(views.Urls.Tag(tag)), w =>
         {
@@ -335,21 +358,21 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     }
 
     /// <summary>
-    /// Whether the page Render is making was taken from the last build (a build with a page cache); else notes the
-    /// key its bytes are recorded with.
+    /// Whether the page Render is making is taken from the last build (a build with a page cache), keyed by its views;
+    /// else notes the key its bytes are recorded with.
     /// </summary>
     private bool FromCache(string template, PageLanguage language, Dictionary<string, object?> values, Dictionary<string, object?>? layout)
     {
-        if (pageCache is null || t_path is not { } path)
+        // No cache, or a page keyed by its inputs before it was rendered.
+        if (pageCache is null || t_path is not { } path || t_key is not null)
         {
             return false;
         }
 
         var key = pageCache.Key(template, language.Code, values, layout);
-        if (pageCache.TryReuse(path, key, out var bytes))
+        if (pageCache.TryKeep(path, key, out var kept))
         {
-            t_reused = bytes;
-            pageCache.Record(path, key, bytes);
+            t_kept = kept;
             return true;
         }
 

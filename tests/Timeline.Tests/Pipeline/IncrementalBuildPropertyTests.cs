@@ -14,22 +14,25 @@ namespace Timeline.Tests.Pipeline;
 /// </summary>
 public sealed class IncrementalBuildPropertyTests
 {
-    // A fixed seed that runs every kind of edit once, then a few seeded random sequences.
+    // A fixed seed that runs every kind of edit once, then a few seeded random sequences; on a site in one language,
+    // and on the same site with a second language (translated events, sources, entities, eras and pages).
     [Theory]
-    [InlineData(-1, 0)]
-    [InlineData(1988, 4)]
-    [InlineData(2026, 4)]
-    public void Every_rebuild_after_edits_gives_the_bytes_of_a_clean_build(int seed, int length)
+    [InlineData("basic", -1, 0)]
+    [InlineData("translations", -1, 0)]
+    [InlineData("basic", 1988, 4)]
+    [InlineData("translations", 2026, 4)]
+    public void Every_rebuild_after_edits_gives_the_bytes_of_a_clean_build(string fixture, int seed, int length)
     {
         // The site has its own theme folder (a copy of the repository's), so that templates and strings can be edited.
-        using var site = TestSite.BuildWithTemplate("event.liquid", File.ReadAllText(Path.Combine(Repository.Theme, "templates", "event.liquid")));
+        using var site = TestSite.BuildWithTemplate("event.liquid", File.ReadAllText(Path.Combine(Repository.Theme, "templates", "event.liquid")), fixture);
         site.AssertSucceeded();
+        var edits = fixture == "translations" ? [.. Edits, .. TranslationEdits] : Edits;
         var random = new Random(seed < 0 ? 0 : seed);
-        var sequence = seed < 0 ? Enumerable.Range(0, Edits.Length).ToList() : Enumerable.Range(0, length).Select(_ => random.Next(Edits.Length)).ToList();
+        var sequence = seed < 0 ? Enumerable.Range(0, edits.Length).ToList() : Enumerable.Range(0, length).Select(_ => random.Next(edits.Length)).ToList();
         var done = new List<string>();
         foreach (var index in sequence)
         {
-            var (name, edit) = Edits[index];
+            var (name, edit) = edits[index];
             done.Add($"{name}: {edit(site.Folder, random, done.Count)}");
             var rebuilt = TestSite.BuildIn(site.Folder);
             var context = $"seed {seed}, edits:\n  {string.Join("\n  ", done)}\n";
@@ -45,11 +48,14 @@ public sealed class IncrementalBuildPropertyTests
     private static readonly (string Name, Edit Apply)[] Edits =
     [
         ("event title", (f, r, s) => ReplaceLine(f, "input/events/2020/letter-sent.yml", "title", $"The letter is sent, version {s}")),
-        ("event body", (f, r, s) => Append(f, "input/events/1988/first-event.yml", $"\n  Another claim, number {s} [@letter-b].\n")),
+        ("event body", (f, r, s) => InsertAfter(f, "input/events/1988/first-event.yml", "\nbody: |\n", $"  Another claim, number {s} [@letter-b].\n\n")),
         ("source title", (f, r, s) => ReplaceLine(f, "input/sources.yml", "  title", $"Report A, edition {s}", first: true)),
         ("entity name", (f, r, s) => ReplaceLine(f, "input/entities.yml", "  name", $"Person One ({s})", first: true)),
         ("add event", (f, r, s) => Write(f, $"input/events/2022/added-{s}.yml",
-            $"date: \"2022-0{1 + (s % 9)}\"\ntitle: Added event {s}\nsummary: An event added by step {s}.\ntags: [theme-one, added]\nsources: [report-a]\nbody: |\n  It was added [@report-a, p. {s}]. See [[letter-sent]].\n")),
+            $"date: \"2022-0{1 + (s % 9)}\"\ntitle: Added event {s}\nsummary: An event added by step {s}.\ntags: [theme-one, added]\nrelated: [first-event]\nsources: [report-a]\nbody: |\n  It was added [@report-a, p. {s}]. See [[letter-sent]].\n")),
+        // Within its year, before or after the other event of 2020 (whose date is a month): the order of the two changes.
+        ("event date", (f, r, s) => ReplaceLine(f, "input/events/2020/letter-sent.yml", "date", $"\"2020-{(s % 2 == 0 ? "03" : "12")}-2{s % 10}\"")),
+        ("era title", (f, r, s) => ReplaceLine(f, "input/eras.yml", "  title", $"The killings, step {s}", first: true)),
         ("delete event", (f, r, s) => Delete(f, r)),
         ("rename event", (f, r, s) => Rename(f, r, s)),
         ("add source", (f, r, s) => Append(f, "input/sources.yml", $"- id: added-source-{s}\n  title: Added source {s}\n  publisher: Publisher {s}\n  kind: report\n")),
@@ -59,6 +65,17 @@ public sealed class IncrementalBuildPropertyTests
         ("i18n string", (f, r, s) => ReplaceLine(f, "theme/i18n/en.yml", "skip_to_content", $"Skip to the content ({s})")),
         ("site settings", (f, r, s) => ReplaceLine(f, "input/site.yml", "description", $"A small site for whole-site tests, step {s}.")),
         ("tag name", (f, r, s) => Write(f, "input/tags.yml", $"- id: theme-one\n  name: Theme one, named by step {s}\n")),
+    ];
+
+    // Edits to the translations of the fixture "translations" (Persian).
+    private static readonly (string Name, Edit Apply)[] TranslationEdits =
+    [
+        ("event translation", (f, r, s) => ReplaceLine(f, "input/events/2020/letter-sent.yml", "    title", $"نامه فرستاده می‌شود، گام {s}")),
+        ("event body translation", (f, r, s) => Append(f, "input/events/1988/first-event.yml", $"\n      ادعای دیگری، شماره‌ی {s} [@letter-b].\n")),
+        ("entity translation", (f, r, s) => ReplaceLine(f, "input/entities.yml", "      name", $"شخص یکم ({s})", first: true)),
+        ("era translation", (f, r, s) => ReplaceLine(f, "input/eras.yml", "      title", $"کشتارها، گام {s}", first: true)),
+        ("source translation", (f, r, s) => ReplaceLine(f, "input/sources.yml", "      note", $"یادداشت گام {s}.", first: true)),
+        ("page translation", (f, r, s) => Append(f, "input/pages/about.fa.md", $"\nبندی که گام {s} افزود.\n")),
     ];
 
     private static string ReplaceLine(string folder, string path, string key, string value, bool first = false)
@@ -80,6 +97,16 @@ public sealed class IncrementalBuildPropertyTests
         var end = text.IndexOf('>', at) + 1;
         File.WriteAllText(file, text[..at] + to + text[end..]);
         return $"{path}: {to}";
+    }
+
+    private static string InsertAfter(string folder, string path, string after, string text)
+    {
+        var file = Path.Combine(folder, path);
+        var content = File.ReadAllText(file);
+        var at = content.IndexOf(after, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{path} does not hold {after.Trim()}");
+        File.WriteAllText(file, content.Insert(at + after.Length, text));
+        return $"{path}: {text.Trim()} after {after.Trim()}";
     }
 
     private static string Append(string folder, string path, string text)

@@ -3,8 +3,8 @@ using Timeline.Tests.Support;
 namespace Timeline.Tests.Rendering;
 
 /// <summary>
-/// A build takes the pages whose views, theme and code did not change from the output the last build left, and
-/// renders the rest: the result is always the bytes of a clean build (Pipeline/IncrementalBuildPropertyTests checks
+/// A build takes the pages whose inputs (an event's records, or a list's views), theme and code did not change from the
+/// output the last build left, and renders the rest: the result is always the bytes of a clean build (Pipeline/IncrementalBuildPropertyTests checks
 /// that over random edits; these check that pages are in fact taken, and when they must not be).
 /// </summary>
 public sealed class PageCacheTests
@@ -15,7 +15,9 @@ public sealed class PageCacheTests
         using var site = TestSite.BuildWithTemplate("event.liquid", File.ReadAllText(Path.Combine(Repository.Theme, "templates", "event.liquid")));
         site.AssertSucceeded();
         Assert.Equal(0, site.Result.PagesReused);
-        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories).Count(f => !f.Contains("pagefind", StringComparison.Ordinal));
+        // Every page through the theme, and each event's citation files.
+        var pages = Directory.EnumerateFiles(site.Output, "*", SearchOption.AllDirectories)
+            .Count(f => !f.Contains("pagefind", StringComparison.Ordinal) && (f.EndsWith(".html", StringComparison.Ordinal) || Path.GetFileName(f) is "cite.json" or "cite.bib"));
 
         // The first build, into no output, records nothing (a site built once never has a page to take); the
         // second records every page, and the third takes them all.
@@ -60,5 +62,57 @@ public sealed class PageCacheTests
         restyled.AssertSucceeded();
         Assert.Equal(0, restyled.Result.PagesReused);
         Assert.Contains("<main data-edited id=\"main\"", File.ReadAllText(page), StringComparison.Ordinal);
+    }
+}
+
+/// <summary>The record of the pages a build wrote, which the next build reads before it renders anything.</summary>
+public sealed class PageRecordTests
+{
+    private static readonly Timeline.Rendering.PageRecord Event = new(
+        "KEY1",
+        new Timeline.Output.FileStamp(1234, 638_000_000_000_000_000),
+        ["/memorial/events/b/", "/memorial/sources/#source-a", "/memorial/events/b/"],
+        ["main", "note-1"],
+        new("en", true, [1, 2, 3, 4]));
+
+    [Fact]
+    public void Records_read_back_as_written_with_strings_shared_and_null_parts_kept_null()
+    {
+        var written = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)
+        {
+            ["events/a/index.html"] = Event,
+            ["events/a/cite.json"] = new("KEY2", new Timeline.Output.FileStamp(10, 20), null, null, null),
+        };
+        using var stream = new MemoryStream();
+        Timeline.Rendering.PageRecord.Write(stream, written);
+        stream.Position = 0;
+        var read = Timeline.Rendering.PageRecord.Read(stream);
+
+        Assert.Equal(2, read.Count);
+        var page = read["events/a/index.html"];
+        Assert.Equal(("KEY1", Event.Stamp), (page.Key, page.Stamp));
+        Assert.Equal(Event.Links, page.Links);
+        Assert.True(page.Ids!.SetEquals(Event.Ids!));
+        Assert.Equal(("en", true), (page.Search!.Language, page.Search.MarkedBody));
+        Assert.Equal(Event.Search!.Digest, page.Search.Digest);
+        var cite = read["events/a/cite.json"];
+        Assert.Null(cite.Links);
+        Assert.Null(cite.Ids);
+        Assert.Null(cite.Search);
+    }
+
+    [Fact]
+    public void A_record_cut_short_or_of_another_layout_reads_as_none_and_every_page_is_rendered()
+    {
+        using var stream = new MemoryStream();
+        Timeline.Rendering.PageRecord.Write(stream, new Dictionary<string, Timeline.Rendering.PageRecord> { ["a/index.html"] = Event });
+        var bytes = stream.ToArray();
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            Assert.Empty(Timeline.Rendering.PageRecord.Read(new MemoryStream(bytes[..length])));
+        }
+
+        bytes[1] ^= 0x20;
+        Assert.Empty(Timeline.Rendering.PageRecord.Read(new MemoryStream(bytes)));
     }
 }

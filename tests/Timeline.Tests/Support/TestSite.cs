@@ -47,11 +47,11 @@ public sealed class TestSite : IDisposable
         return BuildIn(folder, baseUrl);
     }
 
-    /// <summary>Builds the fixture valid/basic with one template of the theme replaced (or added), such as "event.liquid".</summary>
-    public static TestSite BuildWithTemplate(string name, string text)
+    /// <summary>Builds a valid fixture (valid/basic unless named) with one template of the theme replaced (or added), such as "event.liquid".</summary>
+    public static TestSite BuildWithTemplate(string name, string text, string fixture = "basic")
     {
         var folder = NewFolder();
-        CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        CopyFolder(Path.Combine(Repository.Sites, "valid", fixture), folder);
         var template = Path.Combine(folder, "theme", "templates", name);
         Directory.CreateDirectory(Path.GetDirectoryName(template)!);
         File.WriteAllText(template, text, new UTF8Encoding(false));

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Timeline.Model;
+using Timeline.Views;
+
+namespace Timeline.Rendering;
+
+/// <summary>
+/// The keys of the files made from one event (its page, its embed card, its two citation files), made from the records
+/// they show instead of from their finished views, so that an unchanged event's files are taken from the last build
+/// without building their views at all (at 10,000 events, serializing every page's views for its key cost more than
+/// rendering them). An event's files show:
+/// <list type="bullet">
+/// <item>the event as resolved: its record and translations, its rendered body with its notes' sources, its people,
+/// organisations and places (all of it hashed, see <see cref="Record"/>);</item>
+/// <item>what a list shows of other events (<see cref="Summary"/>): the previous and the next one, those it relates to
+/// and those that relate or link to it, in time order;</item>
+/// <item>the site's settings, tags and eras, the language's site view (navigation, years), and the salt of
+/// <see cref="PageCache"/> (theme, strings, build settings, the generator's code).</item>
+/// </list>
+/// Whatever else a page might read is a miss here; the rebuild property test (every rebuild after random edits must
+/// be a clean build's bytes) is what keeps this list whole.
+/// </summary>
+internal sealed class PageInputs
+{
+    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, Converters = { new InOrder() } };
+
+    // An event's record with each source and entity it points at written as that record's hash, each made once per
+    // build: a source is cited by many events, and serializing it in every note was most of the time keys took.
+    private readonly JsonSerializerOptions _events;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _shared = new(ReferenceEqualityComparer.Instance);
+
+    private readonly ResolvedSite _site;
+    private readonly SiteIndex _index;
+    private readonly byte[] _common;
+
+    // Made when first needed and then kept: pages are keyed in parallel (a race hashes twice, harmlessly).
+    private readonly byte[]?[] _records;
+    private readonly byte[]?[] _summaries;
+
+    public PageInputs(ResolvedSite site, SiteIndex index, ReadOnlySpan<byte> salt)
+    {
+        _site = site;
+        _index = index;
+        _records = new byte[]?[site.Events.Count];
+        _summaries = new byte[]?[site.Events.Count];
+        _events = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
+        using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        common.AppendData(salt);
+        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { site.Site, site.Tags, site.Eras }, Json));
+        _common = common.GetHashAndReset();
+    }
+
+    /// <summary>The key of one file of the event at <paramref name="position"/>: <paramref name="file"/> names which, in a language with its site view's hash.</summary>
+    public string Key(int position, string file, string language, string siteHash)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_common);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{file}\n{language}\n{siteHash}\n"));
+        hash.AppendData(Record(position));
+        Other(hash, position - 1);
+        Other(hash, position + 1);
+
+        var e = _site.Events[position];
+        var positions = _index.Positions;
+        foreach (var list in new[] { e.RelatedIds, _index.ReferencingIds(e.Id) })
+        {
+            hash.AppendData("|"u8);
+            foreach (var other in list.Select(id => positions[id]).Order())
+            {
+                Other(hash, other);
+            }
+        }
+
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private void Other(IncrementalHash hash, int position)
+    {
+        if (position < 0 || position >= _site.Events.Count)
+        {
+            hash.AppendData("-"u8);
+            return;
+        }
+
+        hash.AppendData(Encoding.UTF8.GetBytes(_site.Events[position].Id + "\n"));
+        hash.AppendData(Summary(position));
+    }
+
+    /// <summary>The event as resolved, all of it, in every language.</summary>
+    private byte[] Record(int position) =>
+        _records[position] ??= SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(_site.Events[position], _events));
+
+    private string HashOf(object record) =>
+        _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r, type, Json))), record.GetType());
+
+    /// <summary>Writes a record as the hash of all of it, made once per record.</summary>
+    private sealed class ByHash<T>(PageInputs inputs) : JsonConverter<T>
+        where T : class
+    {
+        public override T Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(inputs.HashOf(value));
+    }
+
+    /// <summary>What a list of events shows of one, in every language, and where it falls in time.</summary>
+    private byte[] Summary(int position)
+    {
+        if (_summaries[position] is { } known)
+        {
+            return known;
+        }
+
+        var e = _site.Events[position].Event;
+        var shown = new
+        {
+            e.Id,
+            e.When,
+            e.Order,
+            e.Title,
+            e.Summary,
+            Translations = e.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new { t.Key, t.Value.Title, t.Value.Summary }),
+        };
+        return _summaries[position] = SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(shown, Json));
+    }
+
+    /// <summary>
+    /// Dictionaries by key and sets of strings in ordinal order: a hash set's order changes from one process to the
+    /// next (strings' hash codes are randomized), which would make every key new on every build.
+    /// </summary>
+    private sealed class InOrder : JsonConverterFactory
+    {
+        public override bool CanConvert(Type type) =>
+            type == typeof(IReadOnlySet<string>)
+            || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && type.GetGenericArguments()[0] == typeof(string));
+
+        public override JsonConverter CreateConverter(Type type, JsonSerializerOptions options) =>
+            type == typeof(IReadOnlySet<string>)
+                ? new StringSet()
+                : (JsonConverter)Activator.CreateInstance(typeof(Dictionary<>).MakeGenericType(type.GetGenericArguments()[1]))!;
+
+        private sealed class StringSet : JsonConverter<IReadOnlySet<string>>
+        {
+            public override IReadOnlySet<string> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
+
+            public override void Write(Utf8JsonWriter writer, IReadOnlySet<string> value, JsonSerializerOptions options)
+            {
+                writer.WriteStartArray();
+                foreach (var item in value.Order(StringComparer.Ordinal))
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+            }
+        }
+
+        private sealed class Dictionary<T> : JsonConverter<IReadOnlyDictionary<string, T>>
+        {
+            public override IReadOnlyDictionary<string, T> Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
+
+            public override void Write(Utf8JsonWriter writer, IReadOnlyDictionary<string, T> value, JsonSerializerOptions options)
+            {
+                writer.WriteStartObject();
+                foreach (var (key, item) in value.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    writer.WritePropertyName(key);
+                    JsonSerializer.Serialize(writer, item, options);
+                }
+
+                writer.WriteEndObject();
+            }
+        }
+    }
+}
