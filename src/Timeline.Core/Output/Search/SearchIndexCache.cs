@@ -26,16 +26,23 @@ internal sealed class SearchIndexCache(string cacheFolder)
     public static string FolderIn(string cacheFolder) => Path.Combine(cacheFolder, "search");
 
     /// <summary>Notes a page of the site as it is written; other files do not change the index.</summary>
-    public void Add(OutputFile file) => Add(file.Path, file.Content);
+    public void Add(OutputFile file) => _ = Add(file.Path, file.Content);
 
-    /// <summary>As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere.</summary>
-    public void Add(string path, ReadOnlySpan<byte> content)
+    /// <summary>As <see cref="Add(OutputFile)"/>, for a file's bytes held elsewhere; returns what the index needs of the page, or null for a file that is not one.</summary>
+    public SearchPage? Add(string path, ReadOnlySpan<byte> content)
     {
-        if (OutputFile.IsHtmlPath(path))
+        if (!OutputFile.IsHtmlPath(path))
         {
-            _pages[path] = SearchPage.Read(path, content);
+            return null;
         }
+
+        var page = SearchPage.Read(path, content);
+        _pages[path] = page;
+        return page;
     }
+
+    /// <summary>Notes a page whose digest is known from the last build (a page taken from it unchanged).</summary>
+    public void Add(SearchPage page) => _pages[page.Path] = page;
 
     /// <summary>How many shards the last <see cref="Index"/> made with Pagefind, and how many it took from the cache.</summary>
     public (int Indexed, int Reused) Counts { get; private set; }
@@ -236,7 +243,10 @@ internal sealed class SearchIndexCache(string cacheFolder)
         || (ex is AggregateException all && all.InnerExceptions.All(IsCacheFailure));
 
     // The target may hold the index of the build before last (the output's spare, reused as staging): files that
-    // are the same are kept, others replaced, and what the index no longer has is removed.
+    // are the same are kept, others replaced, and what the index no longer has is removed. Files are linked, not
+    // copied (a cached index is never written into: Pagefind writes a new shard into a folder removed first), so a
+    // file the last build linked from the cache has the cached file's size and time and is known without reading
+    // either: at 10,000 events, 61 unchanged shards are 11,000 files.
     private static void Copy(string from, string to)
     {
         // A link in a cached index would copy what it points to into the site: such an index is not used.
@@ -261,7 +271,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             if (stale is not null && stale.TryRemove(target, out _))
             {
-                if (SpareOutput.SameBytes(target, File.ReadAllBytes(file)))
+                if (FileStamp.Of(target) is { } old && old == FileStamp.Of(file))
                 {
                     return;
                 }
@@ -269,7 +279,10 @@ internal sealed class SearchIndexCache(string cacheFolder)
                 File.Delete(target);
             }
 
-            File.Copy(file, target);
+            if (!HardLink.TryCreate(file, target))
+            {
+                File.Copy(file, target);
+            }
         });
 
         if (stale is not null)
