@@ -46,7 +46,6 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         Parallel.For(0, pages.Count, i =>
         {
             var page = pages[i];
-
             if (page.WriteBytes is { } write && output is not null)
             {
                 output.Streamed(page.Path, write);
