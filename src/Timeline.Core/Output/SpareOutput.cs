@@ -18,8 +18,8 @@ internal sealed class SpareOutput
     private readonly string _root;
 
     // Old files and folders that this build has not yet claimed, by their path inside the folder (which halves what
-    // 80,000 of them hold); what is left at the end is stale.
-    // Each file with its size and time of last change as the survey found them (see Holds).
+    // 80,000 of them hold), each file with its size and time of last change as the survey found them (see Holds);
+    // what is left at the end is stale.
     private readonly ConcurrentDictionary<string, FileStamp> _files = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, byte> _folders = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FileStamp>.AlternateLookup<ReadOnlySpan<char>> _fileLookup;
@@ -212,7 +212,7 @@ internal sealed class SpareOutput
     }
 
     /// <summary>Whether the file at <paramref name="path"/> holds exactly <paramref name="content"/>.</summary>
-    internal static bool SameBytes(string path, ReadOnlySpan<byte> content)
+    private static bool SameBytes(string path, ReadOnlySpan<byte> content)
     {
         using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
         if (RandomAccess.GetLength(handle) != content.Length)

@@ -37,14 +37,15 @@ internal sealed class PageCache
     private readonly Dictionary<string, PageRecord> _previous;
     private readonly ConcurrentDictionary<string, PageRecord> _next = new(StringComparer.Ordinal);
 
-    private Func<string, FileStamp, bool>? _staged;
+    private readonly Func<string, FileStamp, bool>? _staged;
 
-    private PageCache(string cacheFolder, string output, byte[] salt, Dictionary<string, PageRecord> previous)
+    private PageCache(string cacheFolder, string output, byte[] salt, Dictionary<string, PageRecord> previous, Func<string, FileStamp, bool>? staged)
     {
         _cacheFolder = cacheFolder;
         _output = output;
         _salt = salt;
         _previous = previous;
+        _staged = staged;
     }
 
     /// <summary>How many pages this build took from the last one's output.</summary>
@@ -87,8 +88,9 @@ internal sealed class PageCache
 
         // Only a cache folder the build made itself is read.
         var previous = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) ? Read(Path.Combine(cacheFolder, FileName)) : [];
-        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous) { _staged = staged };
+        return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous, staged);
     }
+
     /// <summary>
     /// The key of a page rendered from <paramref name="template"/> with these values in a language. Every page of a
     /// language is given the same site view (its name, navigation and strings), under the name "site" in its values and
