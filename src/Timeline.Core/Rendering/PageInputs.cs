@@ -39,6 +39,7 @@ internal sealed class PageInputs
     // Made when first needed and then kept: pages are keyed in parallel (a race hashes twice, harmlessly).
     private readonly byte[]?[] _records;
     private readonly byte[]?[] _summaries;
+    private readonly byte[]?[] _shown;
 
     public PageInputs(ResolvedSite site, SiteIndex index, ReadOnlySpan<byte> salt)
     {
@@ -46,6 +47,7 @@ internal sealed class PageInputs
         _index = index;
         _records = new byte[]?[site.Events.Count];
         _summaries = new byte[]?[site.Events.Count];
+        _shown = new byte[]?[site.Events.Count];
         _events = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
         using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         common.AppendData(salt);
@@ -59,6 +61,19 @@ internal sealed class PageInputs
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(_common);
         hash.AppendData(Encoding.UTF8.GetBytes($"{file}\n{language}\n{siteHash}\n"));
+        hash.AppendData(Shown(position));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>What any of an event's files shows, in any language: made once per event, as its four files in each language share it.</summary>
+    private byte[] Shown(int position)
+    {
+        if (_shown[position] is { } known)
+        {
+            return known;
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Record(position));
         Other(hash, position - 1);
         Other(hash, position + 1);
@@ -74,7 +89,7 @@ internal sealed class PageInputs
             }
         }
 
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return _shown[position] = hash.GetHashAndReset();
     }
 
     private void Other(IncrementalHash hash, int position)
