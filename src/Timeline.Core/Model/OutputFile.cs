@@ -7,9 +7,3 @@ internal sealed record OutputFile(string Path, byte[] Content)
 
     public static bool IsHtmlPath(string path) => path.EndsWith(".html", StringComparison.Ordinal);
 }
-
-/// <summary>Takes a page's bytes as it is made; they are valid only during the call.</summary>
-internal delegate void PageSink(string path, ReadOnlySpan<byte> content);
-
-/// <summary>Writes a large file (a feed, a data file) by handing its writer a stream, such as the file's own.</summary>
-internal delegate void StreamSink(string path, Action<Stream> write);

@@ -78,7 +78,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Making {site.Events.Count + 1} share images");
         var staging = staged!;
-        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, (path, content) => staging.Add(path, content));
+        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, new Images(staging, pageCache));
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
         staging.Commit(
@@ -160,6 +160,36 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             if (staged?.Link(path, pageCache!.InOutput(path), record.Stamp) is { } stamp)
             {
                 pageCache.Record(path, record with { Stamp = stamp });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Share images into the staged site, recorded with the page cache as pages are: an image whose key and file are
+    /// the last build's is linked in from its output.
+    /// </summary>
+    private sealed class Images(OutputWriter.StagedOutput staged, PageCache? pageCache) : IShareImageOutput
+    {
+        public bool Keeps(string path, string key)
+        {
+            if (pageCache is null || !pageCache.Holds(path, key, out var record))
+            {
+                return false;
+            }
+
+            if (staged.Link(path, pageCache.InOutput(path), record.Stamp) is { } stamp)
+            {
+                pageCache.Record(path, record with { Stamp = stamp });
+            }
+
+            return true;
+        }
+
+        public void Add(string path, ReadOnlySpan<byte> png, string key)
+        {
+            if (staged.Add(path, png) is { } stamp)
+            {
+                pageCache?.Record(path, new PageRecord(key, stamp, null, null, null));
             }
         }
     }

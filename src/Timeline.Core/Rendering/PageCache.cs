@@ -159,9 +159,21 @@ internal sealed class PageCache
     /// What the last build recorded of the page at <paramref name="path"/>, if its key is the same and a file with the
     /// stamp it was written with is still there: in the spare the new site is staged into (after two builds, the same
     /// file as the output's, which the last build linked there), else in the output (a page changed by hand in the
-    /// output has another stamp, and is made again).
+    /// output has another stamp, and is made again). Counted as a page taken from the last build.
     /// </summary>
     public bool TryKeep(string path, string key, [NotNullWhen(true)] out PageRecord? record)
+    {
+        if (!Holds(path, key, out record))
+        {
+            return false;
+        }
+
+        Interlocked.Increment(ref _reused);
+        return true;
+    }
+
+    /// <summary>As <see cref="TryKeep"/>, for a file that is not a page (a share image): not counted.</summary>
+    public bool Holds(string path, string key, [NotNullWhen(true)] out PageRecord? record)
     {
         if (!_previous.TryGetValue(path, out record) || record.Key != key)
         {
@@ -175,7 +187,6 @@ internal sealed class PageCache
             return false;
         }
 
-        Interlocked.Increment(ref _reused);
         return true;
     }
 

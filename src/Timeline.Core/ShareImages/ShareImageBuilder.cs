@@ -4,14 +4,28 @@ using Timeline.Model;
 
 namespace Timeline.ShareImages;
 
-/// <summary>How many share images a build drew and how many it took from the cache.</summary>
+/// <summary>How many share images a build drew and how many it took from the cache or the last build's output.</summary>
 internal sealed record ShareImageCounts(int Drawn, int Reused);
+
+/// <summary>Where a build's share images go, each with its key (see <see cref="ShareImageCache.Key"/>).</summary>
+internal interface IShareImageOutput
+{
+    /// <summary>
+    /// True when the image at <paramref name="path"/> is taken from the last build's output as it is: that build wrote
+    /// it with the same key, and the file is unchanged since. It is then neither read nor drawn.
+    /// </summary>
+    bool Keeps(string path, string key);
+
+    /// <summary>An image's bytes, read from the cache or drawn.</summary>
+    void Add(string path, ReadOnlySpan<byte> png, string key);
+}
 
 /// <summary>
 /// Makes the share image of every event (events/&lt;id&gt;/share.png) and of the site (share.png), in each language's
 /// tree, in parallel,
-/// drawing only those the cache does not already hold, then drops the cached images no longer used. Each image is
-/// handed to <c>handOut</c> as soon as it is ready and not kept: ten thousand of them would hold about 340 MB.
+/// drawing only those the cache does not already hold, then drops the cached images no longer used. An image the last
+/// build's output holds with the same key is taken from there without being read (ten thousand of them are 550 MB);
+/// any other is handed to the output as soon as it is ready and not kept.
 /// </summary>
 internal static class ShareImageBuilder
 {
@@ -45,7 +59,7 @@ internal static class ShareImageBuilder
         }
     }
 
-    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, ThemeStrings strings, string cacheFolder, PageSink handOut)
+    public static ShareImageCounts Build(ResolvedSite site, ShareImageDesign design, ThemeStrings strings, string cacheFolder, IShareImageOutput output)
     {
         var cache = new ShareImageCache(cacheFolder, design);
         var jobs = new List<Job>();
@@ -65,9 +79,14 @@ internal static class ShareImageBuilder
         {
             var job = jobs[i];
             t_buffer ??= [];
+            if (output.Keeps(job.Path, job.Key))
+            {
+                return;
+            }
+
             if (cache.Read(job.Key, ref t_buffer) is { } length)
             {
-                handOut(job.Path, t_buffer.AsSpan(0, length));
+                output.Add(job.Path, t_buffer.AsSpan(0, length), job.Key);
             }
             else
             {
@@ -81,7 +100,7 @@ internal static class ShareImageBuilder
                 idle.Add(renderer);
                 cache.Write(job.Key, png);
                 Interlocked.Increment(ref drawn);
-                handOut(job.Path, png);
+                output.Add(job.Path, png, job.Key);
             }
         });
 

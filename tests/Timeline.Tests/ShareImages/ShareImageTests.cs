@@ -40,6 +40,36 @@ public sealed class ShareImageTests
     }
 
     [Fact]
+    public void An_image_the_last_output_holds_unchanged_is_taken_unread_and_one_changed_there_is_made_again()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+
+        // The second build records each image's key with its file; then the cache's copies are spoiled, so a build
+        // that read them would draw every image again.
+        TestSite.BuildIn(folder).AssertSucceeded();
+        foreach (var cached in Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png"))
+        {
+            File.WriteAllText(cached, "not a PNG");
+        }
+
+        var third = TestSite.BuildIn(folder);
+        third.AssertSucceeded();
+        Assert.Equal((0, 6), (third.Result.ShareImagesDrawn, third.Result.ShareImagesReused));
+        Assert.Equal(before, Images(third.Output));
+
+        // An image changed by hand in the output is not taken: it is made again (drawn, as its cached copy is spoiled).
+        var image = Path.Combine(third.Output, "events", "first-event", "share.png");
+        File.WriteAllBytes(image, [.. File.ReadAllBytes(image), 0]);
+        var fourth = TestSite.BuildIn(folder);
+        fourth.AssertSucceeded();
+        Assert.Equal((1, 5), (fourth.Result.ShareImagesDrawn, fourth.Result.ShareImagesReused));
+        Assert.Equal(before, Images(fourth.Output));
+    }
+
+    [Fact]
     public void An_image_drawn_again_without_the_cache_is_byte_identical()
     {
         var folder = TestSite.NewFolder();
