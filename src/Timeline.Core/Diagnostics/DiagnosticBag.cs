@@ -26,6 +26,8 @@ public sealed class DiagnosticBag
     /// <summary>An error about a command-line option's value, named by the option ("--base-url").</summary>
     public void OptionError(string option, ErrorMessage message) => Error(Subject.Option(option), SourcePosition.None, message);
 
+    public bool IsEmpty => _items.IsEmpty;
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public int ErrorCount => _items.Count(d => d.Severity == Severity.Error);

@@ -15,6 +15,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
 
     public bool Succeeded => ErrorCount == 0;
 
+    /// <summary>Event files taken parsed from the cache, their text being the same as when they were parsed (ParsedEventCache).</summary>
+    public int ParsesReused { get; init; }
+
     /// <summary>Share images drawn by this build.</summary>
     public int ShareImagesDrawn { get; init; }
 

@@ -38,13 +38,20 @@ internal sealed class LoadedInput
     // session, so git runs once and not on every keystroke; dates of files committed meanwhile lag until a restart.
     private EntryHistory? _history;
 
-    public LoadedInput(InputLayout layout, PathDisplay display, string? baseUrl, bool keepTexts)
+    // A build's parses of event files, kept in the cache folder for the next build; none for `serve` and `check`.
+    private readonly ParsedEventCache? _parsed;
+
+    public LoadedInput(InputLayout layout, PathDisplay display, string? baseUrl, bool keepTexts, ParsedEventCache? parsed = null)
     {
+        _parsed = parsed;
         _layout = layout;
         _display = display;
         _baseUrl = baseUrl;
         _keepTexts = keepTexts;
     }
+
+    /// <summary>How many event files were taken parsed from the cache folder.</summary>
+    public int ParsesReused => _parsed?.Reused ?? 0;
 
     /// <summary>The number of event files read.</summary>
     public int EventFiles => _events.Count;
@@ -85,6 +92,8 @@ internal sealed class LoadedInput
         {
             _pages[page.FullPath] = new Loaded<InputFile?>(Kept(page.Text), page, []);
         }
+
+        _parsed?.Save();
     }
 
     /// <summary>Reads again one changed path (a file or a folder, created, changed or deleted); forgets what was deleted.</summary>
@@ -169,10 +178,33 @@ internal sealed class LoadedInput
     /// <summary>An event file, with the dates of its git history where the record gives none.</summary>
     private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics)
     {
-        var loaded = EventLoader.Load(file, diagnostics, _languages);
+        var loaded = ParseEvent(file, diagnostics);
         return loaded is not null && _history?.For(_layout.Root, file.FullPath) is var (first, last)
             ? loaded with { Dates = loaded.Dates.WithHistory(first, last) }
             : loaded;
+    }
+
+    /// <summary>An event file parsed, or as the last build parsed the same text when it reported nothing.</summary>
+    private TimelineEvent? ParseEvent(InputFile file, DiagnosticBag diagnostics)
+    {
+        if (_parsed is null)
+        {
+            return EventLoader.Load(file, diagnostics, _languages);
+        }
+
+        var key = _parsed.Key(file, _languages);
+        if (_parsed.Find(key) is { } known)
+        {
+            return known;
+        }
+
+        var loaded = EventLoader.Load(file, diagnostics, _languages);
+        if (loaded is not null && diagnostics.IsEmpty)
+        {
+            _parsed.Keep(key, loaded);
+        }
+
+        return loaded;
     }
 
     private static EntryKind KindOnDisk(string path)

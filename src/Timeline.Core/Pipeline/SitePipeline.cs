@@ -27,14 +27,15 @@ internal sealed class SitePipeline
     private SiteTheme? _theme;
 
     /// <param name="incremental">Whether the pipeline will be rebuilt after changes (`serve`): it then keeps what it read and resolved.</param>
-    public SitePipeline(BuildOptions options, ISiteSink sink, bool incremental)
+    /// <param name="cacheParses">Whether event files are parsed through the cache folder (see <see cref="ParsedEventCache"/>): a build that writes does.</param>
+    public SitePipeline(BuildOptions options, ISiteSink sink, bool incremental, bool cacheParses = false)
     {
         _options = options;
         _sink = sink;
         _display = new PathDisplay(options.DisplayRoot);
         _layout = new InputLayout(options.InputFolder);
         _themeFolder = Path.GetFullPath(options.ThemeFolder);
-        _input = new LoadedInput(_layout, _display, options.BaseUrl, keepTexts: incremental);
+        _input = new LoadedInput(_layout, _display, options.BaseUrl, keepTexts: incremental, cacheParses ? ParsedEventCache.Open(options.CacheFolder) : null);
         _resolved = incremental ? new ResolveCache() : null;
     }
 
@@ -133,10 +134,11 @@ internal sealed class SitePipeline
     private static bool Inside(string path, string folder) =>
         path == folder || path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private static BuildResult Done(DiagnosticBag diagnostics, ResolvedSite? site, Stopwatch clock, PhaseTimings timings, Published? published = null) =>
+    private BuildResult Done(DiagnosticBag diagnostics, ResolvedSite? site, Stopwatch clock, PhaseTimings timings, Published? published = null) =>
         new(diagnostics.Sorted(), site, published?.FilesWritten ?? 0, clock.Elapsed)
         {
             Timings = timings.Phases,
+            ParsesReused = _input.ParsesReused,
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,
             PagesReused = published?.PagesReused ?? 0,

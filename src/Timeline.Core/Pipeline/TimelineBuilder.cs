@@ -12,5 +12,5 @@ public static class TimelineBuilder
     public static BuildResult Check(BuildOptions options) => Run(options, write: false);
 
     private static BuildResult Run(BuildOptions options, bool write) =>
-        new SitePipeline(options, new DiskSink(options, write), incremental: false).Rebuild();
+        new SitePipeline(options, new DiskSink(options, write), incremental: false, cacheParses: write).Rebuild();
 }

@@ -1,0 +1,121 @@
+using System.Text;
+using Timeline.Loading;
+using Timeline.Pipeline;
+using Timeline.Tests.Support;
+
+namespace Timeline.Tests.Loading;
+
+/// <summary>
+/// A build parses again only the event files whose text changed, and takes the others as the last build parsed them;
+/// the result is always a clean build's (Pipeline/IncrementalBuildPropertyTests checks that over random edits).
+/// </summary>
+public sealed class ParsedEventCacheTests
+{
+    private static string Cached(string folder) => Path.Combine(folder, ".timeline-cache", "events.bin");
+
+    [Fact]
+    public void A_second_build_parses_no_event_file_and_an_edit_parses_only_the_edited_file()
+    {
+        using var first = TestSite.Build(Path.Combine("valid", "basic"));
+        first.AssertSucceeded();
+        Assert.Equal(0, first.Result.ParsesReused);
+
+        var second = TestSite.BuildIn(first.Folder);
+        second.AssertSucceeded();
+        Assert.Equal(5, second.Result.ParsesReused);
+
+        var file = Path.Combine(first.Folder, "input", "events", "1988", "first-event.yml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: The first event", "title: The first event, renamed", StringComparison.Ordinal));
+        var edited = TestSite.BuildIn(first.Folder);
+        edited.AssertSucceeded();
+        Assert.Equal(4, edited.Result.ParsesReused);
+        Assert.Contains("The first event, renamed", File.ReadAllText(Path.Combine(edited.Output, "events", "first-event", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_file_with_an_error_is_parsed_and_reported_on_every_build()
+    {
+        using var first = TestSite.Build(Path.Combine("valid", "basic"));
+        var file = Path.Combine(first.Folder, "input", "events", "1988", "first-event.yml");
+        // A summary too long is an error, yet the event is still read: its parse must not be kept.
+        var summary = "summary: " + string.Join(' ', Enumerable.Repeat("word", EventLoader.MaxSummaryLength));
+        File.WriteAllText(file, File.ReadAllText(file).Replace("summary: The first event happened over several weeks.", summary, StringComparison.Ordinal));
+
+        var broken = TestSite.BuildIn(first.Folder);
+        var again = TestSite.BuildIn(first.Folder);
+
+        Assert.Equal(4, again.Result.ParsesReused);
+        Assert.NotEmpty(broken.Errors);
+        Assert.Equal(broken.Errors, again.Errors);
+        Assert.Contains(again.Result.Diagnostics, d => d.Path.EndsWith("first-event.yml", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_damaged_record_or_entry_is_parsed_again_and_the_site_is_the_same()
+    {
+        using var first = TestSite.Build(Path.Combine("valid", "basic"));
+        TestSite.BuildIn(first.Folder).AssertSucceeded();
+        var page = Path.Combine(first.Output, "events", "first-event", "index.html");
+        var built = File.ReadAllText(page);
+
+        // One entry's JSON spoiled where its title is, its length kept (not JSON, then a null title): that event is
+        // parsed again, the others are not.
+        foreach (var spoil in new[] { "{The first event\"", "null,\"x\":\"abcdef\"" })
+        {
+            var bytes = File.ReadAllBytes(Cached(first.Folder));
+            var at = bytes.AsSpan().IndexOf("\"The first event\""u8);
+            Assert.True(at > 0);
+            Encoding.UTF8.GetBytes(spoil).CopyTo(bytes, at);
+            File.WriteAllBytes(Cached(first.Folder), bytes);
+            var spoiled = TestSite.BuildIn(first.Folder);
+            spoiled.AssertSucceeded();
+            Assert.Equal(4, spoiled.Result.ParsesReused);
+            Assert.Equal(built, File.ReadAllText(page));
+        }
+
+        // A record cut short: every file is parsed.
+        var whole = File.ReadAllBytes(Cached(first.Folder));
+        File.WriteAllBytes(Cached(first.Folder), whole[..^1]);
+        var cut = TestSite.BuildIn(first.Folder);
+        cut.AssertSucceeded();
+        Assert.Equal(0, cut.Result.ParsesReused);
+        Assert.Equal(built, File.ReadAllText(page));
+    }
+
+    [Fact]
+    public void A_check_writes_no_record()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var result = TimelineBuilder.Check(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root });
+
+        Assert.True(result.Succeeded);
+        Assert.False(File.Exists(Cached(folder)));
+    }
+
+    [Fact]
+    public void Records_read_back_as_written_and_one_cut_short_or_of_another_layout_reads_as_none()
+    {
+        var entries = new Dictionary<string, ReadOnlyMemory<byte>>
+        {
+            [new string('A', 64)] = Encoding.UTF8.GetBytes("{\"Id\":\"a\"}"),
+            [new string('B', 64)] = Array.Empty<byte>(),
+        };
+        using var stream = new MemoryStream();
+        ParsedEventCache.Write(stream, entries.ToList());
+        var bytes = stream.ToArray();
+
+        var read = ParsedEventCache.Entries(bytes);
+        Assert.Equal(entries.Keys.Order(), read.Keys.Order());
+        Assert.All(entries, e => Assert.Equal(e.Value.ToArray(), read[e.Key].ToArray()));
+
+        for (var length = 0; length < bytes.Length; length++)
+        {
+            Assert.Empty(ParsedEventCache.Entries(bytes[..length]));
+        }
+
+        Assert.Empty(ParsedEventCache.Entries([.. bytes, 0]));
+        bytes[1] ^= 0x20;
+        Assert.Empty(ParsedEventCache.Entries(bytes));
+    }
+}
