@@ -165,7 +165,8 @@ public sealed class OwnedFolderTests
         var cache = Path.Combine(folder, ".timeline-cache");
         File.Delete(Path.Combine(cache, "CACHEDIR.TAG"));
         File.Delete(Path.Combine(cache, "search", "CACHEDIR.TAG"));
-        File.Delete(Path.Combine(cache, "pages.tsv"));
+        File.Delete(Path.Combine(cache, "pages.bin"));
+        File.Delete(Path.Combine(cache, "events.bin"));
 
         using var again = TestSite.BuildIn(folder);
 
