@@ -137,11 +137,18 @@ internal static class OutputWriter
 
     private const string StagingMark = ".tmp-";
 
+    /// <summary>Starts walking the output's spare, for <see cref="Stage"/> to claim later (see <see cref="SpareOutput.SurveyEarly"/>).</summary>
+    public static Task<SpareOutput.Survey?> SurveySpare(string output)
+    {
+        var full = Normalize(output);
+        return SpareOutput.SurveyEarly(SpareOutput.FolderFor(Path.GetDirectoryName(full)!, Path.GetFileName(full)));
+    }
+
     /// <summary>
     /// Starts writing a site: files added go straight into a new staging folder beside the output, so a build need
     /// not hold the whole site in memory. Null, with the error reported, when the staging folder cannot be made.
     /// </summary>
-    public static StagedOutput? Stage(string output, DiagnosticBag diagnostics, string shownOutput)
+    public static StagedOutput? Stage(string output, DiagnosticBag diagnostics, string shownOutput, Task<SpareOutput.Survey?>? spareSurvey = null)
     {
         var full = Normalize(output);
         var parent = Path.GetDirectoryName(full)!;
@@ -153,7 +160,7 @@ internal static class OutputWriter
             RecoverLeftovers(parent, name, full);
             // Marked from the start (a spare that was an empty folder included), so that a build killed now leaves
             // a folder the next one knows as its own.
-            var spare = ClaimSpare(SpareOutput.FolderFor(parent, name), staging);
+            var spare = ClaimSpare(SpareOutput.FolderFor(parent, name), staging, spareSurvey);
             OwnedFolder.Claim(staging, OwnedFolder.Output);
 
             return new StagedOutput(full, staging, diagnostics, shownOutput, spare);
@@ -175,11 +182,11 @@ internal static class OutputWriter
 
     // A spare that cannot be surveyed (a folder in it we may not read, say) is only a lost saving: start afresh.
     // One that is not the build's own is never touched.
-    private static SpareOutput? ClaimSpare(string spare, string staging)
+    private static SpareOutput? ClaimSpare(string spare, string staging, Task<SpareOutput.Survey?>? survey)
     {
         try
         {
-            return SpareOutput.Claim(spare, staging);
+            return SpareOutput.Claim(spare, staging, survey);
         }
         catch (Exception ex) when (ex is (IOException or UnauthorizedAccessException) and not NotOwnedException)
         {

@@ -18,8 +18,24 @@ namespace Timeline.Pipeline;
 /// </summary>
 internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 {
-    public bool Open(PathDisplay display, DiagnosticBag diagnostics) =>
-        !write || OutputWriter.CheckFolders(options.OutputFolder, options.InputFolder, options.ThemeFolder, options.CacheFolder, display, diagnostics);
+    // The walk of the output's spare, started as soon as the folders are known to be the build's own.
+    private Task<SpareOutput.Survey?>? _spareSurvey;
+
+    public bool Open(PathDisplay display, DiagnosticBag diagnostics)
+    {
+        if (!write)
+        {
+            return true;
+        }
+
+        if (!OutputWriter.CheckFolders(options.OutputFolder, options.InputFolder, options.ThemeFolder, options.CacheFolder, display, diagnostics))
+        {
+            return false;
+        }
+
+        _spareSurvey = OutputWriter.SurveySpare(options.OutputFolder);
+        return true;
+    }
 
     public Published Publish(ResolvedSite site, SiteTheme theme, DiagnosticBag diagnostics, PhaseTimings timings)
     {
@@ -36,7 +52,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         // PostProcess, streamed into Output: each page goes into the staging folder as soon as it is rendered, with
         // its links noted for the check, so the site is never held in memory whole. Staging is swapped in only
         // when nothing failed; otherwise it is removed and the previous output stays as it was.
-        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, Subject.Folder(display.Show(options.OutputFolder))) : null;
+        using var staged = write ? OutputWriter.Stage(options.OutputFolder, diagnostics, Subject.Folder(display.Show(options.OutputFolder)), _spareSurvey) : null;
         if (write && staged is null)
         {
             return new Published(0);
