@@ -64,6 +64,9 @@ internal sealed class SpareOutput
             return null;
         }
 
+        // The early walk ends before the spare is renamed: a walk still going would miss what it had not reached
+        // (a folder that vanishes while it is listed is skipped, not reported), and a file it missed would be in the way.
+        var surveyed = early?.GetAwaiter().GetResult();
         try
         {
             // Refuses a link or a folder without the output's marker (NotOwnedException), never following it.
@@ -75,7 +78,7 @@ internal sealed class SpareOutput
         }
 
         var claimed = new SpareOutput(staging);
-        claimed.Take(early?.GetAwaiter().GetResult() ?? Survey.Of(staging));
+        claimed.Take(surveyed ?? Survey.Of(staging));
         return claimed;
     }
 

@@ -39,6 +39,29 @@ public sealed class SpareOutputTests
     }
 
     [Fact]
+    public async Task The_spare_is_claimed_only_once_its_early_walk_has_ended()
+    {
+        // A walk still going when the spare is renamed would miss the folders it had not reached yet.
+        var folder = TestSite.NewFolder();
+        var spare = Path.Combine(folder, ".output.spare");
+        Timeline.Output.OwnedFolder.Claim(spare, Timeline.Output.OwnedFolder.Output);
+        Directory.CreateDirectory(Path.Combine(spare, "events", "a"));
+        File.WriteAllText(Path.Combine(spare, "events", "a", "index.html"), "old");
+        var staging = Path.Combine(folder, ".output.tmp-1");
+        var walk = new TaskCompletionSource<Timeline.Output.SpareOutput.Survey?>();
+
+        var claim = Task.Run(() => Timeline.Output.SpareOutput.Claim(spare, staging, walk.Task));
+        await Task.Delay(300);
+        Assert.False(claim.IsCompleted);
+        Assert.True(Directory.Exists(spare));
+
+        walk.SetResult(Timeline.Output.SpareOutput.Survey.Of(spare));
+        var claimed = await claim;
+        Assert.NotNull(claimed);
+        Assert.True(claimed.Has(Path.Combine(staging, "events", "a", "index.html"), Timeline.Output.FileStamp.Of(Path.Combine(staging, "events", "a", "index.html"))!.Value));
+    }
+
+    [Fact]
     public void A_rebuild_that_runs_pagefind_again_replaces_the_spares_old_index_whole()
     {
         using var site = TestSite.Build("valid/basic");
