@@ -50,7 +50,7 @@ internal sealed class ParsedEventCache
     public static ParsedEventCache Open(string cacheFolder)
     {
         var salt = Encoding.UTF8.GetBytes($"{typeof(ParsedEventCache).Assembly.ManifestModule.ModuleVersionId}\n");
-        var previous = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) ? Read(Path.Combine(cacheFolder, FileName)) : [];
+        var previous = CacheFile.Read(cacheFolder, FileName) is { } bytes ? Entries(bytes) : [];
         return new ParsedEventCache(cacheFolder, salt, previous);
     }
 
@@ -109,22 +109,7 @@ internal sealed class ParsedEventCache
             return;
         }
 
-        try
-        {
-            OwnedFolder.Claim(_cacheFolder, OwnedFolder.Cache);
-            var file = Path.Combine(_cacheFolder, FileName);
-            var temporary = file + ".tmp";
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList());
-            }
-
-            File.Move(temporary, file, overwrite: true);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Not the build's folder, or it cannot be written: the next build parses every file.
-        }
+        CacheFile.Replace(_cacheFolder, FileName, stream => Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>The layout and the number of entries, then each entry: its key (64 hex digits), the length of its JSON and the JSON.</summary>
@@ -140,18 +125,6 @@ internal sealed class ParsedEventCache
             BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
             stream.Write(number);
             stream.Write(json.Span);
-        }
-    }
-
-    private static Dictionary<string, ReadOnlyMemory<byte>> Read(string file)
-    {
-        try
-        {
-            return Entries(File.ReadAllBytes(file));
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return [];
         }
     }
 

@@ -94,7 +94,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
         options.Progress?.Report($"Making {site.Events.Count + 1} share images");
         var staging = staged!;
-        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, new Images(staging, pageCache));
+        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, output);
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
         staging.Commit(
@@ -117,7 +117,8 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
     /// <summary>
     /// Where the rendered site goes: each file into the staging folder (when the build writes), with its links noted
     /// for the check and its search digest for the index; a page the page cache kept is linked in from the output it
-    /// replaces, with the links and digest recorded for it, and is not read.
+    /// replaces, with the links and digest recorded for it, and is not read. Share images go into the staging folder
+    /// too, recorded with the page cache as pages are, but are not pages: no links, no search, not in the sitemap.
     /// </summary>
     private sealed class Output(
         ConcurrentBag<string> paths,
@@ -125,7 +126,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         ConcurrentDictionary<string, string> links,
         SearchIndexCache? searchCache,
         OutputWriter.StagedOutput? staged,
-        PageCache? pageCache) : IPageOutput
+        PageCache? pageCache) : IPageOutput, IShareImageOutput
     {
         public void Keep(OutputFile file) => Rendered(file.Path, file.Content, null);
 
@@ -173,19 +174,9 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
                 searchCache?.Add(search.At(path));
             }
 
-            if (staged?.Link(path, pageCache!.InOutput(path), record.Stamp) is { } stamp)
-            {
-                pageCache.Record(path, record with { Stamp = stamp });
-            }
+            LinkFromOutput(path, record);
         }
-    }
 
-    /// <summary>
-    /// Share images into the staged site, recorded with the page cache as pages are: an image whose key and file are
-    /// the last build's is linked in from its output.
-    /// </summary>
-    private sealed class Images(OutputWriter.StagedOutput staged, PageCache? pageCache) : IShareImageOutput
-    {
         public bool Keeps(string path, string key)
         {
             if (pageCache is null || !pageCache.Holds(path, key, out var record))
@@ -193,19 +184,24 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
                 return false;
             }
 
-            if (staged.Link(path, pageCache.InOutput(path), record.Stamp) is { } stamp)
-            {
-                pageCache.Record(path, record with { Stamp = stamp });
-            }
-
+            LinkFromOutput(path, record);
             return true;
         }
 
         public void Add(string path, ReadOnlySpan<byte> png, string key)
         {
-            if (staged.Add(path, png) is { } stamp)
+            if (staged?.Add(path, png) is { } stamp)
             {
                 pageCache?.Record(path, new PageRecord(key, stamp, null, null, null));
+            }
+        }
+
+        // The last build's file, unchanged since, into the new site without reading it.
+        private void LinkFromOutput(string path, PageRecord record)
+        {
+            if (staged?.Link(path, pageCache!.InOutput(path), record.Stamp) is { } stamp)
+            {
+                pageCache.Record(path, record with { Stamp = stamp });
             }
         }
     }

@@ -86,8 +86,8 @@ internal sealed class PageCache
             }
         }
 
-        // Only a cache folder the build made itself is read.
-        var previous = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) ? Read(Path.Combine(cacheFolder, FileName)) : [];
+        // No record, or one that cannot be read: every page is rendered.
+        var previous = CacheFile.Read(cacheFolder, FileName) is { } bytes ? PageRecord.Read(new MemoryStream(bytes)) : [];
         return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous, staged);
     }
 
@@ -209,39 +209,6 @@ internal sealed class PageCache
     public void Record(string path, PageRecord record) => _next[path] = record;
 
     /// <summary>Replaces the record with this build's, once its output is in place.</summary>
-    public void Save()
-    {
-        try
-        {
-            OwnedFolder.Claim(_cacheFolder, OwnedFolder.Cache);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Not the build's folder (DiskSink's checks say so): the next build renders every page.
-            return;
-        }
-
-        var file = Path.Combine(_cacheFolder, FileName);
-        var temporary = file + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-        {
-            PageRecord.Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal));
-        }
-
-        File.Move(temporary, file, overwrite: true);
-    }
-
-    private static Dictionary<string, PageRecord> Read(string file)
-    {
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return PageRecord.Read(stream);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // No record: every page is rendered.
-            return [];
-        }
-    }
+    public void Save() =>
+        CacheFile.Replace(_cacheFolder, FileName, stream => PageRecord.Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal)));
 }

@@ -78,12 +78,12 @@ internal static class ShareImageBuilder
         Parallel.For(0, jobs.Count, i =>
         {
             var job = jobs[i];
-            t_buffer ??= [];
             if (output.Keeps(job.Path, job.Key))
             {
                 return;
             }
 
+            t_buffer ??= [];
             if (cache.Read(job.Key, ref t_buffer) is { } length)
             {
                 output.Add(job.Path, t_buffer.AsSpan(0, length), job.Key);
