@@ -285,12 +285,15 @@ internal static class OutputWriter
             }
         }
 
-        /// <summary>Writes one file by handing <paramref name="write"/> the file's stream: for large files, never held whole.</summary>
-        public void Write(string path, Action<Stream> write)
+        /// <summary>
+        /// Writes one file by handing <paramref name="write"/> the file's stream: for large files, never held whole.
+        /// Returns the written file's stamp, or null when writing failed.
+        /// </summary>
+        public FileStamp? Write(string path, Action<Stream> write)
         {
             if (Volatile.Read(ref _failed) != 0)
             {
-                return;
+                return null;
             }
 
             var target = Target(_staging, path);
@@ -298,12 +301,17 @@ internal static class OutputWriter
             {
                 MakeFolderOf(target);
                 _spare?.Replace(target);
-                using var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024);
-                write(stream);
+                using (var stream = new FileStream(target, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024))
+                {
+                    write(stream);
+                }
+
+                return FileStamp.Of(target);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 Fail(ex);
+                return null;
             }
         }
 

@@ -27,6 +27,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
     /// <summary>Pages taken from the output of the last build, their views, theme and code being the same (PageCache).</summary>
     public int PagesReused { get; init; }
 
+    /// <summary>Parts of feeds and data files (an event's entry, a source's item) copied from the last build's files (FileParts).</summary>
+    public int PartsReused { get; init; }
+
     /// <summary>Shards of the search index made by Pagefind in this build.</summary>
     public int SearchShardsIndexed { get; init; }
 

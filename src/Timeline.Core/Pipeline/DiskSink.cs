@@ -107,7 +107,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         }
 
         return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0,
-            searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0);
+            searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0, pageCache?.PartsReused ?? 0);
     }
 
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>
@@ -148,16 +148,16 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         // Large files that are not pages (the feeds, the data files) go straight to their files: they have no links
         // to check and are not searched, and a large site's are hundreds of megabytes.
-        public void Streamed(string path, Action<Stream> write)
+        public void Streamed(string path, Action<Stream> write, FileParts? parts = null)
         {
             paths.Add(path);
             if (staged is null)
             {
                 write(Stream.Null);
             }
-            else
+            else if (staged.Write(path, write) is { } stamp && parts is not null)
             {
-                staged.Write(path, write);
+                pageCache?.Record(path, stamp, parts);
             }
         }
 

@@ -19,4 +19,4 @@ internal interface ISiteSink
 }
 
 /// <summary>What a sink made: the files it wrote and the share images it drew or took from the cache.</summary>
-internal sealed record Published(int FilesWritten, int ShareImagesDrawn = 0, int ShareImagesReused = 0, int PagesReused = 0, int SearchShardsIndexed = 0, int SearchShardsReused = 0);
+internal sealed record Published(int FilesWritten, int ShareImagesDrawn = 0, int ShareImagesReused = 0, int PagesReused = 0, int SearchShardsIndexed = 0, int SearchShardsReused = 0, int PartsReused = 0);

@@ -142,6 +142,7 @@ internal sealed class SitePipeline
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,
             PagesReused = published?.PagesReused ?? 0,
+            PartsReused = published?.PartsReused ?? 0,
             SearchShardsIndexed = published?.SearchShardsIndexed ?? 0,
             SearchShardsReused = published?.SearchShardsReused ?? 0,
         };

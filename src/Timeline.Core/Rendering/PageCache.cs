@@ -190,6 +190,43 @@ internal sealed class PageCache
         return true;
     }
 
+    /// <summary>
+    /// The parts of the file at <paramref name="path"/> (a feed, a data file), keyed by <paramref name="key"/>, with
+    /// those the last build wrote there when its file is still in the output as that build left it.
+    /// </summary>
+    public FileParts PartsOf(string path, Func<int, string> key)
+    {
+        if (_previous.TryGetValue(path, out var record) && record.Parts is { } parts && StampInOutput(path) == record.Stamp)
+        {
+            try
+            {
+                var last = File.OpenHandle(InOutput(path));
+                return FileParts.Keyed(key, last, RandomAccess.GetLength(last), parts);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Unreadable: every part is made again.
+            }
+        }
+
+        return FileParts.Keyed(key);
+    }
+
+    /// <summary>Notes what this build wrote of a file made of parts, and how many of them it copied from the last build's.</summary>
+    public void Record(string path, FileStamp stamp, FileParts parts)
+    {
+        Interlocked.Add(ref _partsReused, parts.Taken);
+        if (parts.Written is { } written)
+        {
+            _next[path] = new PageRecord("", stamp, null, null, null) { Parts = written };
+        }
+    }
+
+    /// <summary>How many parts of feeds and data files this build copied from the last build's files.</summary>
+    public int PartsReused => _partsReused;
+
+    private int _partsReused;
+
     private FileStamp? StampInOutput(string path)
     {
         try

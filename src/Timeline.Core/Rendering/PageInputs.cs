@@ -55,6 +55,12 @@ internal sealed class PageInputs
         _common = common.GetHashAndReset();
     }
 
+    /// <summary>
+    /// Hashes what every event's files show, on every core, before pages are rendered: the feed and the data files,
+    /// which are rendered first, need every event's key at once, and one thread hashing them all held up the render.
+    /// </summary>
+    public void Prepare() => Parallel.For(0, _site.Events.Count, position => Shown(position));
+
     /// <summary>The key of one file of the event at <paramref name="position"/>: <paramref name="file"/> names which, in a language with its site view's hash.</summary>
     public string Key(int position, string file, string language, string siteHash)
     {
@@ -62,6 +68,37 @@ internal sealed class PageInputs
         hash.AppendData(_common);
         hash.AppendData(Encoding.UTF8.GetBytes($"{file}\n{language}\n{siteHash}\n"));
         hash.AppendData(Shown(position));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The key of an event's part of a file made of one part per event (the feed, events.json, timelinejs.json; see
+    /// <see cref="FileParts"/>) in a language: the event as resolved, all of it, and what every key starts from.
+    /// </summary>
+    public string EventPart(int position, string file, string language)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_common);
+        hash.AppendData(Encoding.UTF8.GetBytes($"part\n{file}\n{language}\n"));
+        hash.AppendData(Record(position));
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>
+    /// The key of a source's part of sources.json in a language: the source (number <paramref name="index"/> in the
+    /// site's list), all of it, and what a list shows of each event that cites it.
+    /// </summary>
+    public string SourcePart(int index, string file, string language)
+    {
+        var source = _site.Sources[index];
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(_common);
+        hash.AppendData(Encoding.UTF8.GetBytes($"part\n{file}\n{language}\n{HashOf(source)}\n"));
+        foreach (var position in _index.Citing(source.Id))
+        {
+            Other(hash, position);
+        }
+
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 

@@ -24,9 +24,22 @@ internal sealed record PageJob(string Path, Action<StringWriter> Write)
     /// </summary>
     public Func<string>? Inputs { get; init; }
 
+    /// <summary>
+    /// When set (with <see cref="WriteBytes"/>), writes the file from parts (see <see cref="FileParts"/>), copying those
+    /// the last build wrote with the same key; <see cref="PartKey"/> names each part's key.
+    /// </summary>
+    public Action<Stream, FileParts>? WriteParts { get; init; }
+
+    /// <summary>The key of each part of a file written by <see cref="WriteParts"/> (a build with a page cache); none without.</summary>
+    public Func<int, string>? PartKey { get; init; }
+
     /// <summary>A file written as bytes into a stream (see <see cref="WriteBytes"/>).</summary>
     public static PageJob Bytes(string path, Action<Stream> write) =>
         new(path, text => text.Write(Encoding.UTF8.GetString(ToArray(write)))) { WriteBytes = write };
+
+    /// <summary>A file made of parts (see <see cref="WriteParts"/>), keyed when <paramref name="key"/> is given; written whole, with no part taken, by whoever does not key them.</summary>
+    public static PageJob Parts(string path, Action<Stream, FileParts> write, Func<int, string>? key) =>
+        Bytes(path, stream => write(stream, FileParts.None)) with { WriteParts = write, PartKey = key };
 
     /// <summary>The file's text as one string, for a caller that keeps it (serve, tests).</summary>
     public string Render()
@@ -53,8 +66,11 @@ internal interface IPageOutput
     /// <summary>A page rendered now; its bytes are valid only during the call. <paramref name="key"/> is the one to record it under, when it has one.</summary>
     void Rendered(string path, ReadOnlySpan<byte> content, string? key);
 
-    /// <summary>A large file (a feed, a data file) written by handing its writer a stream, never held whole.</summary>
-    void Streamed(string path, Action<Stream> write);
+    /// <summary>
+    /// A large file (a feed, a data file) written by handing its writer a stream, never held whole; when made of keyed
+    /// <paramref name="parts"/>, what was written of them is recorded once the file is.
+    /// </summary>
+    void Streamed(string path, Action<Stream> write, FileParts? parts = null);
 
     /// <summary>A page the last build wrote with the same key, taken as it is (see <see cref="PageCache.TryKeep"/>).</summary>
     void Kept(string path, PageRecord record);

@@ -7,10 +7,14 @@ namespace Timeline.Rendering;
 /// <summary>
 /// What a build keeps of a page it wrote, so that the next build can take the page as it is without reading it: the
 /// key it was made from, the file's stamp, and what the rest of the build learns from a page's bytes (its links and
-/// ids for the link check, what the search index needs of it). Null parts are for files that are not pages.
+/// ids for the link check, what the search index needs of it). Null parts are for files that are not pages. A file
+/// made of parts (a feed, a data file) records where each of its parts lies instead (see <see cref="FileParts"/>).
 /// </summary>
 internal sealed record PageRecord(string Key, FileStamp Stamp, IReadOnlyList<string>? Links, HashSet<string>? Ids, PageRecord.SearchPart? Search)
 {
+    /// <summary>Where each part of a file made of parts lies in it; null for any other file.</summary>
+    public IReadOnlyList<FilePart>? Parts { get; init; }
+
     /// <summary>A page's <see cref="SearchPage"/> without its path, which the record is kept under.</summary>
     public sealed record SearchPart(string Language, bool MarkedBody, byte[] Digest)
     {
@@ -20,7 +24,7 @@ internal sealed record PageRecord(string Key, FileStamp Stamp, IReadOnlyList<str
     }
 
     /// <summary>Changes whenever the file's layout changes; a file of another layout is not read.</summary>
-    private const string Layout = "timeline-pages-2";
+    private const string Layout = "timeline-pages-3";
 
     /// <summary>
     /// Writes records by path. Every string (paths, links, ids, languages) is written once and then named by its
@@ -61,6 +65,14 @@ internal sealed record PageRecord(string Key, FileStamp Stamp, IReadOnlyList<str
                     writer.Write(search.MarkedBody);
                     writer.Write7BitEncodedInt(search.Digest.Length);
                     writer.Write(search.Digest);
+                }
+
+                writer.Write7BitEncodedInt(record.Parts?.Count ?? -1);
+                foreach (var part in record.Parts ?? [])
+                {
+                    writer.Write(part.Key);
+                    writer.Write7BitEncodedInt64(part.Offset);
+                    writer.Write7BitEncodedInt(part.Length);
                 }
             }
         }
@@ -132,7 +144,14 @@ internal sealed record PageRecord(string Key, FileStamp Stamp, IReadOnlyList<str
                     search = new SearchPart(language, marked, digest.Length == length ? digest : throw new EndOfStreamException());
                 }
 
-                records[path] = new PageRecord(key, stamp, links, ids, search);
+                var partCount = reader.Read7BitEncodedInt();
+                List<FilePart>? parts = partCount < 0 ? null : [];
+                for (var p = 0; p < partCount; p++)
+                {
+                    parts!.Add(new FilePart(reader.ReadString(), reader.Read7BitEncodedInt64(), reader.Read7BitEncodedInt()));
+                }
+
+                records[path] = new PageRecord(key, stamp, links, ids, search) { Parts = parts };
             }
         }
         catch (Exception ex) when (ex is IOException or IndexOutOfRangeException or FormatException or ArgumentException)

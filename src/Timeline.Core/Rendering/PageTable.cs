@@ -8,7 +8,14 @@ internal sealed class PageTable
 {
     private readonly IReadOnlyList<(string Folder, SiteRenderer.LanguagePages Pages)> _trees;
 
-    internal PageTable(IReadOnlyList<(string Folder, SiteRenderer.LanguagePages Pages)> trees) => _trees = trees;
+    internal PageTable(IReadOnlyList<(string Folder, SiteRenderer.LanguagePages Pages)> trees, PageInputs? inputs = null)
+    {
+        _trees = trees;
+        Inputs = inputs;
+    }
+
+    /// <summary>What keys pages and parts by the records they show, in a build with a page cache.</summary>
+    internal PageInputs? Inputs { get; }
 
     /// <summary>Every page, tree by tree in the site's order of languages.</summary>
     public IReadOnlyList<PageJob> All()

@@ -40,7 +40,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
     {
         // The feeds are rendered with the pages: a large site's feed is as long as all its events' bodies. The files
         // that each take long (feeds, data files, the index) come first, so that they do not finish alone at the end.
-        var pages = site.Site.Languages.Select(code => FeedJob(site, code)).Concat(Pages(site, searchIndexed)).ToList();
+        var table = Table(site, searchIndexed);
+        if (output is not null)
+        {
+            table.Inputs?.Prepare();
+        }
+
+        var pages = site.Site.Languages.Select(code => FeedJob(site, code, table.Inputs)).Concat(table.All()).ToList();
         var files = new OutputFile?[pages.Count];
         var cache = output is null ? null : pageCache;
         Parallel.For(0, pages.Count, i =>
@@ -48,7 +54,17 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             var page = pages[i];
             if (page.WriteBytes is { } write && output is not null)
             {
-                output.Streamed(page.Path, write);
+                // A file made of parts copies those the last build wrote with the same keys from its file.
+                if (cache is not null && page.WriteParts is { } parted && page.PartKey is { } partKey)
+                {
+                    using var parts = cache.PartsOf(page.Path, partKey);
+                    output.Streamed(page.Path, stream => parted(stream, parts), parts);
+                }
+                else
+                {
+                    output.Streamed(page.Path, write);
+                }
+
                 return;
             }
 
@@ -117,7 +133,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             trees.Add((folder, new LanguagePages(this, localized, views, searchIndexed, inputs)));
         }
 
-        return new PageTable(trees);
+        return new PageTable(trees, inputs);
     }
 
     /// <summary>One language's feed (fa/feed.xml for fa), or null when it could not be written.</summary>
@@ -127,12 +143,18 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         return AtomFeed.Build(localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
     }
 
-    /// <summary>One language's feed as a page job: written straight to its file, or left empty with an error reported.</summary>
-    private PageJob FeedJob(ResolvedSite site, string code) => PageJob.Bytes(FeedPath(site, code), stream =>
-    {
-        var (localized, fallbacks) = LocalizedSite.For(site, code);
-        AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language);
-    });
+    /// <summary>
+    /// One language's feed as a page job: written straight to its file, or left empty with an error reported; with
+    /// <paramref name="inputs"/>, each event's entry is keyed, and copied from the last build's feed when unchanged.
+    /// </summary>
+    private PageJob FeedJob(ResolvedSite site, string code, PageInputs? inputs) => PageJob.Parts(
+        FeedPath(site, code),
+        (stream, parts) =>
+        {
+            var (localized, fallbacks) = LocalizedSite.For(site, code);
+            AtomFeed.Write(stream, localized, diagnostics, FeedPath(site, code), fallbacks, site.Site.Language, parts);
+        },
+        inputs is null ? null : position => inputs.EventPart(position, SiteUrls.FeedFile, code));
 
     public static string FeedPath(ResolvedSite site, string code)
     {
@@ -249,6 +271,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         private Func<string>? Inputs(int index, string file) =>
             inputs is null ? null : () => inputs.Key(index, file, views.Language.Code, renderer.SiteHash(views.Site));
 
+        // The keys of the parts of a file made of one part per event, or per source; none without a page cache.
+        private Func<int, string>? EventParts(string file) =>
+            inputs is null ? null : position => inputs.EventPart(position, file, views.Language.Code);
+
+        private Func<int, string>? SourceParts(string file) =>
+            inputs is null ? null : index => inputs.SourcePart(index, file, views.Language.Code);
+
         private PageJob EventPage(string path, int index) => new(path, w =>
         {
             var urls = views.Urls;
@@ -281,11 +310,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
         {
-            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.EventsData), stream => DataFiles.Events(site, views.Urls, views.AbsoluteUrl, stream));
-            yield return PageJob.Bytes(views.Urls.FileOf(views.Urls.SourcesData), stream => DataFiles.Sources(site, views.Urls, views.AbsoluteUrl, stream));
-            yield return PageJob.Bytes(
-                views.Urls.FileOf(views.Urls.TimelineJsData),
-                stream => TimelineJsFile.Write(site, views.Urls, views.AbsoluteUrl, span => views.Date(span).Text, views.Text("embed_read"), stream));
+            var urls = views.Urls;
+            yield return PageJob.Parts(urls.FileOf(urls.EventsData), (stream, parts) => DataFiles.Events(site, urls, views.AbsoluteUrl, stream, parts), EventParts(urls.EventsData));
+            yield return PageJob.Parts(urls.FileOf(urls.SourcesData), (stream, parts) => DataFiles.Sources(site, urls, views.AbsoluteUrl, stream, parts), SourceParts(urls.SourcesData));
+            yield return PageJob.Parts(
+                urls.FileOf(urls.TimelineJsData),
+                (stream, parts) => TimelineJsFile.Write(site, urls, views.AbsoluteUrl, span => views.Date(span).Text, views.Text("embed_read"), stream, parts),
+                EventParts(urls.TimelineJsData));
         }
 
         private IEnumerable<PageJob> Lists(bool withTags)

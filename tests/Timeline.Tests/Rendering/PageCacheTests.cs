@@ -102,6 +102,24 @@ public sealed class PageRecordTests
     }
 
     [Fact]
+    public void A_file_made_of_parts_has_its_parts_read_back_in_order()
+    {
+        var parts = new Timeline.Rendering.FilePart[] { new("B", 12, 300), new("A", 312, 7), new("C", 3_000_000_000, 1) };
+        var written = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)
+        {
+            ["events.json"] = new("", new Timeline.Output.FileStamp(3_000_000_001, 20), null, null, null) { Parts = parts },
+            ["events/a/index.html"] = Event,
+        };
+        using var stream = new MemoryStream();
+        Timeline.Rendering.PageRecord.Write(stream, written);
+        stream.Position = 0;
+        var read = Timeline.Rendering.PageRecord.Read(stream);
+
+        Assert.Equal(parts, read["events.json"].Parts);
+        Assert.Null(read["events/a/index.html"].Parts);
+    }
+
+    [Fact]
     public void A_record_cut_short_or_of_another_layout_reads_as_none_and_every_page_is_rendered()
     {
         using var stream = new MemoryStream();

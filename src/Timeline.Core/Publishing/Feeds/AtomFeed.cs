@@ -6,6 +6,7 @@ using Timeline.Diagnostics;
 using Timeline.Markdown.Citations;
 using Timeline.Languages;
 using Timeline.Model;
+using Timeline.Rendering;
 
 namespace Timeline.Publishing.Feeds;
 
@@ -31,17 +32,20 @@ internal static class AtomFeed
     }
 
     /// <summary>Writes the feed as <see cref="Build"/> makes it; false, with nothing written, when it cannot be.</summary>
-    public static bool Write(Stream stream, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null)
+    /// <param name="parts">Each event's entry (by its position in the timeline), copied from the last build's feed when its key is the same (see <see cref="FileParts"/>).</param>
+    public static bool Write(Stream stream, ResolvedSite site, DiagnosticBag diagnostics, string filePath = FilePath, Fallbacks? fallbacks = null, string? defaultLanguage = null, FileParts? parts = null)
     {
         var settings = site.Site;
         fallbacks ??= Fallbacks.None;
+        parts ??= FileParts.None;
         var original = defaultLanguage ?? settings.Language;
         var urls = new SiteUrls(settings.BasePath);
         var home = SiteUrls.Absolute(settings.BaseUrl, urls.Index);
         var self = SiteUrls.Absolute(settings.BaseUrl, urls.Feed);
-        var entries = site.Events.Reverse().ToList();
 
-        if (Unwritable(site, entries, filePath, diagnostics))
+        // Newest first; an entry copied from the last build's feed was checked when it was written.
+        var entries = Enumerable.Range(0, site.Events.Count).Reverse().Select(position => (Position: position, Key: parts.Key(position))).ToList();
+        if (Unwritable(site, entries.Where(x => !parts.Has(x.Key)).Select(x => site.Events[x.Position]).ToList(), filePath, diagnostics))
         {
             return false;
         }
@@ -56,7 +60,7 @@ internal static class AtomFeed
             xml.WriteElementString("subtitle", Atom, settings.Description);
 
             // A feed with no entry has changed never; the epoch says that without inventing a date.
-            xml.WriteElementString("updated", Atom, entries.Count > 0 ? entries.Max(Updated)! : "1970-01-01T00:00:00Z");
+            xml.WriteElementString("updated", Atom, site.Events.Count > 0 ? site.Events.Max(Updated)! : "1970-01-01T00:00:00Z");
             Link(xml, "self", "application/atom+xml", self);
             Link(xml, "alternate", "text/html", home);
             // Atom wants an author for every entry: the publisher when site.yml names one, else the site itself.
@@ -74,45 +78,16 @@ internal static class AtomFeed
                 xml.WriteElementString("rights", Atom, $"{license.Name} ({license.Url})");
             }
 
-            foreach (var e in entries)
+            // The entries go between the feed's head and its end as bytes, each written alone at an entry's depth.
+            xml.Flush();
+            var offset = stream.CanSeek ? stream.Position : 0;
+            using var alone = new EntryWriter(settings.Language);
+            foreach (var (position, key) in entries)
             {
-                var url = SiteUrls.Absolute(settings.BaseUrl, urls.Event(e.Id));
-                xml.WriteStartElement("entry", Atom);
-
-                // The event's address is its permanent id: it never changes while base_url stays the same.
-                xml.WriteElementString("id", Atom, url);
-                var textLanguage = fallbacks.EventTexts.Contains(e.Id) ? original : null;
-                Text(xml, "title", e.Event.Title, textLanguage);
-                Link(xml, "alternate", "text/html", url);
-                if (e.Event.Dates.Published is { } published)
-                {
-                    xml.WriteElementString("published", Atom, Stamp(published));
-                }
-
-                xml.WriteElementString("updated", Atom, Updated(e));
-                Text(xml, "summary", e.Event.Summary, textLanguage);
-                foreach (var tag in e.Event.Tags)
-                {
-                    xml.WriteStartElement("category", Atom);
-                    xml.WriteAttributeString("term", tag);
-                    xml.WriteEndElement();
-                }
-
-                // The body's note markers link to #note-N: the base makes them reach the notes on the event's page.
-                xml.WriteStartElement("content", Atom);
-                xml.WriteAttributeString("type", "html");
-                xml.WriteAttributeString("xml", "base", null, url);
-                var bodyLanguage = fallbacks.EventBodies.Contains(e.Id) ? original : settings.Language;
-                if (bodyLanguage != settings.Language)
-                {
-                    xml.WriteAttributeString("xml", "lang", null, bodyLanguage);
-                }
-
-                // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
-                var digits = LanguageProfile.For(bodyLanguage).Digits;
-                xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => digits.Write(n)));
-                xml.WriteEndElement();
-                xml.WriteEndElement();
+                var bytes = parts.TryTake(key, out var kept) ? kept : alone.Write(w => Entry(w, site.Events[position], settings, urls, fallbacks, original));
+                stream.Write(bytes);
+                parts.Wrote(key, offset, bytes.Length);
+                offset += bytes.Length;
             }
 
             xml.WriteEndElement();
@@ -120,6 +95,79 @@ internal static class AtomFeed
         }
 
         return true;
+    }
+
+    private static void Entry(XmlWriter xml, ResolvedEvent e, SiteSettings settings, SiteUrls urls, Fallbacks fallbacks, string original)
+    {
+        var url = SiteUrls.Absolute(settings.BaseUrl, urls.Event(e.Id));
+        xml.WriteStartElement("entry", Atom);
+
+        // The event's address is its permanent id: it never changes while base_url stays the same.
+        xml.WriteElementString("id", Atom, url);
+        var textLanguage = fallbacks.EventTexts.Contains(e.Id) ? original : null;
+        Text(xml, "title", e.Event.Title, textLanguage);
+        Link(xml, "alternate", "text/html", url);
+        if (e.Event.Dates.Published is { } published)
+        {
+            xml.WriteElementString("published", Atom, Stamp(published));
+        }
+
+        xml.WriteElementString("updated", Atom, Updated(e));
+        Text(xml, "summary", e.Event.Summary, textLanguage);
+        foreach (var tag in e.Event.Tags)
+        {
+            xml.WriteStartElement("category", Atom);
+            xml.WriteAttributeString("term", tag);
+            xml.WriteEndElement();
+        }
+
+        // The body's note markers link to #note-N: the base makes them reach the notes on the event's page.
+        xml.WriteStartElement("content", Atom);
+        xml.WriteAttributeString("type", "html");
+        xml.WriteAttributeString("xml", "base", null, url);
+        var bodyLanguage = fallbacks.EventBodies.Contains(e.Id) ? original : settings.Language;
+        if (bodyLanguage != settings.Language)
+        {
+            xml.WriteAttributeString("xml", "lang", null, bodyLanguage);
+        }
+
+        // Note markers in the digits of the body's language ([۱] in a Persian body), as on the event's page.
+        var digits = LanguageProfile.For(bodyLanguage).Digits;
+        xml.WriteString(NoteMarkup.WithNumbers(e.Body.Html, n => digits.Write(n)));
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+    }
+
+    /// <summary>
+    /// Writes one entry alone, inside a feed element as the feed's own writer has it (its namespace and language), so
+    /// that its bytes, indentation included, are those the feed's writer would write at that place.
+    /// </summary>
+    private sealed class EntryWriter : IDisposable
+    {
+        private readonly MemoryStream _bytes = new();
+        private readonly XmlWriter _xml;
+
+        public EntryWriter(string language)
+        {
+            _xml = XmlWriter.Create(_bytes, XmlSettings);
+            _xml.WriteStartElement("feed", Atom);
+            _xml.WriteAttributeString("xml", "lang", null, language);
+
+            // An element before the entries closes the feed's start tag, as the feed's head does.
+            _xml.WriteElementString("id", Atom, "");
+        }
+
+        /// <summary>The entry's bytes, valid until the next call.</summary>
+        public ReadOnlySpan<byte> Write(Action<XmlWriter> entry)
+        {
+            _xml.Flush();
+            _bytes.SetLength(0);
+            entry(_xml);
+            _xml.Flush();
+            return _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
+        }
+
+        public void Dispose() => _xml.Dispose();
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.Rendering;
 
 namespace Timeline.Publishing.Reuse;
 
@@ -14,39 +15,46 @@ internal static class DataFiles
 {
     public const int Version = 1;
 
-    public static void Events(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
+    /// <param name="parts">Each event's part, copied from the last build's file when its key is the same (see <see cref="FileParts"/>).</param>
+    public static void Events(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output, FileParts? parts = null)
     {
-        var events = site.Events.Select(e => new JsonObject
+        JsonObject Event(int position)
         {
-            ["id"] = e.Id,
-            ["url"] = absolute(urls.Event(e.Id)),
-            ["title"] = e.Event.Title,
-            ["summary"] = e.Event.Summary,
-            ["date"] = Date(e.Event.When),
-            ["tags"] = ReuseJson.Strings(e.Event.Tags),
-            ["entities"] = new JsonArray(e.People.Concat(e.Organisations).Concat(e.Places).Select(x => (JsonNode?)new JsonObject
+            var e = site.Events[position];
+            return new JsonObject
             {
-                ["id"] = x.Id,
-                ["kind"] = x.Kind.ToString().ToLowerInvariant(),
-                ["name"] = x.Name,
-                ["url"] = absolute(urls.Entity(x.Kind, x.Id)),
-            }).ToArray()),
-            ["related"] = ReuseJson.Strings(e.RelatedIds),
-            ["citations"] = new JsonArray(e.Body.Notes.Select(n => (JsonNode?)new JsonObject
-            {
-                ["note"] = n.Number,
-                ["source"] = n.Source.Id,
-                ["title"] = n.Source.Title,
-                ["author"] = n.Source.Author,
-                ["publisher"] = n.Source.Publisher,
-                ["url"] = n.Source.Url,
-                ["locator"] = n.Locator,
-            }).ToArray()),
-        });
-        Write(output, site.Site, "events", events);
+                ["id"] = e.Id,
+                ["url"] = absolute(urls.Event(e.Id)),
+                ["title"] = e.Event.Title,
+                ["summary"] = e.Event.Summary,
+                ["date"] = Date(e.Event.When),
+                ["tags"] = ReuseJson.Strings(e.Event.Tags),
+                ["entities"] = new JsonArray(e.People.Concat(e.Organisations).Concat(e.Places).Select(x => (JsonNode?)new JsonObject
+                {
+                    ["id"] = x.Id,
+                    ["kind"] = x.Kind.ToString().ToLowerInvariant(),
+                    ["name"] = x.Name,
+                    ["url"] = absolute(urls.Entity(x.Kind, x.Id)),
+                }).ToArray()),
+                ["related"] = ReuseJson.Strings(e.RelatedIds),
+                ["citations"] = new JsonArray(e.Body.Notes.Select(n => (JsonNode?)new JsonObject
+                {
+                    ["note"] = n.Number,
+                    ["source"] = n.Source.Id,
+                    ["title"] = n.Source.Title,
+                    ["author"] = n.Source.Author,
+                    ["publisher"] = n.Source.Publisher,
+                    ["url"] = n.Source.Url,
+                    ["locator"] = n.Locator,
+                }).ToArray()),
+            };
+        }
+
+        Write(output, site.Site, "events", Enumerable.Range(0, site.Events.Count), Event, parts ?? FileParts.None);
     }
 
-    public static void Sources(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output)
+    /// <param name="parts">Each source's part (by its number in the site's list), copied from the last build's file when its key is the same.</param>
+    public static void Sources(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Stream output, FileParts? parts = null)
     {
         var citing = site.Sources.ToDictionary(s => s.Id, _ => new List<ResolvedEvent>(), StringComparer.Ordinal);
         foreach (var e in site.Events)
@@ -57,35 +65,41 @@ internal static class DataFiles
             }
         }
 
-        var sources = site.Sources.OrderBy(s => s.Id, StringComparer.Ordinal).Select(s => new JsonObject
+        JsonObject Source(int index)
         {
-            ["id"] = s.Id,
-            ["title"] = s.Title,
-            ["author"] = s.Author,
-            ["publisher"] = s.Publisher,
-            ["date"] = s.Date?.ToString(),
-            ["kind"] = s.Kind.ToString().ToLowerInvariant(),
-            ["url"] = s.Url,
-            ["archive_url"] = s.ArchiveUrl,
-            ["accessed"] = s.Accessed?.ToString(),
-            ["note"] = s.Note,
-            ["bibliography_url"] = absolute(urls.Source(s.Id)),
-            ["page_url"] = absolute(urls.SourcePage(s.Id)),
-            ["cited_by"] = new JsonArray(citing[s.Id].Select(e => (JsonNode?)new JsonObject
+            var s = site.Sources[index];
+            return new JsonObject
             {
-                ["id"] = e.Id,
-                ["title"] = e.Event.Title,
-                ["url"] = absolute(urls.Event(e.Id)),
-            }).ToArray()),
-        });
-        Write(output, site.Site, "sources", sources);
+                ["id"] = s.Id,
+                ["title"] = s.Title,
+                ["author"] = s.Author,
+                ["publisher"] = s.Publisher,
+                ["date"] = s.Date?.ToString(),
+                ["kind"] = s.Kind.ToString().ToLowerInvariant(),
+                ["url"] = s.Url,
+                ["archive_url"] = s.ArchiveUrl,
+                ["accessed"] = s.Accessed?.ToString(),
+                ["note"] = s.Note,
+                ["bibliography_url"] = absolute(urls.Source(s.Id)),
+                ["page_url"] = absolute(urls.SourcePage(s.Id)),
+                ["cited_by"] = new JsonArray(citing[s.Id].Select(e => (JsonNode?)new JsonObject
+                {
+                    ["id"] = e.Id,
+                    ["title"] = e.Event.Title,
+                    ["url"] = absolute(urls.Event(e.Id)),
+                }).ToArray()),
+            };
+        }
+
+        var byId = Enumerable.Range(0, site.Sources.Count).OrderBy(i => site.Sources[i].Id, StringComparer.Ordinal);
+        Write(output, site.Site, "sources", byId, Source, parts ?? FileParts.None);
     }
 
     /// <summary>
     /// The file's frame (version, site) and its list, one item at a time: a list of 10,000 events made as one tree of
     /// JSON nodes, then one string, was a third of a large build's peak memory.
     /// </summary>
-    private static void Write(Stream output, SiteSettings settings, string name, IEnumerable<JsonObject> items)
+    private static void Write(Stream output, SiteSettings settings, string name, IEnumerable<int> items, Func<int, JsonObject> make, FileParts parts)
     {
         using (var json = ReuseJson.Writer(output))
         {
@@ -94,11 +108,7 @@ internal static class DataFiles
             json.WritePropertyName("site");
             ReuseJson.Write(json, Site(settings));
             json.WriteStartArray(name);
-            foreach (var item in items)
-            {
-                ReuseJson.Write(json, item);
-            }
-
+            ReuseJson.WriteItems(json, items, make, parts);
             json.WriteEndArray();
             json.WriteEndObject();
         }

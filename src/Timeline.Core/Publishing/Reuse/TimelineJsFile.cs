@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using Timeline.Dates;
 using Timeline.Model;
+using Timeline.Rendering;
 
 namespace Timeline.Publishing.Reuse;
 
@@ -17,10 +18,12 @@ internal static class TimelineJsFile
 
     /// <param name="dateText">The date as the site writes it in this language ("c. 1988", "19 July 1988").</param>
     /// <param name="readMore">The words of the link from a slide to the event's page.</param>
-    public static void Write(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Func<DateSpan, string> dateText, string readMore, Stream output)
+    /// <param name="parts">Each event's slide, copied from the last build's file when its key is the same (see <see cref="FileParts"/>).</param>
+    public static void Write(ResolvedSite site, SiteUrls urls, Func<string, string> absolute, Func<DateSpan, string> dateText, string readMore, Stream output, FileParts? parts = null)
     {
-        var events = site.Events.Select(e =>
+        JsonObject Slide(int position)
         {
+            var e = site.Events[position];
             var slide = new JsonObject
             {
                 ["unique_id"] = e.Id,
@@ -45,7 +48,7 @@ internal static class TimelineJsFile
             }
 
             return slide;
-        });
+        }
 
         // Written one slide at a time, as events.json is: a large site's list as one tree of nodes costs its memory twice.
         using (var json = ReuseJson.Writer(output))
@@ -61,11 +64,7 @@ internal static class TimelineJsFile
                 },
             });
             json.WriteStartArray("events");
-            foreach (var slide in events)
-            {
-                ReuseJson.Write(json, slide);
-            }
-
+            ReuseJson.WriteItems(json, Enumerable.Range(0, site.Events.Count), Slide, parts ?? FileParts.None);
             json.WriteEndArray();
 
             // Eras become TimelineJS's eras, the labelled bands of its time axis, as they are the overview's bands here.
