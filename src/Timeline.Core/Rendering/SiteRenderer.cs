@@ -254,9 +254,16 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var root = views.Language.RootUrls;
-            yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }));
+            // The index and the bibliography show every event or every source: keyed by those records, not by their views.
+            yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }))
+            {
+                Inputs = Keyed(inputs => inputs.EveryEvent("index", views.Language.Code, renderer.SiteHash(views.Site))),
+            };
             yield return new(urls.FileOf(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
-            yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }));
+            yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }))
+            {
+                Inputs = Keyed(inputs => inputs.EverySource("sources", views.Language.Code, renderer.SiteHash(views.Site))),
+            };
             yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
             yield return new(urls.FileOf(urls.Changes), w => renderer.Page(w, "changes", views, views.Text("title_changes"), views.Text("description_changes"), urls.Changes, "changes", new() { ["changes"] = views.Changes() }));
 
@@ -270,6 +277,9 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         // The key of one of an event's files, made from the records it shows; none without a page cache.
         private Func<string>? Inputs(int index, string file) =>
             inputs is null ? null : () => inputs.Key(index, file, views.Language.Code, renderer.SiteHash(views.Site));
+
+        // A page's key made from the records it shows; none without a page cache.
+        private Func<string>? Keyed(Func<PageInputs, string> key) => inputs is null ? null : () => key(inputs);
 
         // The keys of the parts of a file made of one part per event, or per source; none without a page cache.
         private Func<int, string>? EventParts(string file) =>
