@@ -73,7 +73,7 @@ internal sealed class PageInputs
 
     /// <summary>
     /// The key of an event's part of a file made of one part per event (the feed, events.json, timelinejs.json; see
-    /// <see cref="FileParts"/>) in a language: the event as resolved, all of it, and what every key starts from.
+    /// <see cref="Output.FileParts"/>) in a language: the event as resolved, all of it, and what every key starts from.
     /// </summary>
     public string EventPart(int position, string file, string language)
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Timeline.Output;
 
 namespace Timeline.Rendering;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Timeline.Rendering;
+using Timeline.Output;
 using Timeline.Tests.Support;
 
 namespace Timeline.Tests.Rendering;

@@ -104,7 +104,7 @@ public sealed class PageRecordTests
     [Fact]
     public void A_file_made_of_parts_has_its_parts_read_back_in_order()
     {
-        var parts = new Timeline.Rendering.FilePart[] { new("B", 12, 300), new("A", 312, 7), new("C", 3_000_000_000, 1) };
+        var parts = new Timeline.Output.FilePart[] { new("B", 12, 300), new("A", 312, 7), new("C", 3_000_000_000, 1) };
         var written = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)
         {
             ["events.json"] = new("", new Timeline.Output.FileStamp(3_000_000_001, 20), null, null, null) { Parts = parts },

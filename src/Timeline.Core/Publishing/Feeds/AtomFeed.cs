@@ -6,7 +6,7 @@ using Timeline.Diagnostics;
 using Timeline.Markdown.Citations;
 using Timeline.Languages;
 using Timeline.Model;
-using Timeline.Rendering;
+using Timeline.Output;
 
 namespace Timeline.Publishing.Feeds;
 

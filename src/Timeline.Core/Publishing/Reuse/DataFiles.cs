@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json;
 using Timeline.Dates;
 using Timeline.Model;
-using Timeline.Rendering;
+using Timeline.Output;
 
 namespace Timeline.Publishing.Reuse;
 

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json.Nodes;
 using System.Text.Json;
 using Timeline.Dates;
-using Timeline.Rendering;
+using Timeline.Output;
 
 namespace Timeline.Publishing.Reuse;
 

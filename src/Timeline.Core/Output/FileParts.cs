@@ -1,6 +1,6 @@
 using Microsoft.Win32.SafeHandles;
 
-namespace Timeline.Rendering;
+namespace Timeline.Output;
 
 /// <summary>Where one part of a file lies in it: its key, its first byte and its length.</summary>
 internal readonly record struct FilePart(string Key, long Offset, int Length);
@@ -9,7 +9,7 @@ internal readonly record struct FilePart(string Key, long Offset, int Length);
 /// The parts of a large file made of one part per event or source (a feed, a data file), and what the last build wrote
 /// of them: a part whose key is the one it had then is copied from the last build's file instead of being made again.
 /// An event's title edit changes one part of each such file; at 10,000 events, making all of them took a third of the
-/// render step. The keys come from <see cref="PageInputs"/>, made from the records a part shows; the file is always
+/// render step. The keys are made by the renderer from the records a part shows; the file is always
 /// written whole, so it is a clean build's bytes whichever parts were copied.
 /// </summary>
 internal sealed class FileParts : IDisposable
