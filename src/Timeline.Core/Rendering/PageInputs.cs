@@ -62,27 +62,15 @@ internal sealed class PageInputs
     public void Prepare() => Parallel.For(0, _site.Events.Count, position => Shown(position));
 
     /// <summary>The key of one file of the event at <paramref name="position"/>: <paramref name="file"/> names which, in a language with its site view's hash.</summary>
-    public string Key(int position, string file, string language, string siteHash)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{file}\n{language}\n{siteHash}\n"));
-        hash.AppendData(Shown(position));
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    public string Key(int position, string file, string language, string siteHash) =>
+        KeyOf($"{file}\n{language}\n{siteHash}\n", hash => hash.AppendData(Shown(position)));
 
     /// <summary>
     /// The key of an event's part of a file made of one part per event (the feed, events.json, timelinejs.json; see
     /// <see cref="Output.FileParts"/>) in a language: the event as resolved, all of it, and what every key starts from.
     /// </summary>
-    public string EventPart(int position, string file, string language)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes($"part\n{file}\n{language}\n"));
-        hash.AppendData(Record(position));
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+    public string EventPart(int position, string file, string language) =>
+        KeyOf($"part\n{file}\n{language}\n", hash => hash.AppendData(Record(position)));
 
     /// <summary>
     /// The key of a source's part of sources.json in a language: the source (number <paramref name="index"/> in the
@@ -91,15 +79,7 @@ internal sealed class PageInputs
     public string SourcePart(int index, string file, string language)
     {
         var source = _site.Sources[index];
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes($"part\n{file}\n{language}\n{HashOf(source)}\n"));
-        foreach (var position in _index.Citing(source.Id))
-        {
-            Other(hash, position);
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return KeyOf($"part\n{file}\n{language}\n{HashOf(source)}\n", hash => Citing(hash, source));
     }
 
     /// <summary>
@@ -107,40 +87,47 @@ internal sealed class PageInputs
     /// and years): what a list shows of each event, the language's site view and what every key starts from. Keyed by
     /// its views instead, the index of 10,000 events took half a second to serialize before it was known unchanged.
     /// </summary>
-    public string EveryEvent(string template, string language, string siteHash)
-    {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes($"every event\n{template}\n{language}\n{siteHash}\n"));
-        for (var position = 0; position < _site.Events.Count; position++)
+    public string EveryEvent(string template, string language, string siteHash) =>
+        KeyOf($"every event\n{template}\n{language}\n{siteHash}\n", hash =>
         {
-            Other(hash, position);
-        }
-
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
+            for (var position = 0; position < _site.Events.Count; position++)
+            {
+                Other(hash, position);
+            }
+        });
 
     /// <summary>
     /// The key of the page that lists every source with the events that cite it (the bibliography): each source, all of
     /// it, and what a list shows of each event citing it.
     /// </summary>
-    public string EverySource(string template, string language, string siteHash)
+    public string EverySource(string template, string language, string siteHash) =>
+        KeyOf($"every source\n{template}\n{language}\n{siteHash}\n", hash =>
+        {
+            foreach (var source in _site.Sources)
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"{HashOf(source)}\n"));
+                Citing(hash, source);
+                hash.AppendData("|"u8);
+            }
+        });
+
+    // A key: what every key starts from, what names the file or page (and its language), then what it shows.
+    private string KeyOf(string header, Action<IncrementalHash> shown)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes($"every source\n{template}\n{language}\n{siteHash}\n"));
-        foreach (var source in _site.Sources)
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes($"{HashOf(source)}\n"));
-            foreach (var position in _index.Citing(source.Id))
-            {
-                Other(hash, position);
-            }
-
-            hash.AppendData("|"u8);
-        }
-
+        hash.AppendData(Encoding.UTF8.GetBytes(header));
+        shown(hash);
         return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    // What a list shows of each event citing a source.
+    private void Citing(IncrementalHash hash, Source source)
+    {
+        foreach (var position in _index.Citing(source.Id))
+        {
+            Other(hash, position);
+        }
     }
 
     /// <summary>What any of an event's files shows, in any language: made once per event, as its four files in each language share it.</summary>
