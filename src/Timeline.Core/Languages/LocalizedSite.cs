@@ -60,7 +60,7 @@ internal static class LocalizedSite
                 return x with { Entity = entity, Summary = summary };
             }
 
-            if (x.Summary.Html.Length > 0)
+            if (x.Summary.HasHtml)
             {
                 entitySummaries.Add(entity.Id);
             }
@@ -87,7 +87,7 @@ internal static class LocalizedSite
             {
                 body = translated;
             }
-            else if (e.Body.Html.Length > 0)
+            else if (e.Body.HasHtml)
             {
                 eventBodies.Add(e.Id);
             }

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -29,46 +28,42 @@ internal sealed class ParsedEventCache
 
     private static readonly ParsedEventJson Json = ParsedEventJson.Default;
 
-    private readonly string _cacheFolder;
-    private readonly byte[] _salt;
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
-    private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _next = new(StringComparer.Ordinal);
+    private readonly KeyedRecord _record;
+    private int _reused;
 
-    private ParsedEventCache(string cacheFolder, byte[] salt, Dictionary<string, ReadOnlyMemory<byte>> previous)
+    private ParsedEventCache(KeyedRecord record)
     {
-        _cacheFolder = cacheFolder;
-        _salt = salt;
-        _previous = previous;
+        _record = record;
     }
 
     /// <summary>How many events were taken from the cache.</summary>
     public int Reused => _reused;
 
-    private int _reused;
-
     /// <summary>The cache in <paramref name="cacheFolder"/>, with what the last build recorded there when the folder is the build's own.</summary>
-    public static ParsedEventCache Open(string cacheFolder)
-    {
-        var salt = Encoding.UTF8.GetBytes($"{typeof(ParsedEventCache).Assembly.ManifestModule.ModuleVersionId}\n");
-        var previous = CacheFile.Read(cacheFolder, FileName) is { } bytes ? Entries(bytes) : [];
-        return new ParsedEventCache(cacheFolder, salt, previous);
-    }
+    public static ParsedEventCache Open(string cacheFolder) => new(KeyedRecord.Open(cacheFolder, FileName, Layout));
 
     /// <summary>The key of a file's parse with the site's languages.</summary>
     public string Key(InputFile file, SiteLanguages? languages)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_salt);
+        hash.AppendData(KeyedRecord.Salt);
         var others = languages is null ? "" : string.Join(' ', languages.Others);
         hash.AppendData(Encoding.UTF8.GetBytes($"{file.FullPath}\n{file.DisplayPath}\n{languages?.Default}\n{others}\n{file.Text.Length}\n"));
         hash.AppendData(Encoding.UTF8.GetBytes(file.Text));
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// What an event record was made from: its parse's key (its file's text and paths, the site's languages, the
+    /// generator's code) and the dates of its file's git history.
+    /// </summary>
+    public static byte[] Digest(string key, (DateOnly First, DateOnly Last)? history) =>
+        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key}\n{history?.First.DayNumber}\n{history?.Last.DayNumber}\n")));
+
     /// <summary>The event the last build parsed with this key, kept for the next build; null when there is none.</summary>
     public TimelineEvent? Find(string key)
     {
-        if (!_previous.TryGetValue(key, out var bytes))
+        if (!_record.TryGet(key, out var bytes))
         {
             return null;
         }
@@ -78,7 +73,7 @@ internal sealed class ParsedEventCache
             var parsed = JsonSerializer.Deserialize(bytes.Span, Json.TimelineEvent);
             if (parsed is not null)
             {
-                _next[key] = bytes;
+                _record.Use(key, bytes);
                 Interlocked.Increment(ref _reused);
             }
 
@@ -91,76 +86,16 @@ internal sealed class ParsedEventCache
     }
 
     /// <summary>Keeps an event parsed without a word of warning, for the next build.</summary>
-    public void Keep(string key, TimelineEvent parsed)
-    {
-        _next[key] = JsonSerializer.SerializeToUtf8Bytes(parsed, Json.TimelineEvent);
-        _changed = true;
-    }
-
-    // Whether an event was parsed and kept: a new file, an edited one, or one whose entry did not read back.
-    private volatile bool _changed;
+    public void Keep(string key, TimelineEvent parsed) => _record.Keep(key, JsonSerializer.SerializeToUtf8Bytes(parsed, Json.TimelineEvent));
 
     /// <summary>Replaces the record with what this build parsed or found, when that differs from what was read.</summary>
-    public void Save()
-    {
-        // Nothing new, and every entry read was used: the record is already this build's.
-        if (!_changed && _next.Count == _previous.Count)
-        {
-            return;
-        }
+    public void Save() => _record.Save();
 
-        CacheFile.Replace(_cacheFolder, FileName, stream => Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
-    }
-
-    /// <summary>The layout and the number of entries, then each entry: its key (64 hex digits), the length of its JSON and the JSON.</summary>
-    internal static void Write(Stream stream, IReadOnlyCollection<KeyValuePair<string, ReadOnlyMemory<byte>>> entries)
-    {
-        stream.Write(Layout);
-        Span<byte> number = stackalloc byte[4];
-        BinaryPrimitives.WriteInt32LittleEndian(number, entries.Count);
-        stream.Write(number);
-        foreach (var (key, json) in entries)
-        {
-            stream.Write(Encoding.ASCII.GetBytes(key));
-            BinaryPrimitives.WriteInt32LittleEndian(number, json.Length);
-            stream.Write(number);
-            stream.Write(json.Span);
-        }
-    }
+    /// <summary>The record's entries in <see cref="KeyedRecord"/>'s layout.</summary>
+    internal static void Write(Stream stream, IReadOnlyCollection<KeyValuePair<string, ReadOnlyMemory<byte>>> entries) => KeyedRecord.Write(stream, Layout, entries);
 
     /// <summary>The entries of a record; none when it is of another layout, cut short or too long.</summary>
-    internal static Dictionary<string, ReadOnlyMemory<byte>> Entries(byte[] bytes)
-    {
-        const int KeyLength = 64;
-        if (!bytes.AsSpan().StartsWith(Layout) || bytes.Length < Layout.Length + 4)
-        {
-            return [];
-        }
-
-        var count = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(Layout.Length, 4));
-        var entries = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
-        var at = Layout.Length + 4;
-        for (var i = 0; i < count; i++)
-        {
-            if (bytes.Length - at < KeyLength + 4)
-            {
-                return [];
-            }
-
-            var key = Encoding.ASCII.GetString(bytes, at, KeyLength);
-            var length = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(at + KeyLength, 4));
-            at += KeyLength + 4;
-            if (length < 0 || length > bytes.Length - at)
-            {
-                return [];
-            }
-
-            entries[key] = bytes.AsMemory(at, length);
-            at += length;
-        }
-
-        return at == bytes.Length ? entries : [];
-    }
+    internal static Dictionary<string, ReadOnlyMemory<byte>> Entries(byte[] bytes) => KeyedRecord.Read(bytes, Layout);
 
     /// <summary>A partial date as it is written in a record ("1988", "1988-07", "1988-07-19").</summary>
     internal sealed class PartialDates : JsonConverter<PartialDate>

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Timeline.Model;
 
 /// <summary>One numbered note: a source, the place in it (locator) and every marker that cites it, for backlinks.</summary>
@@ -22,6 +24,30 @@ public sealed record RenderedDocument(
     IReadOnlyList<string> CitedSourceIds,
     int CitationsWritten)
 {
+    // A document taken from the last build's cache holds its HTML as the cache's UTF-8 bytes until it is first read:
+    // an unchanged event's body is never shown again, and 10,000 bodies made into strings were 50 MB of garbage.
+    private string? _html = Html;
+    private ReadOnlyMemory<byte> _utf8;
+
+    public string Html
+    {
+        get => _html ??= Encoding.UTF8.GetString(_utf8.Span);
+        init => _html = value;
+    }
+
+    /// <summary>Whether there is any HTML, without making it into a string.</summary>
+    public bool HasHtml => _html is { } html ? html.Length > 0 : _utf8.Length > 0;
+
+    /// <summary>A document whose HTML is read from <paramref name="utf8"/> when first asked for.</summary>
+    internal static RenderedDocument WithHtmlLater(
+        ReadOnlyMemory<byte> utf8,
+        string entryMarkersHtml,
+        IReadOnlyList<Note> notes,
+        IReadOnlyList<string> linkedEventIds,
+        IReadOnlyList<string> citedSourceIds,
+        int citationsWritten) =>
+        new(null!, entryMarkersHtml, notes, linkedEventIds, citedSourceIds, citationsWritten) { _utf8 = utf8 };
+
     /// <summary>Every source id the text cites as written, found or not: a translation whose ids are not all found is not compared with its original.</summary>
     public IReadOnlySet<string> WrittenSourceIds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 

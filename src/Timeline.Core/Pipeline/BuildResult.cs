@@ -18,6 +18,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
     /// <summary>Event files taken parsed from the cache, their text being the same as when they were parsed (ParsedEventCache).</summary>
     public int ParsesReused { get; init; }
 
+    /// <summary>How many Markdown texts were taken rendered from the cache folder.</summary>
+    public int DocumentsReused { get; init; }
+
     /// <summary>Share images drawn by this build.</summary>
     public int ShareImagesDrawn { get; init; }
 

@@ -175,27 +175,35 @@ internal sealed class LoadedInput
             _tags?.Value ?? []);
     }
 
-    /// <summary>An event file, with the dates of its git history where the record gives none.</summary>
+    /// <summary>
+    /// An event file, with the dates of its git history where the record gives none; with its digest (see
+    /// <see cref="Digests"/>) when it was parsed through the cache folder.
+    /// </summary>
     private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics)
     {
-        var loaded = ParseEvent(file, diagnostics);
-        return loaded is not null && _history?.For(_layout.Root, file.FullPath) is var (first, last)
-            ? loaded with { Dates = loaded.Dates.WithHistory(first, last) }
-            : loaded;
+        var (loaded, key) = ParseEvent(file, diagnostics);
+        if (loaded is null)
+        {
+            return null;
+        }
+
+        var history = _history?.For(_layout.Root, file.FullPath);
+        var dated = history is var (first, last) ? loaded with { Dates = loaded.Dates.WithHistory(first, last) } : loaded;
+        return key is null ? dated : Digests.Remember(dated, ParsedEventCache.Digest(key, history));
     }
 
-    /// <summary>An event file parsed, or as the last build parsed the same text when it reported nothing.</summary>
-    private TimelineEvent? ParseEvent(InputFile file, DiagnosticBag diagnostics)
+    /// <summary>An event file parsed, or as the last build parsed the same text when it reported nothing; with its key in the cache folder, if any.</summary>
+    private (TimelineEvent? Event, string? Key) ParseEvent(InputFile file, DiagnosticBag diagnostics)
     {
         if (_parsed is null)
         {
-            return EventLoader.Load(file, diagnostics, _languages);
+            return (EventLoader.Load(file, diagnostics, _languages), null);
         }
 
         var key = _parsed.Key(file, _languages);
         if (_parsed.Find(key) is { } known)
         {
-            return known;
+            return (known, key);
         }
 
         var loaded = EventLoader.Load(file, diagnostics, _languages);
@@ -204,7 +212,7 @@ internal sealed class LoadedInput
             _parsed.Keep(key, loaded);
         }
 
-        return loaded;
+        return (loaded, key);
     }
 
     private static EntryKind KindOnDisk(string path)

@@ -24,10 +24,16 @@ internal sealed class SitePipeline
     private readonly ISiteSink _sink;
     // Only a pipeline that rebuilds keeps what it resolved: a build resolves once.
     private readonly ResolveCache? _resolved;
+    // A build that writes keeps the Markdown it rendered in the cache folder, for the next build.
+    private readonly string? _renderedFolder;
     private SiteTheme? _theme;
+    private int _documentsReused;
 
     /// <param name="incremental">Whether the pipeline will be rebuilt after changes (`serve`): it then keeps what it read and resolved.</param>
-    /// <param name="cacheParses">Whether event files are parsed through the cache folder (see <see cref="ParsedEventCache"/>): a build that writes does.</param>
+    /// <param name="cacheParses">
+    /// Whether event files are parsed, and their Markdown rendered, through the cache folder (see <see cref="ParsedEventCache"/>
+    /// and <see cref="RenderedDocumentCache"/>): a build that writes does.
+    /// </param>
     public SitePipeline(BuildOptions options, ISiteSink sink, bool incremental, bool cacheParses = false)
     {
         _options = options;
@@ -37,6 +43,7 @@ internal sealed class SitePipeline
         _themeFolder = Path.GetFullPath(options.ThemeFolder);
         _input = new LoadedInput(_layout, _display, options.BaseUrl, keepTexts: incremental, cacheParses ? ParsedEventCache.Open(options.CacheFolder) : null);
         _resolved = incremental ? new ResolveCache() : null;
+        _renderedFolder = cacheParses ? options.CacheFolder : null;
     }
 
     /// <summary>The full paths of the folders a change in which calls for a rebuild.</summary>
@@ -51,6 +58,7 @@ internal sealed class SitePipeline
         var clock = Stopwatch.StartNew();
         var timings = new PhaseTimings();
         var diagnostics = new DiagnosticBag();
+        _documentsReused = 0;
 
         // Before anything is read: a build that would touch a folder it did not make stops here, having touched nothing.
         if (!_sink.Open(_display, diagnostics))
@@ -83,7 +91,10 @@ internal sealed class SitePipeline
             return Done(diagnostics, null, clock, timings);
         }
 
-        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved);
+        var rendered = _renderedFolder is null ? null : RenderedDocumentCache.Open(_renderedFolder);
+        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved, rendered);
+        rendered?.Save();
+        _documentsReused = rendered?.Reused ?? 0;
         timings.Mark("resolve");
         if (diagnostics.HasErrors || !_theme.IsComplete)
         {
@@ -139,6 +150,7 @@ internal sealed class SitePipeline
         {
             Timings = timings.Phases,
             ParsesReused = _input.ParsesReused,
+            DocumentsReused = _documentsReused,
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,
             PagesReused = published?.PagesReused ?? 0,

@@ -48,7 +48,8 @@ internal sealed class PageInputs
         _records = new byte[]?[site.Events.Count];
         _summaries = new byte[]?[site.Events.Count];
         _shown = new byte[]?[site.Events.Count];
-        _events = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
+        var records = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
+        _events = new JsonSerializerOptions(records) { Converters = { new DocumentByDigest(this, records), new EventByDigest(records) } };
         using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         common.AppendData(salt);
         common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { site.Site, site.Tags, site.Eras }, Json));
@@ -208,6 +209,52 @@ internal sealed class PageInputs
         public override T Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
 
         public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WriteStringValue(inputs.HashOf(value));
+    }
+
+    /// <summary>
+    /// Writes a rendered text as the digest of what it was made from and the hash of each of its notes' sources, when
+    /// the build's cache knows it (see <see cref="Digests"/>), else whole: its HTML then need not be read, nor made
+    /// into a string, for an event whose pages are taken unchanged.
+    /// </summary>
+    private sealed class DocumentByDigest(PageInputs inputs, JsonSerializerOptions whole) : JsonConverter<RenderedDocument>
+    {
+        public override RenderedDocument Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, RenderedDocument value, JsonSerializerOptions options)
+        {
+            if (Digests.Of(value) is not { } digest)
+            {
+                JsonSerializer.Serialize(writer, value, whole);
+                return;
+            }
+
+            writer.WriteStartArray();
+            writer.WriteBase64StringValue(digest);
+            foreach (var note in value.Notes)
+            {
+                writer.WriteStringValue(inputs.HashOf(note.Source));
+            }
+
+            writer.WriteEndArray();
+        }
+    }
+
+    /// <summary>Writes an event's record as the digest of what it was made from, when the build's cache knows it (see <see cref="Digests"/>), else whole.</summary>
+    private sealed class EventByDigest(JsonSerializerOptions whole) : JsonConverter<TimelineEvent>
+    {
+        public override TimelineEvent Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) => throw new NotSupportedException();
+
+        public override void Write(Utf8JsonWriter writer, TimelineEvent value, JsonSerializerOptions options)
+        {
+            if (Digests.Of(value) is { } digest)
+            {
+                writer.WriteBase64StringValue(digest);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, whole);
+            }
+        }
     }
 
     /// <summary>What a list of events shows of one, in every language, and where it falls in time.</summary>

@@ -184,9 +184,7 @@ internal sealed class DocumentResolver(
         if (events.TryGetValue(link.EventId, out var target))
         {
             link.Href = urls.Event(target.Id);
-            link.TargetTitle = language is not null && target.Translations.TryGetValue(language, out var translation)
-                ? translation.Title
-                : target.Title;
+            link.TargetTitle = LinkTitle(target, language);
             linked.Add(target.Id);
         }
         else
@@ -194,6 +192,10 @@ internal sealed class DocumentResolver(
             diagnostics.Error(path, position, ErrorMessages.UnknownLinkedEvent(link.EventId, Suggestions.Closest(link.EventId, events.Keys)));
         }
     }
+
+    /// <summary>The title a link to <paramref name="target"/> shows in <paramref name="language"/> (null: the site's own).</summary>
+    public static string LinkTitle(TimelineEvent target, string? language) =>
+        language is not null && target.Translations.TryGetValue(language, out var translation) ? translation.Title : target.Title;
 
     private Source? Lookup(string id, string path, SourcePosition position)
     {

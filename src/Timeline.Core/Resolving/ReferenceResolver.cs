@@ -29,15 +29,17 @@ internal static class ReferenceResolver
 
     /// <summary>
     /// With a <paramref name="cache"/> (kept by `timeline serve`), records and Markdown whose inputs did not change are
-    /// not resolved again: editing one event resolves it and the events whose links show its title.
+    /// not resolved again: editing one event resolves it and the events whose links show its title. With
+    /// <paramref name="rendered"/> (a build's, kept in the cache folder), Markdown the last build rendered is taken
+    /// from it while still right.
     /// </summary>
-    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, ResolveCache? cache = null)
+    public static ResolvedSite Resolve(TimelineContent content, DiagnosticBag diagnostics, ResolveCache? cache = null, RenderedDocumentCache? rendered = null)
     {
         var sources = content.Sources.ToDictionary(s => s.Id, StringComparer.Ordinal);
         var events = content.Events.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var entities = content.Entities.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var round = cache?.Start(content.Site, sources, events, entities);
-        var documents = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round);
+        var documents = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round, rendered);
 
         ResolvedEvent Event(TimelineEvent e, DiagnosticBag into)
         {
@@ -105,7 +107,7 @@ internal static class ReferenceResolver
             .ToList();
 
         // Pages are read again on every rebuild (a translation joins its page), so there is nothing to keep for them.
-        var pageDocuments = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round: null);
+        var pageDocuments = new Documents(sources, events, new SiteUrls(content.Site.BasePath), content.Site.OtherLanguages, round: null, rendered);
         var resolvedPages = content.Pages
             .Select(page =>
             {
@@ -155,13 +157,14 @@ internal static class ReferenceResolver
         }
     }
 
-    /// <summary>Renders Markdown in the site's language or a translation's, through the cache when there is one.</summary>
+    /// <summary>Renders Markdown in the site's language or a translation's, through a cache when there is one.</summary>
     private sealed class Documents(
         IReadOnlyDictionary<string, Source> sources,
         IReadOnlyDictionary<string, TimelineEvent> events,
         SiteUrls urls,
         IEnumerable<string> otherLanguages,
-        ResolveCache.Round? round)
+        ResolveCache.Round? round,
+        RenderedDocumentCache? rendered)
     {
         // Links in a translation go to that language's pages.
         private readonly Dictionary<string, SiteUrls> _languages = otherLanguages.ToDictionary(l => l, urls.ForLanguage, StringComparer.Ordinal);
@@ -170,12 +173,17 @@ internal static class ReferenceResolver
 
         /// <summary>Renders the text of <paramref name="owner"/>: a record, or one of its translations.</summary>
         public RenderedDocument Resolve(object owner, string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
-            round is null
-                ? Render(language, text, entrySources, path, diagnostics)
-                : round.Document(owner, language, diagnostics, into => Render(language, text, entrySources, path, into));
+            (round, rendered) switch
+            {
+                ({ } r, _) => r.Document(owner, language, diagnostics, into => Render(language, text, entrySources, path, into)),
+                (null, { } kept) => kept.Render(language, UrlsIn(language), text, entrySources, path, sources, events, diagnostics, into => Render(language, text, entrySources, path, into)),
+                _ => Render(language, text, entrySources, path, diagnostics),
+            };
+
+        private SiteUrls UrlsIn(string? language) => language is null ? urls : _languages[language];
 
         private RenderedDocument Render(string? language, MarkdownText text, IReadOnlyList<Reference> entrySources, string path, DiagnosticBag diagnostics) =>
-            new DocumentResolver(sources, events, language is null ? urls : _languages[language], diagnostics, language).Resolve(text, entrySources, path);
+            new DocumentResolver(sources, events, UrlsIn(language), diagnostics, language).Resolve(text, entrySources, path);
     }
 
     private static bool SameEntities(IReadOnlyList<Reference> references, IReadOnlyList<Entity> resolved, IReadOnlyDictionary<string, Entity> entities) =>

@@ -148,9 +148,6 @@ internal sealed class ResolveCache
         _ => [owner],
     };
 
-    private static string Title(TimelineEvent e, string? language) =>
-        language is not null && e.Translations.TryGetValue(language, out var translation) ? translation.Title : e.Title;
-
     /// <summary>
     /// One resolve. Its lookups only read the cache and what it makes is queued, so that records can be resolved in
     /// parallel; <see cref="Finish"/> stores it.
@@ -281,7 +278,7 @@ internal sealed class ResolveCache
         }
 
         private DocumentEntry Entry(RenderedDocument document, string? language) =>
-            new(document, language, document.LinkedEventIds.Select(id => Title(_events[id], language)).ToArray());
+            new(document, language, document.LinkedEventIds.Select(id => DocumentResolver.LinkTitle(_events[id], language)).ToArray());
 
         private bool AllValid(DocumentEntry[] documents)
         {
@@ -309,7 +306,7 @@ internal sealed class ResolveCache
 
             for (var i = 0; i < entry.LinkedTitles.Length; i++)
             {
-                if (!_events.TryGetValue(document.LinkedEventIds[i], out var now) || Title(now, entry.Language) != entry.LinkedTitles[i])
+                if (!_events.TryGetValue(document.LinkedEventIds[i], out var now) || DocumentResolver.LinkTitle(now, entry.Language) != entry.LinkedTitles[i])
                 {
                     return false;
                 }

@@ -167,6 +167,7 @@ public sealed class OwnedFolderTests
         File.Delete(Path.Combine(cache, "search", "CACHEDIR.TAG"));
         File.Delete(Path.Combine(cache, "pages.bin"));
         File.Delete(Path.Combine(cache, "events.bin"));
+        File.Delete(Path.Combine(cache, "documents.bin"));
 
         using var again = TestSite.BuildIn(folder);
 
