@@ -199,7 +199,7 @@ public static partial class Program
             errors.WriteLine(PhaseTimings.Format(result.Timings));
             if (write)
             {
-                errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  event files taken parsed from the cache {result.ParsesReused}, texts taken rendered {result.DocumentsReused}; pages taken from the last build {result.PagesReused}, parts of feeds and data files {result.PartsReused}; share images drawn {result.ShareImagesDrawn}, reused {result.ShareImagesReused}; search shards indexed {result.SearchShardsIndexed}, reused {result.SearchShardsReused}"));
+                errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  event files taken parsed from the cache {result.ParsesReused} ({result.EventFilesUnread} of them not read again), texts taken rendered {result.DocumentsReused}; pages taken from the last build {result.PagesReused}, parts of feeds and data files {result.PartsReused}; share images drawn {result.ShareImagesDrawn}, reused {result.ShareImagesReused}; search shards indexed {result.SearchShardsIndexed}, reused {result.SearchShardsReused}"));
             }
         }
 

@@ -4,7 +4,11 @@ using Timeline.Diagnostics;
 namespace Timeline.Input;
 
 /// <summary>A file found for reading: the path it is listed and shown by, and the real file behind it to open.</summary>
-public readonly record struct FoundFile(string Path, string RealPath);
+public readonly record struct FoundFile(string Path, string RealPath)
+{
+    /// <summary>The file's stamp when it was found, for a regular file listed as itself (not through a link) on Linux.</summary>
+    public FileChangeStamp? Stamp { get; init; }
+}
 
 /// <summary>
 /// Finds the files of one folder tree, the input or the theme folder, for reading. Only regular files are returned;
@@ -157,7 +161,7 @@ public sealed class InputFiles
             {
                 if (entry.Kind == EntryKind.Regular)
                 {
-                    found.Add(new FoundFile(path, entry.Real));
+                    found.Add(new FoundFile(path, entry.Real) { Stamp = entry.Stamp });
                 }
                 else
                 {
@@ -174,12 +178,13 @@ public sealed class InputFiles
     /// what it points to; null when there is a problem. A bad link is reported only where it matters: as a file that
     /// would be read, or a folder that would be walked.
     /// </summary>
-    private (EntryKind Kind, string Real)? Follow(string path, string real, Func<string, bool> include, Func<string, bool> descend)
+    private (EntryKind Kind, string Real, FileChangeStamp? Stamp)? Follow(string path, string real, Func<string, bool> include, Func<string, bool> descend)
     {
         EntryKind kind;
+        FileChangeStamp? stamp;
         try
         {
-            kind = FileKinds.Of(real);
+            (kind, stamp) = FileKinds.Examine(real);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -189,7 +194,7 @@ public sealed class InputFiles
 
         if (kind != EntryKind.Link)
         {
-            return (kind, real);
+            return (kind, real, stamp);
         }
 
         var (target, loop) = RealPath(real);
@@ -214,7 +219,8 @@ public sealed class InputFiles
             return null;
         }
 
-        return (FileKinds.Of(target), target);
+        // What a link leads to is read every time: its stamp would be the link's.
+        return (FileKinds.Of(target), target, null);
     }
 
     /// <summary>The path with every link in it resolved, as realpath(3) does; null when it leads nowhere, or loops.</summary>

@@ -17,8 +17,10 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
     /// <summary>
     /// Reads every file <see cref="InputLayout"/> names. What is missing is not reported here but by
     /// <see cref="InputLayout.CheckRequired"/>, so that a whole read and serve's reading of one changed path say it alike.
+    /// With <paramref name="readEvents"/> false, the event files are found but not read (<see cref="SiteInput.UnreadEvents"/>):
+    /// the caller reads those it does not already know.
     /// </summary>
-    public SiteInput Read(string inputFolder)
+    public SiteInput Read(string inputFolder, bool readEvents = true)
     {
         var layout = new InputLayout(inputFolder);
         if (!Directory.Exists(inputFolder))
@@ -33,10 +35,12 @@ public sealed class InputReader(PathDisplay display, DiagnosticBag diagnostics)
         }
 
         var top = InputLayout.ListFiles.ToDictionary(f => f.Kind, f => ReadOptional(files, Path.Combine(inputFolder, f.Name)));
-        var listed = layout.Folders.ToDictionary(f => f.Kind, f => ReadAll(files.List(f.Folder, layout.Includes, layout.Descend)));
-        return new SiteInput(top[InputKind.Site], top[InputKind.Sources], top[InputKind.Entities], top[InputKind.Eras], listed[InputKind.Event], listed[InputKind.Page])
+        var found = layout.Folders.ToDictionary(f => f.Kind, f => files.List(f.Folder, layout.Includes, layout.Descend));
+        var events = readEvents ? ReadAll(found[InputKind.Event]) : [];
+        return new SiteInput(top[InputKind.Site], top[InputKind.Sources], top[InputKind.Entities], top[InputKind.Eras], events, ReadAll(found[InputKind.Page]))
         {
             Tags = top[InputKind.Tags],
+            UnreadEvents = readEvents ? [] : found[InputKind.Event],
         };
     }
 

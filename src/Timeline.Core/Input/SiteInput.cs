@@ -11,4 +11,7 @@ public sealed record SiteInput(
 {
     /// <summary>tags.yml, the tags' names, when there is one.</summary>
     public InputFile? Tags { get; init; }
+
+    /// <summary>The event files found and left unread, when the reader was asked to (Events then holds none).</summary>
+    public IReadOnlyList<FoundFile> UnreadEvents { get; init; } = [];
 }

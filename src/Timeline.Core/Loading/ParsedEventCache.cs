@@ -39,6 +39,11 @@ internal sealed class ParsedEventCache
     /// <summary>How many events were taken from the cache.</summary>
     public int Reused => _reused;
 
+    /// <summary>How many of those were taken by their files' stamps, without reading the files.</summary>
+    public int Unread => _unread;
+
+    private int _unread;
+
     /// <summary>The cache in <paramref name="cacheFolder"/>, with what the last build recorded there when the folder is the build's own.</summary>
     public static ParsedEventCache Open(string cacheFolder) => new(KeyedRecord.Open(cacheFolder, FileName, Layout));
 
@@ -83,6 +88,54 @@ internal sealed class ParsedEventCache
         {
             return null;
         }
+    }
+
+    /// <summary>
+    /// The event parsed from a file whose stamp is the one recorded with it (see <see cref="KeepStamp"/>), at the same
+    /// paths and with the same languages, and the key of that parse; null when none is recorded, so the file is read.
+    /// </summary>
+    public (TimelineEvent Event, string Key)? FindUnchanged(string fullPath, string displayPath, SiteLanguages? languages, FileChangeStamp stamp)
+    {
+        var stampKey = StampKey(fullPath, displayPath, languages, stamp);
+        if (!_record.TryGet(stampKey, out var bytes) || bytes.Length != 64)
+        {
+            return null;
+        }
+
+        var key = Encoding.ASCII.GetString(bytes.Span);
+        if (Find(key) is not { } parsed)
+        {
+            return null;
+        }
+
+        _record.Use(stampKey, bytes);
+        Interlocked.Increment(ref _unread);
+        return (parsed, key);
+    }
+
+    /// <summary>
+    /// Records that the file with <paramref name="stamp"/> holds the text parsed under <paramref name="key"/>, so that
+    /// the next build need not read it while its stamp is the same; only when the file last changed before
+    /// <paramref name="settledBefore"/> (nanoseconds since 1970): a file changed again within the clock's granularity
+    /// of its stamp could keep the stamp with another text, as git's "racily clean" entries can.
+    /// </summary>
+    public void KeepStamp(string fullPath, string displayPath, SiteLanguages? languages, FileChangeStamp stamp, string key, long settledBefore)
+    {
+        if (stamp.ChangedNanoseconds < settledBefore && stamp.ModifiedNanoseconds < settledBefore)
+        {
+            _record.Keep(StampKey(fullPath, displayPath, languages, stamp), Encoding.ASCII.GetBytes(key));
+        }
+    }
+
+    // A stamp's entry, apart from parses' keys by what it starts with; the parse's key says the rest.
+    private static string StampKey(string fullPath, string displayPath, SiteLanguages? languages, FileChangeStamp stamp)
+    {
+        var others = languages is null ? "" : string.Join(' ', languages.Others);
+        var text = string.Create(CultureInfo.InvariantCulture, $"stamp\n{fullPath}\n{displayPath}\n{languages?.Default}\n{others}\n{stamp.Size} {stamp.ModifiedNanoseconds} {stamp.ChangedNanoseconds} {stamp.Inode}\n");
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(KeyedRecord.Salt);
+        hash.AppendData(Encoding.UTF8.GetBytes(text));
+        return Convert.ToHexString(hash.GetHashAndReset());
     }
 
     /// <summary>Keeps an event parsed without a word of warning, for the next build.</summary>

@@ -18,6 +18,9 @@ public sealed record BuildResult(IReadOnlyList<Diagnostic> Diagnostics, Resolved
     /// <summary>Event files taken parsed from the cache, their text being the same as when they were parsed (ParsedEventCache).</summary>
     public int ParsesReused { get; init; }
 
+    /// <summary>Of those, the event files not read at all: their stamps (size, times, inode) were the ones recorded with their parses.</summary>
+    public int EventFilesUnread { get; init; }
+
     /// <summary>How many Markdown texts were taken rendered from the cache folder.</summary>
     public int DocumentsReused { get; init; }
 

@@ -53,6 +53,9 @@ internal sealed class LoadedInput
     /// <summary>How many event files were taken parsed from the cache folder.</summary>
     public int ParsesReused => _parsed?.Reused ?? 0;
 
+    /// <summary>How many event files were not read at all, their stamps being the ones recorded with their parses.</summary>
+    public int FilesUnread => _parsed?.Unread ?? 0;
+
     /// <summary>The number of event files read.</summary>
     public int EventFiles => _events.Count;
 
@@ -69,7 +72,12 @@ internal sealed class LoadedInput
         _tags = null;
         _languages = null;
         var diagnostics = new DiagnosticBag();
-        var input = new InputReader(_display, diagnostics).Read(_layout.Root);
+
+        // A file last changed a second or more before this read began has settled: its stamp can stand for its text.
+        var settledBefore = (DateTime.UtcNow - DateTime.UnixEpoch - TimeSpan.FromSeconds(1)).Ticks * 100;
+
+        // With the cache folder, event files are read only when their stamps are not the ones recorded with their parses.
+        var input = new InputReader(_display, diagnostics).Read(_layout.Root, readEvents: _parsed is null);
         _refused.AddRange(diagnostics.Sorted());
         _history ??= EntryHistory.Read(_layout.Root);
 
@@ -86,6 +94,15 @@ internal sealed class LoadedInput
         for (var i = 0; i < events.Length; i++)
         {
             _events[input.Events[i].FullPath] = events[i];
+        }
+
+        var unread = input.UnreadEvents;
+        var paths = new string[unread.Count];
+        var loaded = new Loaded<TimelineEvent?>[unread.Count];
+        Parallel.For(0, unread.Count, i => (paths[i], loaded[i]) = LoadUnread(unread[i], settledBefore));
+        for (var i = 0; i < loaded.Length; i++)
+        {
+            _events[paths[i]] = loaded[i];
         }
 
         foreach (var page in input.Pages)
@@ -176,10 +193,34 @@ internal sealed class LoadedInput
     }
 
     /// <summary>
-    /// An event file, with the dates of its git history where the record gives none; with its digest (see
-    /// <see cref="Digests"/>) when it was parsed through the cache folder.
+    /// An event file found but not read (see <see cref="InputReader.Read"/>), by its full path: taken parsed from the
+    /// cache folder when its stamp is the one recorded with its parse, else read and parsed, its stamp then recorded.
     /// </summary>
-    private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics)
+    private (string FullPath, Loaded<TimelineEvent?> Loaded) LoadUnread(FoundFile found, long settledBefore)
+    {
+        var fullPath = Path.GetFullPath(found.Path);
+        if (found.Stamp is { } stamp && _parsed!.FindUnchanged(fullPath, _display.Show(found.Path), _languages, stamp) is var (known, key))
+        {
+            return (fullPath, new Loaded<TimelineEvent?>(null, Dated(known, key, fullPath), []));
+        }
+
+        var diagnostics = new DiagnosticBag();
+        if (new InputReader(_display, diagnostics).ReadFile(found) is not { } file)
+        {
+            return (fullPath, new Loaded<TimelineEvent?>(null, null, diagnostics.Sorted()));
+        }
+
+        var loaded = Parse(file, (f, d) => LoadEvent(f, d, found.Stamp, settledBefore));
+        return (fullPath, loaded with { Diagnostics = [.. diagnostics.Sorted(), .. loaded.Diagnostics] });
+    }
+
+    /// <summary>
+    /// An event file, with the dates of its git history where the record gives none; with its digest (see
+    /// <see cref="Digests"/>) when it was parsed through the cache folder, which then records its stamp if it has one.
+    /// </summary>
+    private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics) => LoadEvent(file, diagnostics, null, 0);
+
+    private TimelineEvent? LoadEvent(InputFile file, DiagnosticBag diagnostics, FileChangeStamp? stamp, long settledBefore)
     {
         var (loaded, key) = ParseEvent(file, diagnostics);
         if (loaded is null)
@@ -187,7 +228,18 @@ internal sealed class LoadedInput
             return null;
         }
 
-        var history = _history?.For(_layout.Root, file.FullPath);
+        if (key is not null && stamp is { } settled && diagnostics.IsEmpty)
+        {
+            _parsed!.KeepStamp(file.FullPath, file.DisplayPath, _languages, settled, key, settledBefore);
+        }
+
+        return Dated(loaded, key, file.FullPath);
+    }
+
+    /// <summary>An event with the dates of its file's git history where the record gives none, and its digest when its parse's key is known.</summary>
+    private TimelineEvent Dated(TimelineEvent loaded, string? key, string fullPath)
+    {
+        var history = _history?.For(_layout.Root, fullPath);
         var dated = history is var (first, last) ? loaded with { Dates = loaded.Dates.WithHistory(first, last) } : loaded;
         return key is null ? dated : Digests.Remember(dated, ParsedEventCache.Digest(key, history));
     }

@@ -150,6 +150,7 @@ internal sealed class SitePipeline
         {
             Timings = timings.Phases,
             ParsesReused = _input.ParsesReused,
+            EventFilesUnread = _input.FilesUnread,
             DocumentsReused = _documentsReused,
             ShareImagesDrawn = published?.ShareImagesDrawn ?? 0,
             ShareImagesReused = published?.ShareImagesReused ?? 0,

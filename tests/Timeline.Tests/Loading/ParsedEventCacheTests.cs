@@ -33,6 +33,38 @@ public sealed class ParsedEventCacheTests
     }
 
     [Fact]
+    public void A_file_unchanged_for_a_second_is_not_read_again_and_one_changed_since_is()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+
+        // Stamps are recorded only for files that last changed a second or more before the build began.
+        Thread.Sleep(1100);
+        var first = TestSite.BuildIn(folder);
+        first.AssertSucceeded();
+        Assert.Equal(0, first.Result.EventFilesUnread);
+
+        var second = TestSite.BuildIn(folder);
+        second.AssertSucceeded();
+        Assert.Equal(5, second.Result.ParsesReused);
+        Assert.Equal(5, second.Result.EventFilesUnread);
+
+        // The same length, so that only the times and the text tell the edit.
+        var file = Path.Combine(folder, "input", "events", "1988", "first-event.yml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("title: The first event", "title: The FIRST event", StringComparison.Ordinal));
+        var edited = TestSite.BuildIn(folder);
+        edited.AssertSucceeded();
+        Assert.Equal(4, edited.Result.EventFilesUnread);
+        Assert.Contains("The FIRST event", File.ReadAllText(Path.Combine(edited.Output, "events", "first-event", "index.html")), StringComparison.Ordinal);
+
+        // Changed just before that build, its stamp was not recorded then: it is read again, and the site is the same.
+        var again = TestSite.BuildIn(folder);
+        again.AssertSucceeded();
+        Assert.Equal(4, again.Result.EventFilesUnread);
+        Assert.Contains("The FIRST event", File.ReadAllText(Path.Combine(again.Output, "events", "first-event", "index.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_with_an_error_is_parsed_and_reported_on_every_build()
     {
         using var first = TestSite.Build(Path.Combine("valid", "basic"));
