@@ -400,6 +400,12 @@ internal static class OutputWriter
             _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() =>
                 _spare?.Use(f) == true || Directory.CreateDirectory(f).Exists)).Value;
 
+        /// <summary>
+        /// What the spare this site is staged into held in the folder <see cref="Commit"/> leaves to its step before the
+        /// swap, as the spare's walk found it; null without a spare.
+        /// </summary>
+        public SpareOutput.Contents? LeftForStep => _spare?.Left;
+
         /// <summary>Whether the spare this site is staged into already has, at <paramref name="path"/>, a file with <paramref name="stamp"/>.</summary>
         public bool Has(string path, FileStamp stamp) => _spare?.Has(Target(_staging, path), stamp) == true;
 

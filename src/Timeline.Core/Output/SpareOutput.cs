@@ -164,9 +164,17 @@ internal sealed class SpareOutput
         bool Stale(string path) => keep is null || (path != keep && !path.StartsWith(keep + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
         // One by one: few are stale in a rebuild, and a failure must reach the caller as itself, not wrapped.
-        foreach (var file in _files.Keys.Where(Stale))
+        var kept = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        foreach (var (file, stamp) in _files)
         {
-            File.Delete(Path.Combine(_root, file));
+            if (Stale(file))
+            {
+                File.Delete(Path.Combine(_root, file));
+            }
+            else
+            {
+                kept[file] = stamp;
+            }
         }
 
         _files.Clear();
@@ -177,8 +185,18 @@ internal sealed class SpareOutput
             Directory.Delete(Path.Combine(_root, folder), recursive: false);
         }
 
+        Left = new Contents(kept, _folders.Keys.Where(f => !Stale(f)).ToHashSet(StringComparer.Ordinal));
         _folders.Clear();
     }
+
+    /// <summary>
+    /// What the old site holds in the folder <see cref="RemoveStale"/> kept, as the walk found it, by path inside the
+    /// site: the step that brings that folder up to date need not look at it again. Empty until then.
+    /// </summary>
+    public Contents Left { get; private set; } = new(new Dictionary<string, FileStamp>(), new HashSet<string>());
+
+    /// <summary>Files, with their stamps, and folders, by path inside the site.</summary>
+    public sealed record Contents(IReadOnlyDictionary<string, FileStamp> Files, IReadOnlySet<string> Folders);
 
     // What a walk found: plain files and folders are noted; anything else (a symbolic link above all) is removed, so
     // that no write of this build can follow it out of the folder.

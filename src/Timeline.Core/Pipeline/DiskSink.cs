@@ -98,7 +98,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
         staging.Commit(
-            folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable)),
+            folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable), staging.LeftForStep),
             beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         timings.Mark("write");
         if (!diagnostics.HasErrors)

@@ -168,6 +168,10 @@ public sealed class OwnedFolderTests
         File.Delete(Path.Combine(cache, "pages.bin"));
         File.Delete(Path.Combine(cache, "events.bin"));
         File.Delete(Path.Combine(cache, "documents.bin"));
+        foreach (var list in Directory.EnumerateFiles(Path.Combine(cache, "search"), "*.files"))
+        {
+            File.Delete(list);
+        }
 
         using var again = TestSite.BuildIn(folder);
 

@@ -137,6 +137,44 @@ public sealed class SearchShardsTests
         }
     }
 
+    /// <summary>
+    /// A shard the spare holds as the cache has it is left as it is, by the list beside the cached shard; one that lost
+    /// a file, or holds one more, is made whole from the cache: the index is a clean build's.
+    /// </summary>
+    [Fact]
+    public void A_shard_in_the_spare_that_lost_or_gained_a_file_is_made_whole_from_the_cache()
+    {
+        var folder = TestSite.NewFolder();
+        try
+        {
+            TestSite.CopyFolder(Repository.Input, Path.Combine(folder, "input"));
+            TestSite.BuildIn(folder).AssertSucceeded();
+            TestSite.BuildIn(folder).AssertSucceeded();
+            var expected = Hashes(Path.Combine(folder, "output", "pagefind"));
+
+            // The spare is the site the last build replaced: the next build stages into it.
+            var spare = Path.Combine(folder, ".output.spare", "pagefind");
+            var shards = Directory.EnumerateDirectories(spare, "*", SearchOption.AllDirectories)
+                .Where(d => File.Exists(Path.Combine(d, "pagefind-entry.json")))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+            Assert.True(shards.Count >= 2);
+            File.Delete(Directory.EnumerateFiles(Path.Combine(shards[0], "fragment")).Order(StringComparer.Ordinal).First());
+            File.WriteAllText(Path.Combine(shards[1], "stray.json"), "{}");
+
+            var rebuilt = TestSite.BuildIn(folder);
+            rebuilt.AssertSucceeded();
+            Assert.Equal(0, rebuilt.Result.SearchShardsIndexed);
+            var actual = Hashes(Path.Combine(folder, "output", "pagefind"));
+            Assert.Equal(expected.Keys.Order(StringComparer.Ordinal), actual.Keys.Order(StringComparer.Ordinal));
+            Assert.All(expected, file => Assert.True(file.Value == actual[file.Key], $"pagefind/{file.Key} differs from the last build's"));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static Dictionary<string, string> Hashes(string folder) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
             .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(f))));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Timeline.Diagnostics;
@@ -51,7 +52,11 @@ internal sealed class SearchIndexCache(string cacheFolder)
     /// Writes the search index into <paramref name="siteFolder"/>'s bundle folder: each shard from the cache when its
     /// pages are unchanged, the rest with one run of Pagefind; then the list of shards, and nothing else.
     /// </summary>
-    public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown)
+    /// <param name="left">
+    /// What the staging folder already holds in the bundle folder (the spare's, as its walk found it): a shard there
+    /// whose files are the cached shard's, by the list kept beside it, is left as it is without looking at either.
+    /// </param>
+    public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown, SpareOutput.Contents? left = null)
     {
         var shards = SearchShards.Plan(_pages.Values);
         var program = SHA256.HashData(File.ReadAllBytes(indexer.Executable));
@@ -67,9 +72,15 @@ internal sealed class SearchIndexCache(string cacheFolder)
             var target = Path.Combine(root, shard.Folder);
             if (readable && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
             {
+                if (left is not null && AlreadyThere(cached, Path.Combine(PagefindIndexer.BundleFolder, shard.Folder), left))
+                {
+                    continue;
+                }
+
                 try
                 {
                     Copy(cached, target);
+                    WriteListIfMissing(cached);
                     continue;
                 }
                 catch (Exception ex) when (IsCacheFailure(ex))
@@ -164,7 +175,8 @@ internal sealed class SearchIndexCache(string cacheFolder)
             }
 
             var marker = Path.Combine(_folder, OwnedFolder.Cache.Marker);
-            foreach (var old in Directory.EnumerateFileSystemEntries(_folder).Where(d => d != marker && !used.Contains(Path.GetFileName(d)) && !IsAnotherBuildsStaging(d)).ToList())
+            bool Used(string entry) => used.Contains(Path.GetFileName(entry)) || (entry.EndsWith(ListSuffix, StringComparison.Ordinal) && used.Contains(Path.GetFileName(entry[..^ListSuffix.Length])));
+            foreach (var old in Directory.EnumerateFileSystemEntries(_folder).Where(d => d != marker && !Used(d) && !IsAnotherBuildsStaging(d)).ToList())
             {
                 RemoveEntry(old);
             }
@@ -198,6 +210,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
             }
 
             Directory.Move(staging, cached);
+            WriteListIfMissing(cached, replace: true);
         }
         catch (Exception ex) when (IsCacheFailure(ex))
         {
@@ -213,6 +226,94 @@ internal sealed class SearchIndexCache(string cacheFolder)
                 // Left for the next build to remove once it is old.
             }
         }
+    }
+
+    // Beside each cached shard <key>/, the list of what it holds (<key>.files): folders, and files with their stamps.
+    private const string ListSuffix = ".files";
+
+    /// <summary>
+    /// Whether the site's folder <paramref name="shard"/> (a path inside the site) holds exactly the cached shard's
+    /// files, with their stamps, and folders, by the list kept beside the cached shard and what the spare's walk found:
+    /// the last build linked them in from the cache, and nothing changed them since. False without a list.
+    /// </summary>
+    private static bool AlreadyThere(string cached, string shard, SpareOutput.Contents left)
+    {
+        string[] lines;
+        try
+        {
+            lines = File.ReadAllLines(cached + ListSuffix);
+        }
+        catch (Exception ex) when (IsCacheFailure(ex))
+        {
+            return false;
+        }
+
+        var (files, folders) = (0, 0);
+        foreach (var line in lines)
+        {
+            var parts = line.Split('\t');
+            if (parts is ["d", var folder] && left.Folders.Contains(Path.Combine(shard, folder)))
+            {
+                folders++;
+            }
+            else if (parts is ["f", var file, var size, var ticks]
+                && left.Files.TryGetValue(Path.Combine(shard, file), out var stamp)
+                && stamp == new FileStamp(long.Parse(size, CultureInfo.InvariantCulture), long.Parse(ticks, CultureInfo.InvariantCulture)))
+            {
+                files++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        // Nothing else there: as many files and folders under the shard as the list has.
+        var prefix = shard + Path.DirectorySeparatorChar;
+        return files == left.Files.Keys.Count(f => f.StartsWith(prefix, StringComparison.Ordinal))
+            && folders == left.Folders.Count(f => f.StartsWith(prefix, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Writes the list of a cached shard's folders and files, with their stamps, unless there is one (or replacing it,
+    /// for a shard just stored); a cache that cannot be written is left alone.
+    /// </summary>
+    private static void WriteListIfMissing(string cached, bool replace = false)
+    {
+        try
+        {
+            WriteList(cached, replace);
+        }
+        catch (Exception ex) when (IsCacheFailure(ex))
+        {
+            // The next build copies the shard as before, and tries again.
+        }
+    }
+
+    private static void WriteList(string cached, bool replace)
+    {
+        var list = cached + ListSuffix;
+        if (!replace && File.Exists(list))
+        {
+            return;
+        }
+
+        var lines = new List<string>();
+        foreach (var entry in new DirectoryInfo(cached).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).OrderBy(e => e.FullName, StringComparer.Ordinal))
+        {
+            var inside = Path.GetRelativePath(cached, entry.FullName);
+            if (OwnedFolder.IsLink(entry) || inside.Contains('\t') || inside.Contains('\n'))
+            {
+                return;
+            }
+
+            lines.Add(entry is DirectoryInfo ? $"d\t{inside}" : string.Create(CultureInfo.InvariantCulture, $"f\t{inside}\t{((FileInfo)entry).Length}\t{entry.LastWriteTimeUtc.Ticks}"));
+        }
+
+        // Written beside and renamed, so that a build stopped halfway leaves no list cut short.
+        var temporary = list + StagingMark + Guid.NewGuid().ToString("N");
+        File.WriteAllLines(temporary, lines);
+        File.Move(temporary, list, overwrite: true);
     }
 
     // A link or file is removed as itself, never followed; a real folder with all it holds (links in it are not
