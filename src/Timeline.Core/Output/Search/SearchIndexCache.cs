@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Timeline.Diagnostics;
+using Timeline.Input;
 using Timeline.Model;
 
 namespace Timeline.Output.Search;
@@ -231,6 +232,9 @@ internal sealed class SearchIndexCache(string cacheFolder)
     // Beside each cached shard <key>/, the list of what it holds (<key>.files): folders, and files with their stamps.
     private const string ListSuffix = ".files";
 
+    // A shard of 170 pages lists about 200 entries; a list far longer is not one this build wrote.
+    private const long MaxListBytes = 4 * 1024 * 1024;
+
     /// <summary>
     /// Whether the site's folder <paramref name="shard"/> (a path inside the site) holds exactly the cached shard's
     /// files, with their stamps, and folders, by the list kept beside the cached shard and what the spare's walk found:
@@ -241,7 +245,14 @@ internal sealed class SearchIndexCache(string cacheFolder)
         string[] lines;
         try
         {
-            lines = File.ReadAllLines(cached + ListSuffix);
+            // Only a plain file of a sensible size: a link or a pipe planted in the cache is not followed, nor waited on.
+            var list = cached + ListSuffix;
+            if (FileKinds.Of(list) != EntryKind.Regular || new FileInfo(list).Length > MaxListBytes)
+            {
+                return false;
+            }
+
+            lines = File.ReadAllLines(list);
         }
         catch (Exception ex) when (IsCacheFailure(ex))
         {
@@ -257,8 +268,10 @@ internal sealed class SearchIndexCache(string cacheFolder)
                 folders++;
             }
             else if (parts is ["f", var file, var size, var ticks]
+                && long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var time)
                 && left.Files.TryGetValue(Path.Combine(shard, file), out var stamp)
-                && stamp == new FileStamp(long.Parse(size, CultureInfo.InvariantCulture), long.Parse(ticks, CultureInfo.InvariantCulture)))
+                && stamp == new FileStamp(length, time))
             {
                 files++;
             }
