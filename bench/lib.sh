@@ -12,14 +12,15 @@ need_time() {
   fi
 }
 
-# The timed thing is the published Release binary, ReadyToRun when the SDK can fetch the packs it needs.
-# Sets $timeline and $readytorun.
+# The timed thing is what the tool package installs on linux-x64: the Release program published for linux-x64, which
+# Timeline.Cli.csproj makes self-contained and compiled ahead of time (ReadyToRun composite, no tiered compilation);
+# a plain Release publish when the SDK cannot fetch the packs that needs. Sets $timeline and $readytorun.
 publish_timeline() {
   local publish="$work/publish"
   rm -rf "$publish"
-  readytorun="yes"
-  if ! dotnet publish src/Timeline.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$publish" >"$work/publish.log" 2>&1; then
-    readytorun="no (the ReadyToRun packs could not be restored; see $work/publish.log)"
+  readytorun="yes (self-contained, composite, as the linux-x64 tool package)"
+  if ! dotnet publish src/Timeline.Cli -c Release -r linux-x64 -o "$publish" >"$work/publish.log" 2>&1; then
+    readytorun="no (the runtime and ReadyToRun packs could not be restored; see $work/publish.log)"
     rm -rf "$publish"
     dotnet publish src/Timeline.Cli -c Release -o "$publish" >>"$work/publish.log" 2>&1
   fi
