@@ -50,12 +50,9 @@ internal sealed class ParsedEventCache
     /// <summary>The key of a file's parse with the site's languages.</summary>
     public string Key(InputFile file, SiteLanguages? languages)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(KeyedRecord.Salt);
         var others = languages is null ? "" : string.Join(' ', languages.Others);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{file.FullPath}\n{file.DisplayPath}\n{languages?.Default}\n{others}\n{file.Text.Length}\n"));
-        hash.AppendData(Encoding.UTF8.GetBytes(file.Text));
-        return Convert.ToHexString(hash.GetHashAndReset());
+        using var hash = HashInput.Start();
+        return hash.Add(KeyedRecord.Salt).Add($"{file.FullPath}\n{file.DisplayPath}\n{languages?.Default}\n{others}\n{file.Text.Length}\n").Add(file.Text).Hex();
     }
 
     /// <summary>
@@ -132,10 +129,8 @@ internal sealed class ParsedEventCache
     {
         var others = languages is null ? "" : string.Join(' ', languages.Others);
         var text = string.Create(CultureInfo.InvariantCulture, $"stamp\n{fullPath}\n{displayPath}\n{languages?.Default}\n{others}\n{stamp.Size} {stamp.ModifiedNanoseconds} {stamp.ChangedNanoseconds} {stamp.Inode}\n");
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(KeyedRecord.Salt);
-        hash.AppendData(Encoding.UTF8.GetBytes(text));
-        return Convert.ToHexString(hash.GetHashAndReset());
+        using var hash = HashInput.Start();
+        return hash.Add(KeyedRecord.Salt).Add(text).Hex();
     }
 
     /// <summary>Keeps an event parsed without a word of warning, for the next build.</summary>

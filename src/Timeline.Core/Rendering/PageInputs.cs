@@ -64,14 +64,14 @@ internal sealed class PageInputs
 
     /// <summary>The key of one file of the event at <paramref name="position"/>: <paramref name="file"/> names which, in a language with its site view's hash.</summary>
     public string Key(int position, string file, string language, string siteHash) =>
-        KeyOf($"{file}\n{language}\n{siteHash}\n", hash => hash.AppendData(Shown(position)));
+        KeyOf($"{file}\n{language}\n{siteHash}\n", hash => hash.Add(Shown(position)));
 
     /// <summary>
     /// The key of an event's part of a file made of one part per event (the feed, events.json, timelinejs.json; see
     /// <see cref="Output.FileParts"/>) in a language: the event as resolved, all of it, and what every key starts from.
     /// </summary>
     public string EventPart(int position, string file, string language) =>
-        KeyOf($"part\n{file}\n{language}\n", hash => hash.AppendData(Record(position)));
+        KeyOf($"part\n{file}\n{language}\n", hash => hash.Add(Record(position)));
 
     /// <summary>
     /// The key of a source's part of sources.json in a language: the source (number <paramref name="index"/> in the
@@ -106,24 +106,23 @@ internal sealed class PageInputs
         {
             foreach (var source in _site.Sources)
             {
-                hash.AppendData(Encoding.UTF8.GetBytes($"{HashOf(source)}\n"));
+                hash.Add(HashOf(source)).Add("\n"u8);
                 Citing(hash, source);
-                hash.AppendData("|"u8);
+                hash.Add("|"u8);
             }
         });
 
     // A key: what every key starts from, what names the file or page (and its language), then what it shows.
-    private string KeyOf(string header, Action<IncrementalHash> shown)
+    private string KeyOf(string header, Action<HashInput> shown)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(_common);
-        hash.AppendData(Encoding.UTF8.GetBytes(header));
+        using var hash = HashInput.Start();
+        hash.Add(_common).Add(header);
         shown(hash);
-        return Convert.ToHexString(hash.GetHashAndReset());
+        return hash.Hex();
     }
 
     // What a list shows of each event citing a source.
-    private void Citing(IncrementalHash hash, Source source)
+    private void Citing(HashInput hash, Source source)
     {
         foreach (var position in _index.Citing(source.Id))
         {
@@ -139,8 +138,8 @@ internal sealed class PageInputs
             return known;
         }
 
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Record(position));
+        using var hash = HashInput.Start();
+        hash.Add(Record(position));
         Other(hash, position - 1);
         Other(hash, position + 1);
 
@@ -148,26 +147,25 @@ internal sealed class PageInputs
         var positions = _index.Positions;
         foreach (var list in new[] { e.RelatedIds, _index.ReferencingIds(e.Id) })
         {
-            hash.AppendData("|"u8);
+            hash.Add("|"u8);
             foreach (var other in list.Select(id => positions[id]).Order())
             {
                 Other(hash, other);
             }
         }
 
-        return _shown[position] = hash.GetHashAndReset();
+        return _shown[position] = hash.Hash();
     }
 
-    private void Other(IncrementalHash hash, int position)
+    private void Other(HashInput hash, int position)
     {
         if (position < 0 || position >= _site.Events.Count)
         {
-            hash.AppendData("-"u8);
+            hash.Add("-"u8);
             return;
         }
 
-        hash.AppendData(Encoding.UTF8.GetBytes(_site.Events[position].Id + "\n"));
-        hash.AppendData(Summary(position));
+        hash.Add(_site.Events[position].Id).Add("\n"u8).Add(Summary(position));
     }
 
     /// <summary>The event as resolved, all of it, in every language.</summary>

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using Timeline.Model;
@@ -37,12 +38,12 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
     /// <summary>The key of one image: the renderer's version, the design file, the fonts' bytes and the texts drawn.</summary>
     public string Key(string kind, params string[] texts)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = HashInput.Start();
         void Add(string value)
         {
-            var bytes = Encoding.UTF8.GetBytes(value);
-            hash.AppendData(BitConverter.GetBytes(bytes.Length));
-            hash.AppendData(bytes);
+            Span<byte> length = stackalloc byte[sizeof(int)];
+            BinaryPrimitives.WriteInt32LittleEndian(length, Encoding.UTF8.GetByteCount(value));
+            hash.Add(length).Add(value);
         }
 
         Add(ShareImageRenderer.EncodedVersion);
@@ -54,7 +55,7 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
             Add(text);
         }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        return hash.HexLower();
     }
 
     public byte[]? Read(string key)
