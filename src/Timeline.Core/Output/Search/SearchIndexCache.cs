@@ -60,7 +60,13 @@ internal sealed class SearchIndexCache(string cacheFolder)
     public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown, SpareOutput.Contents? left = null)
     {
         var shards = SearchShards.Plan(_pages.Values);
-        var program = SHA256.HashData(File.ReadAllBytes(indexer.Executable));
+        // Read through a small buffer: the program is 13 MB, and one array of it would go to the large object heap.
+        byte[] program;
+        using (var executable = File.OpenRead(indexer.Executable))
+        {
+            program = SHA256.HashData(executable);
+        }
+
         var root = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
 
         // Read only from the build's own cache, and from real folders there: a link would publish what it points to.
