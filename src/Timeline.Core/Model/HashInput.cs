@@ -49,20 +49,10 @@ internal sealed class HashInput : IDisposable
     public byte[] Hash() => SHA256.HashData(_bytes.WrittenSpan);
 
     /// <summary>The hash in upper-case hexadecimal, as keys are written.</summary>
-    public string Hex()
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(_bytes.WrittenSpan, digest);
-        return Convert.ToHexString(digest);
-    }
+    public string Hex() => Convert.ToHexString(Hash());
 
     /// <summary>The hash in lower-case hexadecimal.</summary>
-    public string HexLower()
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(_bytes.WrittenSpan, digest);
-        return Convert.ToHexStringLower(digest);
-    }
+    public string HexLower() => Convert.ToHexStringLower(Hash());
 
     public void Dispose()
     {

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Unicode;
 using Timeline.Diagnostics;
@@ -85,14 +84,10 @@ internal sealed class RenderedDocumentCache
     /// <summary>Replaces the record with what this build rendered or found, when that differs from what was read.</summary>
     public void Save() => _record.Save();
 
-    // One hash a thread, used again for every text: a new one for each of 10,000 texts cost more than hashing them.
-    [ThreadStatic]
-    private static IncrementalHash? t_hash;
-
     private string Key(string? language, SiteUrls urls, MarkdownText text, IReadOnlyList<Reference> entrySources, string path)
     {
-        var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(KeyedRecord.Salt);
+        using var hash = HashInput.Start();
+        hash.Add(KeyedRecord.Salt);
         var header = new StringBuilder()
             .Append(language).Append('\n')
             .Append(urls.BasePath).Append('\n')
@@ -104,26 +99,23 @@ internal sealed class RenderedDocumentCache
         }
 
         header.Append('\n').Append(text.Text.Length).Append('\n');
-        hash.AppendData(Encoding.UTF8.GetBytes(header.ToString()));
+        hash.Add(header.ToString());
 
-        // The text as its UTF-16 code units: no copy of it is made to be hashed.
-        hash.AppendData(MemoryMarshal.AsBytes(text.Text.AsSpan()));
-        Span<byte> digest = stackalloc byte[32];
-        hash.GetHashAndReset(digest);
-        return Convert.ToHexString(digest);
+        // The text as its UTF-16 code units, not encoded again.
+        return hash.Add(MemoryMarshal.AsBytes(text.Text.AsSpan())).Hex();
     }
 
     /// <summary>What a document was made from: its key and the titles its links show (its sources are hashed apart).</summary>
     private static byte[] Digest(string key, IReadOnlyList<string> titles)
     {
-        var hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.ASCII.GetBytes(key));
+        using var hash = HashInput.Start();
+        hash.Add(key);
         foreach (var title in titles)
         {
-            hash.AppendData(Encoding.UTF8.GetBytes($"\n{title.Length}\n{title}"));
+            hash.Add($"\n{title.Length}\n{title}");
         }
 
-        return hash.GetHashAndReset();
+        return hash.Hash();
     }
 
     /// <summary>A document as bytes, with the title each event it links to had when it was rendered.</summary>
