@@ -232,7 +232,17 @@ public sealed partial class CommandPropertyTests
             TestSite.CopyFolder(Repository.Theme, Path.Combine(folder, "theme"));
         }
 
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // An earlier odd entry may have put a file or a link where this one's folder goes: it makes way.
+        var parent = Path.GetDirectoryName(path)!;
+        for (var above = parent; above.Length > folder.Length; above = Path.GetDirectoryName(above)!)
+        {
+            if (new FileInfo(above) is { LinkTarget: not null } || File.Exists(above))
+            {
+                File.Delete(above);
+            }
+        }
+
+        Directory.CreateDirectory(parent);
         if (new FileInfo(path) is { LinkTarget: null } && Directory.Exists(path))
         {
             Directory.Delete(path, recursive: true);
