@@ -148,6 +148,23 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
+    public void What_pagefind_keeps_of_an_event_is_its_text_not_the_citation_share_and_embed_blocks_every_event_has()
+    {
+        // Judged by Pagefind's own record of the page: the citations repeat the title three times, and the share and
+        // embed blocks are the same words on every event, so every search for "link" or "citation" found them all.
+        var (content, anchors) = IndexedText("/events/letter-sent/");
+
+        Assert.Contains("The letter is sent", content, StringComparison.Ordinal);
+        Assert.Contains("The letter was sent", content, StringComparison.Ordinal);
+        foreach (var boilerplate in new[] { "Cite this entry", "APA", "BibTeX", "Share this entry", "Copy link", "Bluesky", "Embed this entry", "no tracking" })
+        {
+            Assert.DoesNotContain(boilerplate, content, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(anchors, id => id is "cite-title" or "share-title" or "embed-title" or "share-url" or "embed-code");
+    }
+
+    [Fact]
     public void The_search_page_has_a_labelled_form_its_script_and_the_bundle_under_the_base_path()
     {
         var html = _site.Read("search/index.html");
@@ -375,6 +392,27 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Assert.True(indexer.Index(large, allowed, "pagefind"), string.Join('\n', allowed.Sorted()));
         Assert.True(File.Exists(Path.Combine(large, "pagefind", "pagefind.js")));
         Directory.Delete(tools, recursive: true);
+    }
+
+    /// <summary>The text and anchor ids Pagefind recorded for the page at <paramref name="url"/>, from its fragment in any shard.</summary>
+    private (string Content, IReadOnlyList<string> Anchors) IndexedText(string url)
+    {
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(_site.Output, "pagefind"), "*.pf_fragment", SearchOption.AllDirectories))
+        {
+            using var gzip = new System.IO.Compression.GZipStream(File.OpenRead(file), System.IO.Compression.CompressionMode.Decompress);
+            using var bytes = new MemoryStream();
+            gzip.CopyTo(bytes);
+            // Pagefind marks a decompressed fragment with a signature before its JSON.
+            var text = System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+            using var fragment = JsonDocument.Parse(text[text.IndexOf('{', StringComparison.Ordinal)..]);
+            if (fragment.RootElement.GetProperty("url").GetString() == url)
+            {
+                var anchors = fragment.RootElement.GetProperty("anchors").EnumerateArray().Select(a => a.GetProperty("id").GetString() ?? "").ToList();
+                return (fragment.RootElement.GetProperty("content").GetString() ?? "", anchors);
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException($"Pagefind recorded no page at {url}");
     }
 
     /// <summary>
