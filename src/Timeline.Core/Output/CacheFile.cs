@@ -26,26 +26,78 @@ internal static class CacheFile
     }
 
     /// <summary>Replaces the record with what <paramref name="write"/> writes; nothing is replaced when the folder is not the build's own or writing fails.</summary>
-    public static void Replace(string cacheFolder, string name, Action<Stream> write)
+    public static void Replace(string cacheFolder, string name, Action<Stream> write) => new Pending(cacheFolder, name, write, aside: false).Keep();
+
+    /// <summary>
+    /// Starts writing the record beside its file on another thread, while the build goes on (a build writes pages.bin
+    /// while Pagefind indexes): <see cref="Pending.Keep"/> then puts it in the file's place, and <see cref="Pending.Drop"/>
+    /// removes it, so that a build that fails afterwards leaves the last record.
+    /// </summary>
+    public static Pending WriteAside(string cacheFolder, string name, Action<Stream> write) => new(cacheFolder, name, write, aside: true);
+
+    /// <summary>A record being written beside the file it is to replace.</summary>
+    internal sealed class Pending
     {
-        var file = Path.Combine(cacheFolder, name);
-        var temporary = file + ".tmp";
-        try
+        private readonly string _file;
+        private readonly string _temporary;
+        private readonly Task<bool> _written;
+
+        internal Pending(string cacheFolder, string name, Action<Stream> write, bool aside)
         {
-            OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
-            using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+            _file = Path.Combine(cacheFolder, name);
+            _temporary = _file + ".tmp";
+            var temporary = _temporary;
+            bool Write()
             {
-                write(stream);
+                try
+                {
+                    OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
+                    using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+                    write(stream);
+                    return true;
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    // Not the build's folder (DiskSink's checks say so), or a full disk: the next build does without it.
+                    Remove(temporary);
+                    return false;
+                }
             }
 
-            File.Move(temporary, file, overwrite: true);
+            _written = aside ? Task.Run(Write) : Task.FromResult(Write());
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+
+        /// <summary>Waits for the record to be written, and puts it in its file's place.</summary>
+        public void Keep()
         {
-            // Not the build's folder (DiskSink's checks say so), or a full disk: the next build does without it.
+            if (!_written.GetAwaiter().GetResult())
+            {
+                return;
+            }
+
             try
             {
-                File.Delete(temporary);
+                File.Move(_temporary, _file, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Remove(_temporary);
+            }
+        }
+
+        /// <summary>Waits for the record to be written, and removes it: the file keeps the last record.</summary>
+        public void Drop()
+        {
+            // Whatever the writing thread met, the record is not wanted.
+            _ = _written.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(Timeout.Infinite);
+            Remove(_temporary);
+        }
+
+        private static void Remove(string file)
+        {
+            try
+            {
+                File.Delete(file);
             }
             catch (Exception again) when (again is IOException or UnauthorizedAccessException)
             {

@@ -21,6 +21,9 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
     // The walk of the output's spare, started as soon as the folders are known to be the build's own.
     private Task<SpareOutput.Survey?>? _spareSurvey;
 
+    // The page record the last build left, read while the input is.
+    private Task<Dictionary<string, PageRecord>>? _pageRecord;
+
     public bool Open(PathDisplay display, DiagnosticBag diagnostics)
     {
         if (!write)
@@ -34,6 +37,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         }
 
         _spareSurvey = OutputWriter.SurveySpare(options.OutputFolder);
+        _pageRecord = PageCache.ReadRecord(options.CacheFolder);
         return true;
     }
 
@@ -67,7 +71,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
         // A build takes the pages whose inputs, theme and code are the same as last time from the output it replaces.
-        var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages, $"search {search is not null}, web fonts {theme.HasWebFonts}", staged!.Has) : null;
+        var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages, $"search {search is not null}, web fonts {theme.HasWebFonts}", staged!.Has, _pageRecord) : null;
         var output = new Output(paths, pages, links, searchCache, staged, pageCache);
         var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, output);
         Parallel.ForEach(rest.Concat(theme.Assets), output.Keep);
@@ -97,14 +101,29 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, output);
         timings.Mark("images");
         options.Progress?.Report("Indexing the site for search");
-        staging.Commit(
-            folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable), staging.LeftForStep),
-            beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
-        timings.Mark("write");
-        if (!diagnostics.HasErrors)
+
+        // Every page is recorded by now: the record is written while Pagefind runs, and kept if the site is swapped in.
+        var record = diagnostics.HasErrors ? null : pageCache?.SaveAside();
+        var swapped = false;
+        try
         {
-            pageCache?.Save();
+            swapped = staging.Commit(
+                folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable), staging.LeftForStep),
+                beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
         }
+        finally
+        {
+            if (swapped && !diagnostics.HasErrors)
+            {
+                record?.Keep();
+            }
+            else
+            {
+                record?.Drop();
+            }
+        }
+
+        timings.Mark("write");
 
         return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0,
             searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0, pageCache?.PartsReused ?? 0);

@@ -76,6 +76,35 @@ public sealed class PageRecordTests
         new("en", true, [1, 2, 3, 4]));
 
     [Fact]
+    public void A_build_that_fails_at_the_search_index_keeps_the_last_record_and_leaves_no_half_written_one()
+    {
+        // The record is written while Pagefind runs: a build that fails there must leave the last one, which still
+        // describes the output that stays; keeping this build's would let the next take pages it never swapped in.
+        using var site = TestSite.BuildWithTemplate("event.liquid", File.ReadAllText(Path.Combine(Repository.Theme, "templates", "event.liquid")));
+        site.AssertSucceeded();
+        TestSite.BuildIn(site.Folder).AssertSucceeded();
+        var record = Path.Combine(site.Folder, ".timeline-cache", "pages.bin");
+        var before = File.ReadAllBytes(record);
+        var file = Path.Combine(site.Folder, "input", "events", "2021", "circa-month-range.yml");
+        File.WriteAllText(file, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(file), "^title: .*$", "title: A title never published", System.Text.RegularExpressions.RegexOptions.Multiline));
+        var tools = Timeline.Tests.Site.SearchIndexTests.FakePagefind("#!/bin/sh\necho 'Error: the index could not be written' >&2\nexit 3\n");
+
+        var failed = TestSite.BuildIn(site.Folder, toolsFolder: tools);
+
+        Assert.False(failed.Result.Succeeded);
+        Assert.Equal(before, File.ReadAllBytes(record));
+        Assert.False(File.Exists(record + ".tmp"));
+        Directory.Delete(tools, recursive: true);
+
+        // The next build, whose Pagefind works, takes what it can from the output that stayed, and shows the edit.
+        var next = TestSite.BuildIn(site.Folder);
+        next.AssertSucceeded();
+        Assert.True(next.Result.PagesReused > 20);
+        Assert.Contains("A title never published", File.ReadAllText(Path.Combine(site.Output, "events", "circa-month-range", "index.html")), StringComparison.Ordinal);
+        Assert.NotEqual(before, File.ReadAllBytes(record));
+    }
+
+    [Fact]
     public void Records_read_back_as_written_with_strings_shared_and_null_parts_kept_null()
     {
         var written = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)

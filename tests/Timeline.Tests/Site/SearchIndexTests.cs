@@ -470,7 +470,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         """;
 
     /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a script.</summary>
-    private static string FakePagefind(string script, bool executable = true)
+    internal static string FakePagefind(string script, bool executable = true)
     {
         var tools = ToolsWithFonts();
         var platform = RuntimeInformation.OSArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
