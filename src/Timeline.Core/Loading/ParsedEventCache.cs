@@ -136,8 +136,11 @@ internal sealed class ParsedEventCache
     /// <summary>Keeps an event parsed without a word of warning, for the next build.</summary>
     public void Keep(string key, TimelineEvent parsed) => _record.Keep(key, JsonSerializer.SerializeToUtf8Bytes(parsed, Json.TimelineEvent));
 
-    /// <summary>Replaces the record with what this build parsed or found, when that differs from what was read.</summary>
+    /// <summary>Starts replacing the record with what this build parsed or found, when that differs from what was read (see <see cref="Flush"/>).</summary>
     public void Save() => _record.Save();
+
+    /// <summary>Waits for the record <see cref="Save"/> is writing, and puts it in place.</summary>
+    public void Flush() => _record.Flush();
 
     /// <summary>The record's entries in <see cref="KeyedRecord"/>'s layout.</summary>
     internal static void Write(Stream stream, IReadOnlyCollection<KeyValuePair<string, ReadOnlyMemory<byte>>> entries) => KeyedRecord.Write(stream, Layout, entries);

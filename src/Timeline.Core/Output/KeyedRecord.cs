@@ -18,13 +18,16 @@ internal sealed class KeyedRecord
     private readonly string _cacheFolder;
     private readonly string _fileName;
     private readonly byte[] _layout;
-    private readonly Dictionary<string, ReadOnlyMemory<byte>> _previous;
+    private readonly Task<Dictionary<string, ReadOnlyMemory<byte>>> _previous;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _next = new(StringComparer.Ordinal);
 
     // Whether an entry was made: the record then differs from the one read.
     private volatile bool _changed;
 
-    private KeyedRecord(string cacheFolder, string fileName, byte[] layout, Dictionary<string, ReadOnlyMemory<byte>> previous)
+    // The record being written by the last Save, until Flush puts it in place.
+    private CacheFile.Pending? _saving;
+
+    private KeyedRecord(string cacheFolder, string fileName, byte[] layout, Task<Dictionary<string, ReadOnlyMemory<byte>>> previous)
     {
         _cacheFolder = cacheFolder;
         _fileName = fileName;
@@ -32,15 +35,21 @@ internal sealed class KeyedRecord
         _previous = previous;
     }
 
+    // What the last build recorded, once read.
+    private Dictionary<string, ReadOnlyMemory<byte>> Previous => _previous.GetAwaiter().GetResult();
+
     /// <summary>The generator's own version, for every key: a record another build of the code made is of no use.</summary>
     public static byte[] Salt { get; } = Encoding.UTF8.GetBytes($"{typeof(KeyedRecord).Assembly.ManifestModule.ModuleVersionId}\n");
 
-    /// <summary>The record <paramref name="fileName"/> in <paramref name="cacheFolder"/>, as the last build left it when the folder is the build's own.</summary>
+    /// <summary>
+    /// The record <paramref name="fileName"/> in <paramref name="cacheFolder"/>, as the last build left it when the folder
+    /// is the build's own. It is read on another thread (30 MB at 10,000 events), and waited for when first asked.
+    /// </summary>
     public static KeyedRecord Open(string cacheFolder, string fileName, byte[] layout) =>
-        new(cacheFolder, fileName, layout, CacheFile.Read(cacheFolder, fileName) is { } bytes ? Read(bytes, layout) : []);
+        new(cacheFolder, fileName, layout, Task.Run(() => CacheFile.Read(cacheFolder, fileName) is { } bytes ? Read(bytes, layout) : []));
 
     /// <summary>The last build's entry for <paramref name="key"/>; it is kept for the next build only if <see cref="Use"/>d.</summary>
-    public bool TryGet(string key, out ReadOnlyMemory<byte> bytes) => _previous.TryGetValue(key, out bytes);
+    public bool TryGet(string key, out ReadOnlyMemory<byte> bytes) => Previous.TryGetValue(key, out bytes);
 
     /// <summary>Keeps the last build's entry, which read back whole, for the next build.</summary>
     public void Use(string key, ReadOnlyMemory<byte> bytes) => _next[key] = bytes;
@@ -52,16 +61,29 @@ internal sealed class KeyedRecord
         _changed = true;
     }
 
-    /// <summary>Replaces the record with what this build used and made, when that differs from what was read.</summary>
+    /// <summary>
+    /// Starts replacing the record with what this build used and made, when that differs from what was read, on another
+    /// thread while the build goes on; <see cref="Flush"/> waits for it. Its entries are keyed by what made them, so
+    /// the record is right whether or not the rest of the build succeeds.
+    /// </summary>
     public void Save()
     {
+        Flush();
+
         // Nothing new, and every entry read was used: the record is already this build's.
-        if (!_changed && _next.Count == _previous.Count)
+        if (!_changed && _next.Count == Previous.Count)
         {
             return;
         }
 
-        CacheFile.Replace(_cacheFolder, _fileName, stream => Write(stream, _layout, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
+        _saving = CacheFile.WriteAside(_cacheFolder, _fileName, stream => Write(stream, _layout, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
+    }
+
+    /// <summary>Waits for the record <see cref="Save"/> started, and puts it in place of the last one.</summary>
+    public void Flush()
+    {
+        var saving = Interlocked.Exchange(ref _saving, null);
+        saving?.Keep();
     }
 
     /// <summary>Writes <paramref name="entries"/> after <paramref name="layout"/>, in the order given.</summary>

@@ -53,6 +53,9 @@ internal sealed class LoadedInput
     /// <summary>How many event files were taken parsed from the cache folder.</summary>
     public int ParsesReused => _parsed?.Reused ?? 0;
 
+    /// <summary>Waits for the parse cache's record, written while the build goes on, and puts it in place.</summary>
+    public void FlushCaches() => _parsed?.Flush();
+
     /// <summary>How many event files were not read at all, their stamps being the ones recorded with their parses.</summary>
     public int FilesUnread => _parsed?.Unread ?? 0;
 

@@ -28,6 +28,8 @@ internal sealed class SitePipeline
     private readonly string? _renderedFolder;
     private SiteTheme? _theme;
     private int _documentsReused;
+    // This rebuild's cache of rendered texts, when the build writes one.
+    private RenderedDocumentCache? _rendered;
 
     /// <param name="incremental">Whether the pipeline will be rebuilt after changes (`serve`): it then keeps what it read and resolved.</param>
     /// <param name="cacheParses">
@@ -66,6 +68,9 @@ internal sealed class SitePipeline
             return Done(diagnostics, null, clock, timings);
         }
 
+        // The rendered texts' record is read while the input is (see KeyedRecord.Open).
+        _rendered = _renderedFolder is null ? null : RenderedDocumentCache.Open(_renderedFolder);
+
         // Input
         _options.Progress?.Report("Reading the input");
         Read(changed, timings);
@@ -91,10 +96,9 @@ internal sealed class SitePipeline
             return Done(diagnostics, null, clock, timings);
         }
 
-        var rendered = _renderedFolder is null ? null : RenderedDocumentCache.Open(_renderedFolder);
-        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved, rendered);
-        rendered?.Save();
-        _documentsReused = rendered?.Reused ?? 0;
+        var site = ReferenceResolver.Resolve(content, diagnostics, _resolved, _rendered);
+        _rendered?.Save();
+        _documentsReused = _rendered?.Reused ?? 0;
         timings.Mark("resolve");
         if (diagnostics.HasErrors || !_theme.IsComplete)
         {
@@ -145,8 +149,12 @@ internal sealed class SitePipeline
     private static bool Inside(string path, string folder) =>
         path == folder || path.StartsWith(folder.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-    private BuildResult Done(DiagnosticBag diagnostics, ResolvedSite? site, Stopwatch clock, PhaseTimings timings, Published? published = null) =>
-        new(diagnostics.Sorted(), site, published?.FilesWritten ?? 0, clock.Elapsed)
+    private BuildResult Done(DiagnosticBag diagnostics, ResolvedSite? site, Stopwatch clock, PhaseTimings timings, Published? published = null)
+    {
+        // The caches' records were written while the build went on: a rebuild ends with them in place.
+        _input.FlushCaches();
+        _rendered?.Flush();
+        return new(diagnostics.Sorted(), site, published?.FilesWritten ?? 0, clock.Elapsed)
         {
             Timings = timings.Phases,
             ParsesReused = _input.ParsesReused,
@@ -159,4 +167,5 @@ internal sealed class SitePipeline
             SearchShardsIndexed = published?.SearchShardsIndexed ?? 0,
             SearchShardsReused = published?.SearchShardsReused ?? 0,
         };
+    }
 }

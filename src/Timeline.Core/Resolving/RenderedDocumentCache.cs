@@ -81,8 +81,11 @@ internal sealed class RenderedDocumentCache
         return Digests.Remember(document, Digest(key, titles));
     }
 
-    /// <summary>Replaces the record with what this build rendered or found, when that differs from what was read.</summary>
+    /// <summary>Starts replacing the record with what this build rendered or found, when that differs from what was read (see <see cref="Flush"/>).</summary>
     public void Save() => _record.Save();
+
+    /// <summary>Waits for the record <see cref="Save"/> is writing, and puts it in place.</summary>
+    public void Flush() => _record.Flush();
 
     private string Key(string? language, SiteUrls urls, MarkdownText text, IReadOnlyList<Reference> entrySources, string path)
     {
