@@ -51,20 +51,33 @@ internal static class CacheFile
             {
                 try
                 {
-                    OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
                     using var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
                     write(stream);
                     return true;
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
-                    // Not the build's folder (DiskSink's checks say so), or a full disk: the next build does without it.
+                    // A full disk: the next build does without it.
                     Remove(temporary);
                     return false;
                 }
             }
 
-            _written = aside ? Task.Run(Write) : Task.FromResult(Write());
+            // Claimed here, on the build's own thread: two threads claiming a new folder at once could each find the
+            // other's marker half-written, and the record would not be written.
+            bool claimed;
+            try
+            {
+                OwnedFolder.Claim(cacheFolder, OwnedFolder.Cache);
+                claimed = true;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Not the build's folder (DiskSink's checks say so): the next build does without the record.
+                claimed = false;
+            }
+
+            _written = !claimed ? Task.FromResult(false) : aside ? Task.Run(Write) : Task.FromResult(Write());
         }
 
         /// <summary>Waits for the record to be written, and puts it in its file's place.</summary>
