@@ -25,15 +25,13 @@ internal static class CacheFile
         }
     }
 
-    /// <summary>Replaces the record with what <paramref name="write"/> writes; nothing is replaced when the folder is not the build's own or writing fails.</summary>
-    public static void Replace(string cacheFolder, string name, Action<Stream> write) => new Pending(cacheFolder, name, write, aside: false).Keep();
-
     /// <summary>
     /// Starts writing the record beside its file on another thread, while the build goes on (a build writes pages.bin
     /// while Pagefind indexes): <see cref="Pending.Keep"/> then puts it in the file's place, and <see cref="Pending.Drop"/>
-    /// removes it, so that a build that fails afterwards leaves the last record.
+    /// removes it, so that a build that fails afterwards leaves the last record. Nothing is replaced when the folder is
+    /// not the build's own or writing fails.
     /// </summary>
-    public static Pending WriteAside(string cacheFolder, string name, Action<Stream> write) => new(cacheFolder, name, write, aside: true);
+    public static Pending WriteAside(string cacheFolder, string name, Action<Stream> write) => new(cacheFolder, name, write);
 
     /// <summary>A record being written beside the file it is to replace.</summary>
     internal sealed class Pending
@@ -42,7 +40,7 @@ internal static class CacheFile
         private readonly string _temporary;
         private readonly Task<bool> _written;
 
-        internal Pending(string cacheFolder, string name, Action<Stream> write, bool aside)
+        internal Pending(string cacheFolder, string name, Action<Stream> write)
         {
             _file = Path.Combine(cacheFolder, name);
             _temporary = _file + ".tmp";
@@ -77,7 +75,7 @@ internal static class CacheFile
                 claimed = false;
             }
 
-            _written = !claimed ? Task.FromResult(false) : aside ? Task.Run(Write) : Task.FromResult(Write());
+            _written = claimed ? Task.Run(Write) : Task.FromResult(false);
         }
 
         /// <summary>Waits for the record to be written, and puts it in its file's place.</summary>
@@ -101,8 +99,15 @@ internal static class CacheFile
         /// <summary>Waits for the record to be written, and removes it: the file keeps the last record.</summary>
         public void Drop()
         {
-            // Whatever the writing thread met, the record is not wanted.
-            _ = _written.ContinueWith(static _ => { }, TaskScheduler.Default).Wait(Timeout.Infinite);
+            try
+            {
+                _written.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Whatever the writing thread met, the record is not wanted.
+            }
+
             Remove(_temporary);
         }
 

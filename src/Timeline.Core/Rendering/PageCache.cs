@@ -87,7 +87,7 @@ internal sealed class PageCache
             }
         }
 
-        var previous = recorded?.GetAwaiter().GetResult() ?? ReadRecord(cacheFolder).GetAwaiter().GetResult();
+        var previous = (recorded ?? ReadRecord(cacheFolder)).GetAwaiter().GetResult();
         return new PageCache(cacheFolder, output, salt.GetHashAndReset(), previous, staged);
     }
 
