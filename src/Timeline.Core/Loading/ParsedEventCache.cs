@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Timeline.Dates;
 using Timeline.Input;
 using Timeline.Model;
@@ -12,21 +10,19 @@ namespace Timeline.Loading;
 
 /// <summary>
 /// Event files as the last build parsed them, so that a build parses again only the files whose text changed: YAML
-/// parsing was most of the read step (a second of two cores' time at 10,000 events), reading a parsed record back a
-/// quarter of it. An entry is keyed by a hash of everything the parse reads (the file's text, its paths, the site's
+/// parsing was most of the read step (a second of two cores' time at 10,000 events), reading a parsed record back (see
+/// <see cref="ParsedEventFormat"/>) a tenth of that. An entry is keyed by a hash of everything the parse reads (the file's text, its paths, the site's
 /// languages) and of the generator's code; only a parse that reported nothing is kept, so a file with an error is
 /// parsed, and reported, on every build. The record (events.bin in the cache folder) is read only from the build's
-/// own cache folder; a damaged record reads as empty, and an entry that does not read back whole (a value missing, a
-/// null where the record has none) is parsed again: the cache only saves time.
+/// own cache folder; a damaged record reads as empty, and an entry that does not read back whole (cut short, text that
+/// is not UTF-8, a date that does not exist) is parsed again: the cache only saves time.
 /// </summary>
 internal sealed class ParsedEventCache
 {
     private const string FileName = "events.bin";
 
     // Changes with the layout of the file; the code's own version is in every key.
-    private static readonly byte[] Layout = "timeline-events-1\n"u8.ToArray();
-
-    private static readonly ParsedEventJson Json = ParsedEventJson.Default;
+    private static readonly byte[] Layout = "timeline-events-2\n"u8.ToArray();
 
     private readonly KeyedRecord _record;
     private int _reused;
@@ -72,16 +68,12 @@ internal sealed class ParsedEventCache
 
         try
         {
-            var parsed = JsonSerializer.Deserialize(bytes.Span, Json.TimelineEvent);
-            if (parsed is not null)
-            {
-                _record.Use(key, bytes);
-                Interlocked.Increment(ref _reused);
-            }
-
+            var parsed = ParsedEventFormat.Read(bytes.Span);
+            _record.Use(key, bytes);
+            Interlocked.Increment(ref _reused);
             return parsed;
         }
-        catch (JsonException)
+        catch (InvalidDataException)
         {
             return null;
         }
@@ -134,7 +126,7 @@ internal sealed class ParsedEventCache
     }
 
     /// <summary>Keeps an event parsed without a word of warning, for the next build.</summary>
-    public void Keep(string key, TimelineEvent parsed) => _record.Keep(key, JsonSerializer.SerializeToUtf8Bytes(parsed, Json.TimelineEvent));
+    public void Keep(string key, TimelineEvent parsed) => _record.Keep(key, ParsedEventFormat.Write(parsed));
 
     /// <summary>Starts replacing the record with what this build parsed or found, when that differs from what was read (see <see cref="Flush"/>).</summary>
     public void Save() => _record.Save();
@@ -147,18 +139,4 @@ internal sealed class ParsedEventCache
 
     /// <summary>The entries of a record; none when it is of another layout, cut short or too long.</summary>
     internal static Dictionary<string, ReadOnlyMemory<byte>> Entries(byte[] bytes) => KeyedRecord.Read(bytes, Layout);
-
-    /// <summary>A partial date as it is written in a record ("1988", "1988-07", "1988-07-19").</summary>
-    internal sealed class PartialDates : JsonConverter<PartialDate>
-    {
-        public override PartialDate Read(ref Utf8JsonReader reader, Type type, JsonSerializerOptions options) =>
-            PartialDate.Parse(reader.GetString() ?? "") is { Success: true } parsed ? parsed.Date : throw new JsonException("not a date");
-
-        public override void Write(Utf8JsonWriter writer, PartialDate value, JsonSerializerOptions options) => writer.WriteStringValue(value.ToString());
-    }
 }
-
-/// <summary>The JSON of a parsed event, made at compile time: reflection over 10,000 records took twice as long.</summary>
-[JsonSourceGenerationOptions(Converters = [typeof(ParsedEventCache.PartialDates)], RespectNullableAnnotations = true, RespectRequiredConstructorParameters = true)]
-[JsonSerializable(typeof(TimelineEvent))]
-internal sealed partial class ParsedEventJson : JsonSerializerContext;

@@ -90,14 +90,14 @@ public sealed class ParsedEventCacheTests
         var page = Path.Combine(first.Output, "events", "first-event", "index.html");
         var built = File.ReadAllText(page);
 
-        // One entry's JSON spoiled where its title is, its length kept (not JSON, then a null title): that event is
-        // parsed again, the others are not.
-        foreach (var spoil in new[] { "{The first event\"", "null,\"x\":\"abcdef\"" })
+        // One entry spoiled where its title is, its length kept: the title's length made to run past the entry's end,
+        // or a byte of the title made one that UTF-8 never has. That event is parsed again, the others are not.
+        foreach (var (offset, value) in new[] { (-1, (byte)0xFF), (0, (byte)0xFF) })
         {
             var bytes = File.ReadAllBytes(Cached(first.Folder));
-            var at = bytes.AsSpan().IndexOf("\"The first event\""u8);
+            var at = bytes.AsSpan().IndexOf("The first event"u8);
             Assert.True(at > 0);
-            Encoding.UTF8.GetBytes(spoil).CopyTo(bytes, at);
+            bytes[at + offset] = value;
             File.WriteAllBytes(Cached(first.Folder), bytes);
             var spoiled = TestSite.BuildIn(first.Folder);
             spoiled.AssertSucceeded();
@@ -130,7 +130,7 @@ public sealed class ParsedEventCacheTests
     {
         var entries = new Dictionary<string, ReadOnlyMemory<byte>>
         {
-            [new string('A', 64)] = Encoding.UTF8.GetBytes("{\"Id\":\"a\"}"),
+            [new string('A', 64)] = Encoding.UTF8.GetBytes("an entry's bytes"),
             [new string('B', 64)] = Array.Empty<byte>(),
         };
         using var stream = new MemoryStream();
