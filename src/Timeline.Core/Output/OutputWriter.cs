@@ -316,13 +316,11 @@ internal static class OutputWriter
         }
 
         /// <summary>
-        /// Runs <paramref name="beforeSwap"/> (if any) over the staged folder, for steps that read the written site such
-        /// as the search index, then swaps the staged site in for the output. False, with the error reported, when either
-        /// fails; the staged folder is then removed on disposal. <paramref name="beforeSwapFolder"/> names the folder
-        /// that <paramref name="beforeSwap"/> writes: when staging reuses the spare, the old files there are left for
-        /// that step to bring up to date instead of being removed first.
+        /// Removes what the spare held that the new site did not write, runs <paramref name="beforeSwap"/> (if any),
+        /// the end of steps that read the written site such as the search index, then swaps the staged site in for the
+        /// output. False, with the error reported, when either fails; the staged folder is then removed on disposal.
         /// </summary>
-        public bool Commit(Func<string, bool>? beforeSwap = null, string? beforeSwapFolder = null)
+        public bool Commit(Func<bool>? beforeSwap = null)
         {
             if (Volatile.Read(ref _failed) != 0)
             {
@@ -334,8 +332,8 @@ internal static class OutputWriter
             var previous = Path.Combine(parent, $".{name}{OldMark}{Guid.NewGuid():N}");
             try
             {
-                _spare?.RemoveStale(keep: beforeSwap is null ? null : beforeSwapFolder);
-                if (beforeSwap is not null && !beforeSwap(_staging))
+                _spare?.RemoveStale();
+                if (beforeSwap is not null && !beforeSwap())
                 {
                     return false;
                 }
@@ -400,11 +398,14 @@ internal static class OutputWriter
             _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() =>
                 _spare?.Use(f) == true || Directory.CreateDirectory(f).Exists)).Value;
 
+        /// <summary>The staging folder, for steps that read the written site (the search index).</summary>
+        public string Folder => _staging;
+
         /// <summary>
-        /// What the spare this site is staged into held in the folder <see cref="Commit"/> leaves to its step before the
-        /// swap, as the spare's walk found it; null without a spare.
+        /// Hands <paramref name="folder"/> (inside the site) to a step that writes it by itself: what the spare this site
+        /// is staged into holds there is left to that step, as the spare's walk found it; null without a spare.
         /// </summary>
-        public SpareOutput.Contents? LeftForStep => _spare?.Left;
+        public SpareOutput.Contents? HandOver(string folder) => _spare?.HandOver(folder);
 
         /// <summary>Whether the spare this site is staged into already has, at <paramref name="path"/>, a file with <paramref name="stamp"/>.</summary>
         public bool Has(string path, FileStamp stamp) => _spare?.Has(Target(_staging, path), stamp) == true;

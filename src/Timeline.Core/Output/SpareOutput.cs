@@ -156,44 +156,46 @@ internal sealed class SpareOutput
     }
 
     /// <summary>
-    /// Removes every old file and folder the new site did not write, once all writing is done; except what is in
-    /// <paramref name="keep"/>, a folder that a later step brings up to date by itself (the search index).
+    /// Hands <paramref name="folder"/> (a path inside the site) to a step that brings it up to date by itself (the
+    /// search index): what the spare holds there is no longer removed as stale, and is returned as the walk found it,
+    /// so that the step need not look at it again.
     /// </summary>
-    public void RemoveStale(string? keep)
+    public Contents HandOver(string folder)
     {
-        bool Stale(string path) => keep is null || (path != keep && !path.StartsWith(keep + Path.DirectorySeparatorChar, StringComparison.Ordinal));
+        bool Under(string path) => path == folder || path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
 
-        // One by one: few are stale in a rebuild, and a failure must reach the caller as itself, not wrapped.
-        var kept = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
-        foreach (var (file, stamp) in _files)
+        var files = new Dictionary<string, FileStamp>(StringComparer.Ordinal);
+        foreach (var file in _files.Keys.Where(Under).ToList())
         {
-            if (Stale(file))
+            if (_files.TryRemove(file, out var stamp))
             {
-                File.Delete(Path.Combine(_root, file));
+                files[file] = stamp;
             }
-            else
-            {
-                kept[file] = stamp;
-            }
+        }
+
+        var folders = _folders.Keys.Where(Under).Where(f => _folders.TryRemove(f, out _)).ToHashSet(StringComparer.Ordinal);
+        return new Contents(files, folders);
+    }
+
+    /// <summary>Removes every old file and folder the new site did not write or hand over, once all writing is done.</summary>
+    public void RemoveStale()
+    {
+        // One by one: few are stale in a rebuild, and a failure must reach the caller as itself, not wrapped.
+        foreach (var file in _files.Keys)
+        {
+            File.Delete(Path.Combine(_root, file));
         }
 
         _files.Clear();
 
         // Deepest first, so that each folder is empty by the time it is removed.
-        foreach (var folder in _folders.Keys.Where(Stale).OrderByDescending(f => f.Length))
+        foreach (var folder in _folders.Keys.OrderByDescending(f => f.Length))
         {
             Directory.Delete(Path.Combine(_root, folder), recursive: false);
         }
 
-        Left = new Contents(kept, _folders.Keys.Where(f => !Stale(f)).ToHashSet(StringComparer.Ordinal));
         _folders.Clear();
     }
-
-    /// <summary>
-    /// What the old site holds in the folder <see cref="RemoveStale"/> kept, as the walk found it, by path inside the
-    /// site: the step that brings that folder up to date need not look at it again. Empty until then.
-    /// </summary>
-    public Contents Left { get; private set; } = new(new Dictionary<string, FileStamp>(), new HashSet<string>());
 
     /// <summary>Files, with their stamps, and folders, by path inside the site.</summary>
     public sealed record Contents(IReadOnlyDictionary<string, FileStamp> Files, IReadOnlySet<string> Folders);

@@ -82,51 +82,100 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         output.Keep(RobotsTxt.Build(site.Site));
 
         timings.Mark("render");
-        if (!diagnostics.HasErrors)
-        {
-            options.Progress?.Report($"Checking the links of {paths.Count} files");
-            LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics);
-            timings.Mark("links");
-        }
 
-        // `check` draws no share images: their fonts and design were checked when the design was loaded.
-        if (diagnostics.HasErrors || !write)
-        {
-            return new Published(0);
-        }
-
-        // Output: the share images join the staged site as they are made, Pagefind indexes it, and it is swapped in.
-        options.Progress?.Report($"Making {site.Events.Count + 1} share images");
-        var staging = staged!;
-        var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, output);
-        timings.Mark("images");
-        options.Progress?.Report("Indexing the site for search");
-
-        // Every page is recorded by now: the record is written while Pagefind runs, and kept if the site is swapped in.
-        var record = diagnostics.HasErrors ? null : pageCache?.SaveAside();
-        var swapped = false;
+        // Output begins: Pagefind indexes the staged pages while their links are checked and the share images made.
+        // It keeps about one core busy, and those steps fit beside it. Should they fail, it is stopped, and what it
+        // reported is not shown; either way it has ended before the staging folder can be removed.
+        using var stopSearch = new CancellationTokenSource();
+        var searchDiagnostics = new DiagnosticBag();
+        Task<bool>? indexing = null;
         try
         {
-            swapped = staging.Commit(
-                folder => search is null || searchCache!.Index(search, folder, diagnostics, PackageOf(display, search.Executable), staging.LeftForStep),
-                beforeSwapFolder: search is null ? null : PagefindIndexer.BundleFolder);
+            if (write && search is not null && !diagnostics.HasErrors)
+            {
+                options.Progress?.Report("Indexing the site for search");
+                var left = staged!.HandOver(PagefindIndexer.BundleFolder);
+                indexing = Task.Run(() => searchCache!.Index(search, staged.Folder, searchDiagnostics, PackageOf(display, search.Executable), left, stopSearch.Token));
+            }
+
+            if (!diagnostics.HasErrors)
+            {
+                options.Progress?.Report($"Checking the links of {paths.Count} files");
+                LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics);
+                timings.Mark("links");
+            }
+
+            // `check` draws no share images: their fonts and design were checked when the design was loaded.
+            if (diagnostics.HasErrors || !write)
+            {
+                return new Published(0);
+            }
+
+            // The share images join the staged site as they are made, the search index is waited for, and the site is swapped in.
+            options.Progress?.Report($"Making {site.Events.Count + 1} share images");
+            var staging = staged!;
+            var counts = ShareImageBuilder.Build(site, theme.Design!, templates.Strings, options.CacheFolder, output);
+            timings.Mark("images");
+            options.Progress?.Report("Indexing the site for search");
+
+            // Every page is recorded by now: the record is written while Pagefind runs, and kept if the site is swapped in.
+            var record = diagnostics.HasErrors ? null : pageCache?.SaveAside();
+            var swapped = false;
+            try
+            {
+                swapped = staging.Commit(() => Indexed(indexing, searchDiagnostics, diagnostics));
+            }
+            finally
+            {
+                if (swapped && !diagnostics.HasErrors)
+                {
+                    record?.Keep();
+                }
+                else
+                {
+                    record?.Drop();
+                }
+            }
+
+            timings.Mark("write");
+
+            return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0,
+                searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0, pageCache?.PartsReused ?? 0);
         }
         finally
         {
-            if (swapped && !diagnostics.HasErrors)
+            if (indexing is not null && !indexing.IsCompleted)
             {
-                record?.Keep();
+                stopSearch.Cancel();
             }
-            else
+
+            // Whatever happened, Pagefind has stopped writing into the staging folder before it is removed or swapped in.
+            try
             {
-                record?.Drop();
+                indexing?.Wait();
+            }
+            catch (AggregateException)
+            {
+                // Its failure was read where it was waited for; or the build failed first and it does not matter.
             }
         }
+    }
 
-        timings.Mark("write");
+    // The search index's result once it is done, with what it reported; true when no search index is made.
+    private static bool Indexed(Task<bool>? indexing, DiagnosticBag reported, DiagnosticBag diagnostics)
+    {
+        if (indexing is null)
+        {
+            return true;
+        }
 
-        return new Published(diagnostics.HasErrors ? 0 : paths.Count + counts.Drawn + counts.Reused, counts.Drawn, counts.Reused, pageCache?.Reused ?? 0,
-            searchCache?.Counts.Indexed ?? 0, searchCache?.Counts.Reused ?? 0, pageCache?.PartsReused ?? 0);
+        var indexed = indexing.GetAwaiter().GetResult();
+        foreach (var diagnostic in reported.Sorted())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return indexed;
     }
 
     /// <summary>A tool is named by its npm package's folder (bin/ holds the program): what `npm ci` installs or repairs.</summary>

@@ -230,6 +230,56 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
+    public async Task Pagefind_stopped_because_the_build_failed_meanwhile_reports_nothing_and_is_gone()
+    {
+        // Pagefind runs while links are checked and share images made; a failure there stops it.
+        var folder = TestSite.NewFolder();
+        var pid = Path.Combine(folder, "pid");
+        var tools = FakePagefind($"#!/bin/sh\necho $$ > '{pid}'\nexec sleep 600\n");
+        var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
+        var site = Path.Combine(folder, "site");
+        Directory.CreateDirectory(site);
+        File.WriteAllText(Path.Combine(site, "index.html"), "<html><body><p>Words.</p></body></html>");
+        using var stop = new CancellationTokenSource();
+        var diagnostics = new DiagnosticBag();
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var indexing = Task.Run(() => new PagefindIndexer(program).Index(site, [new PagefindIndexer.Bundle("pagefind", ["index.html"], Primary: true)], diagnostics, "pagefind", stop.Token));
+        while (!File.Exists(pid) || File.ReadAllText(pid).Trim().Length == 0)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "Pagefind's stand-in never started");
+            await Task.Delay(20);
+        }
+
+        stop.Cancel();
+        Assert.Same(indexing, await Task.WhenAny(indexing, Task.Delay(TimeSpan.FromSeconds(30))));
+        Assert.False(await indexing);
+        Assert.True(diagnostics.IsEmpty, string.Join('\n', diagnostics.Sorted()));
+        Assert.False(Directory.Exists($"/proc/{File.ReadAllText(pid).Trim()}"), "Pagefind is still running");
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
+    public void A_build_whose_links_fail_while_pagefind_runs_reports_the_links_alone_and_leaves_the_previous_output()
+    {
+        using var first = TestSite.BuildWithTemplate("event.liquid", File.ReadAllText(Path.Combine(Repository.Theme, "templates", "event.liquid")));
+        first.AssertSucceeded();
+        var before = Snapshot(first.Output);
+        File.AppendAllText(Path.Combine(first.Folder, "theme", "templates", "event.liquid"), "<a href=\"/nowhere/\">nowhere</a>\n");
+        var tools = FakePagefind("#!/bin/sh\nexec sleep 600\n");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
+
+        // Not Pagefind's time limit (two minutes), nor an error of its own: it was stopped.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the build took {clock.Elapsed}");
+        Assert.Equal("TL0402", second.SingleError().Code);
+        Assert.Equal(before, Snapshot(first.Output));
+        Assert.DoesNotContain(Directory.EnumerateDirectories(first.Folder, ".output.*"), d => !d.EndsWith(".spare", StringComparison.Ordinal));
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
     public void A_pagefind_that_runs_out_of_disk_space_is_reported_in_plain_words()
     {
         TestSite.Build("valid/basic").AssertSucceeded();

@@ -90,9 +90,11 @@ internal sealed class PagefindIndexer
     /// Makes each of <paramref name="bundles"/> with one run of Pagefind's service: each bundle's pages are handed to it
     /// one by one in the order given, so the index is the same whatever order the file system lists them in. False,
     /// with an error reported against <paramref name="shown"/> (the program as messages show it), when it did not work.
-    /// One run, not one per core: Pagefind already keeps both cores of a two-core machine busy (measured).
+    /// One run, not one per core: Pagefind already keeps both cores of a two-core machine busy (measured). When
+    /// <paramref name="cancel"/> is cancelled (the build failed meanwhile), Pagefind is stopped and false is returned,
+    /// with nothing reported.
     /// </summary>
-    public bool Index(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown)
+    public bool Index(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown, CancellationToken cancel = default)
     {
         var pageCount = bundles.Sum(b => b.Pages.Count);
         var limit = LimitFor(pageCount);
@@ -164,12 +166,17 @@ internal sealed class PagefindIndexer
             bool finished;
             try
             {
-                finished = talk.Wait(limit) || WaitAfterKill(process, talk);
+                finished = talk.Wait((int)Math.Min(int.MaxValue, limit.TotalMilliseconds), cancel) || WaitAfterKill(process, talk);
             }
             catch (AggregateException)
             {
                 // Ended with an error, read from the task below.
                 finished = true;
+            }
+            catch (OperationCanceledException)
+            {
+                WaitAfterKill(process, talk);
+                return false;
             }
 
             if (!finished)

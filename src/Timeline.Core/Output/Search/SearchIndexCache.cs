@@ -57,7 +57,8 @@ internal sealed class SearchIndexCache(string cacheFolder)
     /// What the staging folder already holds in the bundle folder (the spare's, as its walk found it): a shard there
     /// whose files are the cached shard's, by the list kept beside it, is left as it is without looking at either.
     /// </param>
-    public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown, SpareOutput.Contents? left = null)
+    /// <param name="cancel">Stops Pagefind when the build fails while it runs; nothing is reported then.</param>
+    public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown, SpareOutput.Contents? left = null, CancellationToken cancel = default)
     {
         var shards = SearchShards.Plan(_pages.Values);
         // Read through a small buffer: the program is 13 MB, and one array of it would go to the large object heap.
@@ -105,7 +106,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
         if (missing.Count > 0)
         {
             var bundles = missing.Select(s => new PagefindIndexer.Bundle(Path.Combine(PagefindIndexer.BundleFolder, s.Folder), s.Pages.Select(p => p.Path).ToList(), s.Primary)).ToList();
-            if (!indexer.Index(siteFolder, bundles, diagnostics, shown))
+            if (!indexer.Index(siteFolder, bundles, diagnostics, shown, cancel))
             {
                 return false;
             }
