@@ -10,12 +10,13 @@ namespace Timeline.Loading;
 
 /// <summary>
 /// Event files as the last build parsed them, so that a build parses again only the files whose text changed: YAML
-/// parsing was most of the read step (a second of two cores' time at 10,000 events), reading a parsed record back (see
-/// <see cref="ParsedEventFormat"/>) a tenth of that. An entry is keyed by a hash of everything the parse reads (the file's text, its paths, the site's
-/// languages) and of the generator's code; only a parse that reported nothing is kept, so a file with an error is
-/// parsed, and reported, on every build. The record (events.bin in the cache folder) is read only from the build's
-/// own cache folder; a damaged record reads as empty, and an entry that does not read back whole (cut short, text that
-/// is not UTF-8, a date that does not exist) is parsed again: the cache only saves time.
+/// parsing was most of the read step (a second of two cores' time at 10,000 events), reading a parsed record back
+/// (see <see cref="ParsedEventFormat"/>) a tenth of that. An entry is keyed by a hash of everything the parse reads
+/// (the file's text, its paths, the site's languages) and of the generator's code; only a parse that reported nothing
+/// is kept, so a file with an error is parsed, and reported, on every build. The record (events.bin in the cache
+/// folder) is read only from the build's own cache folder; a damaged record reads as empty, and an entry that does not
+/// read back whole (cut short, text that is not UTF-8, a date that does not exist) is parsed again: the cache only
+/// saves time.
 /// </summary>
 internal sealed class ParsedEventCache
 {

@@ -25,51 +25,40 @@ internal static class ParsedEventFormat
         w.Span(e.When);
         w.Text(e.Title);
         w.Text(e.Summary);
-        w.Count(e.Tags.Count);
-        foreach (var tag in e.Tags)
+        w.List(e.Tags, w.Text);
+        foreach (var references in new[] { e.Related, e.Sources, e.People, e.Organisations, e.Places })
         {
-            w.Text(tag);
-        }
-
-        foreach (var list in new[] { e.Related, e.Sources, e.People, e.Organisations, e.Places })
-        {
-            w.Count(list.Count);
-            foreach (var reference in list)
+            w.List(references, reference =>
             {
                 w.Text(reference.Id);
                 w.Origin(reference.Origin);
-            }
+            });
         }
 
         w.Markdown(e.Body);
         w.Origin(e.Origin);
-        w.Count(e.Translations.Count);
-        foreach (var (language, t) in e.Translations)
+        w.List(e.Translations, p =>
         {
-            w.Text(language);
-            w.Text(t.Language);
-            w.Text(t.Title);
-            w.Text(t.Summary);
-            w.Markdown(t.Body);
-            w.Origin(t.Origin);
-        }
-
+            w.Text(p.Key);
+            w.Text(p.Value.Language);
+            w.Text(p.Value.Title);
+            w.Text(p.Value.Summary);
+            w.Markdown(p.Value.Body);
+            w.Origin(p.Value.Origin);
+        });
         w.Day(e.Dates.Published);
         w.Day(e.Dates.Updated);
-        w.Count(e.Dates.Corrections.Count);
-        foreach (var c in e.Dates.Corrections)
+        w.List(e.Dates.Corrections, c =>
         {
             w.Day(c.Date);
             w.Text(c.Text);
             w.Origin(c.Origin);
-            w.Count(c.Translations.Count);
-            foreach (var (language, text) in c.Translations)
+            w.List(c.Translations, p =>
             {
-                w.Text(language);
-                w.Text(text);
-            }
-        }
-
+                w.Text(p.Key);
+                w.Text(p.Value);
+            });
+        });
         w.Date(e.Sort);
         return w.ToArray();
     }
@@ -82,52 +71,22 @@ internal static class ParsedEventFormat
         var when = r.Span();
         var title = r.Text();
         var summary = r.Text();
-        var tags = new string[r.Count()];
-        for (var i = 0; i < tags.Length; i++)
-        {
-            tags[i] = r.Text();
-        }
-
-        var related = r.References();
-        var sources = r.References();
-        var people = r.References();
-        var organisations = r.References();
-        var places = r.References();
+        var tags = r.List(static (ref Reader r) => r.Text());
+        var related = r.List(Reference);
+        var sources = r.List(Reference);
+        var people = r.List(Reference);
+        var organisations = r.List(Reference);
+        var places = r.List(Reference);
         var body = r.Markdown();
         var origin = r.Origin();
-        var translationCount = r.Count();
-        var translations = new Dictionary<string, EventTranslation>(translationCount, StringComparer.Ordinal);
-        for (var i = 0; i < translationCount; i++)
-        {
-            var language = r.Text();
-            var translation = new EventTranslation(r.Text(), r.Text(), r.Text(), r.Markdown(), r.Origin());
-            if (!translations.TryAdd(language, translation))
-            {
-                throw new InvalidDataException("a language twice");
-            }
-        }
-
+        var translations = r.Map(static (ref Reader r) => new EventTranslation(r.Text(), r.Text(), r.Text(), r.Markdown(), r.Origin()));
         var published = r.Day();
         var updated = r.Day();
-        var corrections = new Correction[r.Count()];
-        for (var i = 0; i < corrections.Length; i++)
-        {
-            var date = r.Day() ?? throw new InvalidDataException("a correction without its date");
-            var text = r.Text();
-            var at = r.Origin();
-            var translatedCount = r.Count();
-            var translated = new Dictionary<string, string>(translatedCount, StringComparer.Ordinal);
-            for (var j = 0; j < translatedCount; j++)
+        var corrections = r.List(static (ref Reader r) =>
+            new Correction(r.Day() ?? throw new InvalidDataException("a correction without its date"), r.Text(), r.Origin())
             {
-                if (!translated.TryAdd(r.Text(), r.Text()))
-                {
-                    throw new InvalidDataException("a language twice");
-                }
-            }
-
-            corrections[i] = new Correction(date, text, at) { Translations = translated };
-        }
-
+                Translations = r.Map(static (ref Reader r) => r.Text()),
+            });
         var sort = r.Date();
         r.End();
         return new TimelineEvent(id, when, title, summary, tags, related, sources, people, organisations, places, body, origin)
@@ -136,7 +95,11 @@ internal static class ParsedEventFormat
             Dates = new EntryDates(published, updated, corrections),
             Sort = sort,
         };
+
+        static Reference Reference(ref Reader r) => new(r.Text(), r.Origin());
     }
+
+    private delegate T ItemReader<T>(ref Reader reader);
 
     private readonly struct Writer(ArrayBufferWriter<byte> buffer)
     {
@@ -166,6 +129,16 @@ internal static class ParsedEventFormat
         }
 
         public void Bool(bool value) => Number(value ? 1u : 0u);
+
+        // A list or a map: how many items, then each.
+        public void List<T>(IReadOnlyCollection<T> items, Action<T> write)
+        {
+            Count(items.Count);
+            foreach (var item in items)
+            {
+                write(item);
+            }
+        }
 
         public void Origin(Origin origin)
         {
@@ -248,15 +221,31 @@ internal static class ParsedEventFormat
             return new Origin(_path, new SourcePosition(unchecked((int)Number()), unchecked((int)Number())));
         }
 
-        public Reference[] References()
+        public T[] List<T>(ItemReader<T> read)
         {
-            var references = new Reference[Count()];
-            for (var i = 0; i < references.Length; i++)
+            var items = new T[Count()];
+            for (var i = 0; i < items.Length; i++)
             {
-                references[i] = new Reference(Text(), Origin());
+                items[i] = read(ref this);
             }
 
-            return references;
+            return items;
+        }
+
+        // Keyed by language, each key once.
+        public Dictionary<string, T> Map<T>(ItemReader<T> read)
+        {
+            var count = Count();
+            var items = new Dictionary<string, T>(count, StringComparer.Ordinal);
+            for (var i = 0; i < count; i++)
+            {
+                if (!items.TryAdd(Text(), read(ref this)))
+                {
+                    throw new InvalidDataException("a language twice");
+                }
+            }
+
+            return items;
         }
 
         public MarkdownText Markdown() => new(Text(), unchecked((int)Number()), unchecked((int)Number()), Bool());

@@ -173,7 +173,15 @@ internal sealed class SpareOutput
             }
         }
 
-        var folders = _folders.Keys.Where(Under).Where(f => _folders.TryRemove(f, out _)).ToHashSet(StringComparer.Ordinal);
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var under in _folders.Keys.Where(Under).ToList())
+        {
+            if (_folders.TryRemove(under, out _))
+            {
+                folders.Add(under);
+            }
+        }
+
         return new Contents(files, folders);
     }
 
