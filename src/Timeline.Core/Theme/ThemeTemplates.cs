@@ -101,7 +101,7 @@ internal sealed partial class ThemeTemplates
             read.Add(file);
             if (Parser.TryParse(file.Text, out var template, out var error))
             {
-                parsed[name[..^".liquid".Length]] = TemplateLimits.Track(template, file.DisplayPath, file.Text);
+                parsed[name[..^".liquid".Length]] = Prepared(template, file.DisplayPath, file.Text);
             }
             else
             {
@@ -129,8 +129,8 @@ internal sealed partial class ThemeTemplates
         }
 
         var options = new TemplateOptions { FileProvider = new ThemeFileProvider(sources) };
-        // Partials are parsed by Fluid when a page includes them; their loops are marked and bounded as the pages' are.
-        options.TemplateParsed = (path, template) => sources.TryGetValue(path, out var text) ? TemplateLimits.Track(template, displayPaths[path], text) : template;
+        // Partials are parsed by Fluid when a page includes them, and prepared as the pages are.
+        options.TemplateParsed = (path, template) => sources.TryGetValue(path, out var text) ? Prepared(template, displayPaths[path], text) : FreshFilterArguments.Apply(template);
         options.MemberAccessStrategy.MemberNameStrategy = MemberNameStrategies.SnakeCase;
         ViewTypes.Register(options.MemberAccessStrategy);
         options.Filters.AddFilter("digits", Digits);
@@ -145,6 +145,13 @@ internal sealed partial class ThemeTemplates
 
         return new ThemeTemplates(parsed, sources["layout.liquid"], read, options, themeFolder, strings, assets, display);
     }
+
+    /// <summary>
+    /// A parsed template as pages render it: safe to render on several threads at once, its loops marked with their
+    /// lines and bounded. Filters are made safe first: the loop marks are nodes the rewriting would not look inside.
+    /// </summary>
+    internal static IFluidTemplate Prepared(IFluidTemplate template, string file, string text) =>
+        TemplateLimits.Track(FreshFilterArguments.Apply(template), file, text);
 
     /// <summary>The value templates see as t: the strings of a language, read as t.key.</summary>
     public const string StringsVariable = "t";
