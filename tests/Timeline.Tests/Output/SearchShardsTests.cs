@@ -38,12 +38,25 @@ public sealed class SearchShardsTests
     [InlineData("<span data-pagefind-filter=\"year:NEIGHBOUR\"></span>")]
     [InlineData("<img src=\"/NEIGHBOUR.png\" alt=\"\">")]
     [InlineData("<H1>NEIGHBOUR</H1>")]
-    [InlineData("<!-- </nav> -->NEIGHBOUR")]
-    [InlineData("<script>NEIGHBOUR</script>")]
+    [InlineData("<template>NEIGHBOUR</template>")]
     public void An_ignored_region_that_holds_what_pagefind_reads_is_kept_in_the_digest(string inside)
     {
         var page = Page.Replace("<a href=\"/a/\">NEIGHBOUR</a>", inside, StringComparison.Ordinal);
         Assert.NotEqual(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+    }
+
+    /// <summary>A comment or a script's text is read as a browser reads it: an end tag there ends nothing, and the region goes whole.</summary>
+    [Theory]
+    [InlineData("<!-- </nav> -->NEIGHBOUR")]
+    [InlineData("<script>let end = '</nav>';</script>NEIGHBOUR")]
+    [InlineData("<SCRIPT src=\"/a.js\" defer></SCRIPT><style>nav::after { content: \"</nav>\" }</style>NEIGHBOUR")]
+    public void Comments_and_scripts_in_an_ignored_region_end_nothing_and_go_with_it(string inside)
+    {
+        var page = Page.Replace("<a href=\"/a/\">NEIGHBOUR</a>", inside, StringComparison.Ordinal);
+        Assert.Equal(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+        var handed = Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(page)));
+        Assert.DoesNotContain("NEIGHBOUR", handed, StringComparison.Ordinal);
+        Assert.Contains("<p>More text.</p></article>", handed, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -52,10 +65,26 @@ public sealed class SearchShardsTests
     [InlineData("<div data-pagefind-ignore><div>NEIGHBOUR</div>")]              // closed once, opened twice
     [InlineData("<code>x data-pagefind-ignore</code> NEIGHBOUR")]               // the words in text, not an attribute
     [InlineData("<span data-pagefind-ignored>NEIGHBOUR</span>")]                // another attribute
+    [InlineData("<nav data-pagefind-ignore><script>NEIGHBOUR</nav>")]          // a script never closed
+    [InlineData(" word<span data-pagefind-ignore>NEIGHBOUR</span> ")]          // glued to the word before it
+    [InlineData(" <span data-pagefind-ignore>NEIGHBOUR</span>word ")]          // glued to the word after it
     public void A_region_whose_end_cannot_be_told_or_that_is_not_ignored_is_kept(string html)
     {
         var page = $"<html lang=\"en\"><body><main data-pagefind-body>{html}<p>after</p></main></body></html>";
         Assert.NotEqual(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Pagefind_is_handed_what_the_digest_covers_and_a_page_with_nothing_to_leave_out_as_it_is()
+    {
+        var page = Encoding.UTF8.GetBytes(Page);
+        var handed = Encoding.UTF8.GetString(SearchPage.ForIndex(page));
+        Assert.DoesNotContain("NEIGHBOUR", handed, StringComparison.Ordinal);
+        Assert.Equal(Page.Replace("""<nav class="prev-next" data-pagefind-ignore><a href="/a/">NEIGHBOUR</a><div><div>deep</div></div></nav>""", "", StringComparison.Ordinal), handed);
+        Assert.Equal(Digest(Page), SHA256.HashData(SearchPage.ForIndex(page)));
+
+        var plain = Encoding.UTF8.GetBytes(Page.Replace(" data-pagefind-ignore", "", StringComparison.Ordinal));
+        Assert.Same(plain, SearchPage.ForIndex(plain));
     }
 
     [Theory]

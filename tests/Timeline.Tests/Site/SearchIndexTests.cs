@@ -419,6 +419,51 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         }
     }
 
+    /// <summary>
+    /// The build hands Pagefind each page without the ignored regions it may leave out (on an event page of a large
+    /// site, half of it): Pagefind makes the same index of the whole pages, file for file.
+    /// </summary>
+    [Fact]
+    public void Pagefind_makes_the_same_index_of_the_whole_pages_as_of_what_the_build_hands_it()
+    {
+        using var site = TestSite.Build("valid/translations");
+        site.AssertSucceeded();
+        var pagefind = PagefindIndexer.Locate((new BuildOptions(site.Folder, Repository.Theme, site.Output, null, site.Folder) { ToolsFolder = Repository.Root }).LocateTools(), Repository.Root, out _)!;
+        var pages = Directory.EnumerateFiles(site.Output, "*.html", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // Something is left out: a fifth or more of some pages.
+        var least = pages.Min(p => SearchPage.ForIndex(File.ReadAllBytes(Path.Combine(site.Output, p))).Length / (double)new FileInfo(Path.Combine(site.Output, p)).Length);
+        Assert.True(least < 0.8, $"at least {least:P0} of every page is handed to Pagefind");
+
+        // One run of Pagefind's service makes both indexes, the pages in the same order.
+        var folder = TestSite.NewFolder();
+        var start = new System.Diagnostics.ProcessStartInfo(pagefind.Executable, ["--service"]) { RedirectStandardInput = true, RedirectStandardOutput = true, WorkingDirectory = folder };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var service = new PagefindService(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
+        void Await(int id) => service.Answer(id).Dispose();
+        var (whole, handed) = (service.NewIndex(), service.NewIndex());
+        foreach (var page in pages)
+        {
+            var bytes = File.ReadAllBytes(Path.Combine(site.Output, page));
+            Await(service.AddFile(whole, page, bytes));
+            Await(service.AddFile(handed, page, SearchPage.ForIndex(bytes)));
+        }
+
+        Await(service.WriteFiles(whole, Path.Combine(folder, "whole")));
+        Await(service.WriteFiles(handed, Path.Combine(folder, "handed")));
+        process.StandardInput.Close();
+        process.WaitForExit();
+
+        var files = Directory.EnumerateFiles(Path.Combine(folder, "whole"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(folder, "whole"), f)).Order(StringComparer.Ordinal).ToList();
+        Assert.Contains(files, f => f.StartsWith("fragment", StringComparison.Ordinal));
+        Assert.Contains(files, f => f.StartsWith("filter", StringComparison.Ordinal));
+        Assert.Equal(files, Directory.EnumerateFiles(Path.Combine(folder, "handed"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(folder, "handed"), f)).Order(StringComparer.Ordinal));
+        Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(folder, "whole", f)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, "handed", f))), $"pagefind/{f} differs"));
+        Directory.Delete(folder, recursive: true);
+    }
+
     [Fact]
     public void A_large_site_gives_pagefind_more_time_than_a_small_one()
     {

@@ -135,7 +135,7 @@ internal sealed class PagefindIndexer
                     {
                         foreach (var page in bundles[b].Pages)
                         {
-                            service.AddFile(indexes[b], page, File.ReadAllBytes(Path.Combine(siteFolder, page)));
+                            service.AddFile(indexes[b], page, SearchPage.ForIndex(File.ReadAllBytes(Path.Combine(siteFolder, page))));
                         }
 
                         service.WriteFiles(indexes[b], Path.Combine(siteFolder, bundles[b].Folder));

@@ -16,7 +16,7 @@ namespace Timeline.Output.Search;
 internal sealed class SearchIndexCache(string cacheFolder)
 {
     // Bump when what is stored changes shape.
-    private const string Version = "timeline-search-index-2";
+    private const string Version = "timeline-search-index-3";
 
     // Marks a folder an index is being copied into, before it is renamed to its key.
     private const string StagingMark = ".tmp-";

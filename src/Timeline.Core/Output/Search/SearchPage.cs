@@ -25,8 +25,12 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
         "colgroup", "caption", "html", "head", "body",
     };
 
-    // What an ignored region must not hold to be left out of the digest.
-    private static readonly byte[][] UnsafeTags = [.. new[] { "<img", "<h1", "<!--", "<script", "<template", "<style" }.Select(Encoding.ASCII.GetBytes)];
+    // What an ignored region must not hold to be left out of the digest: what Pagefind takes a page's image and title
+    // from, and a template, whose content is a document of its own.
+    private static readonly byte[][] UnsafeTags = [.. new[] { "<img", "<h1", "<template" }.Select(Encoding.ASCII.GetBytes)];
+
+    // Elements whose content is text, not tags, up to their end tag: a "</div>" there ends nothing.
+    private static readonly byte[][] RawText = [.. new[] { "script", "style" }.Select(Encoding.ASCII.GetBytes)];
 
     public static SearchPage Read(string path, ReadOnlySpan<byte> html) =>
         new(path, LanguageOf(html), html.IndexOf("data-pagefind-body"u8) >= 0, DigestOf(html));
@@ -52,37 +56,75 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
 
     /// <summary>
     /// SHA-256 of the page without its ignored regions that are safe to leave out: a region is left out only when its
-    /// element's end is found by counting its tags, and it holds no other Pagefind attribute (meta and filters are read
-    /// even inside ignored regions), no image or h1 (Pagefind's default image and title), no comment, script or template.
-    /// Anything else is hashed as it is, so a doubt costs a shard's index, never a stale one.
+    /// element's end is found by counting its tags (comments and the text of scripts and styles hold none), it stands
+    /// between white space (so no two words join or part where it was), and it holds no other Pagefind attribute (meta
+    /// and filters are read even inside ignored regions), no image or h1 (Pagefind's default image and title) and no
+    /// template. Anything else is hashed as it is, so a doubt costs a shard's index, never a stale one.
     /// </summary>
     internal static byte[] DigestOf(ReadOnlySpan<byte> html)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var rest = html;
-        while (true)
+        foreach (var part in new KeptParts(html))
         {
-            var at = rest.IndexOf(Ignore);
-            if (at < 0)
-            {
-                break;
-            }
-
-            var after = at + Ignore.Length;
-            if (Removable(rest, at) is { } region)
-            {
-                hash.AppendData(rest[..region.Start]);
-                rest = rest[region.End..];
-            }
-            else
-            {
-                hash.AppendData(rest[..after]);
-                rest = rest[after..];
-            }
+            hash.AppendData(part);
         }
 
-        hash.AppendData(rest);
         return hash.GetHashAndReset();
+    }
+
+    /// <summary>
+    /// The page as Pagefind is given it: what its digest covers, the page without the ignored regions safe to leave
+    /// out. Pagefind makes the same index of it (a test compares the two) and reads a third less: on an event page the
+    /// lists of other events, the citations and the links to the previous and next events are most of the page.
+    /// </summary>
+    internal static byte[] ForIndex(byte[] html)
+    {
+        var parts = new KeptParts(html);
+        if (!parts.MoveNext() || parts.Current.Length == html.Length)
+        {
+            return html;
+        }
+
+        using var kept = new MemoryStream(html.Length);
+        foreach (var part in new KeptParts(html))
+        {
+            kept.Write(part);
+        }
+
+        return kept.ToArray();
+    }
+
+    /// <summary>The page in the parts the digest covers and Pagefind is given: all of it but its removable ignored regions.</summary>
+    private ref struct KeptParts(ReadOnlySpan<byte> html)
+    {
+        private ReadOnlySpan<byte> _rest = html;
+        private bool _done;
+
+        public ReadOnlySpan<byte> Current { get; private set; }
+
+        public readonly KeptParts GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_done)
+            {
+                return false;
+            }
+
+            for (var from = 0; _rest[from..].IndexOf(Ignore) is var next and >= 0; from += next + Ignore.Length)
+            {
+                if (Removable(_rest, from + next) is { } region)
+                {
+                    Current = _rest[..region.Start];
+                    _rest = _rest[region.End..];
+                    return true;
+                }
+            }
+
+            Current = _rest;
+            _done = true;
+            return true;
+        }
     }
 
     // The element whose start tag holds the attribute at `at`, as [start, end) of html, when it may be left out.
@@ -112,11 +154,18 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             return null;
         }
 
+        // White space on both sides, so that taking the region out neither joins two words nor parts one.
+        if ((start > 0 && !IsSpace(html[start - 1])) || (end < html.Length && !IsSpace(html[end])))
+        {
+            return null;
+        }
+
         var region = html[start..end];
         return HoldsWhatPagefindReads(region) ? null : (start, end);
     }
 
-    // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name.
+    // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name, and
+    // reading comments and the text of scripts and styles as a browser (and Pagefind) does: no tag is found in them.
     private static int? EndOf(ReadOnlySpan<byte> html, int start, ReadOnlySpan<byte> name)
     {
         var depth = 0;
@@ -130,6 +179,18 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             }
 
             i += lt;
+            if (html[i..].StartsWith("<!--"u8))
+            {
+                var close = html[(i + 4)..].IndexOf("-->"u8);
+                if (close < 0)
+                {
+                    return null;
+                }
+
+                i += 4 + close + 3;
+                continue;
+            }
+
             var closing = i + 1 < html.Length && html[i + 1] == (byte)'/';
             var nameAt = i + (closing ? 2 : 1);
             if (NameAt(html, nameAt, name))
@@ -141,11 +202,44 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                     return gt < 0 ? null : i + gt + 1;
                 }
             }
+            else if (!closing && RawTextEnd(html, nameAt) is var end and not 0)
+            {
+                if (end < 0)
+                {
+                    return null;
+                }
+
+                i = end;
+                continue;
+            }
 
             i++;
         }
 
         return null;
+    }
+
+    // Where the text of a script or style whose name starts at `at` ends (at its end tag); 0 when none starts there,
+    // -1 when it is never closed.
+    private static int RawTextEnd(ReadOnlySpan<byte> html, int at)
+    {
+        foreach (var name in RawText)
+        {
+            if (NameAt(html, at, name))
+            {
+                for (var from = at; html[from..].IndexOf("</"u8) is var next and >= 0; from += next + 2)
+                {
+                    if (NameAt(html, from + next + 2, name))
+                    {
+                        return from + next;
+                    }
+                }
+
+                return -1;
+            }
+        }
+
+        return 0;
     }
 
     private static bool NameAt(ReadOnlySpan<byte> html, int at, ReadOnlySpan<byte> name)
