@@ -87,6 +87,80 @@ public sealed class SearchShardsTests
         Assert.Same(plain, SearchPage.ForIndex(plain));
     }
 
+    // A page as a theme lays it out: the marked body inside main, the site's header and footer around it.
+    private const string Laid = """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <title>Title · Site</title>
+        <link rel="stylesheet" href="/assets/site.css">
+        <script type="application/ld+json">{"name": "</head>"}</script>
+        <style>body { color: black; }</style>
+        </head>
+        <body>
+        <a class="skip" href="#main">SKIP</a>
+        <header class="site"><nav><a href="/">NAVIGATION</a></nav></header>
+        <main id="main">
+        <article data-pagefind-body>
+        <h1>Title</h1><p>Body text.</p>
+        </article>
+        </main>
+        <footer><p>FOOTER</p></footer>
+        <script src="/assets/site.js" defer></script>
+        </body>
+        </html>
+        """;
+
+    [Fact]
+    public void On_a_page_with_a_marked_body_what_lies_outside_it_is_left_out_but_for_the_title()
+    {
+        var handed = Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(Laid)));
+        foreach (var gone in new[] { "charset", "stylesheet", "ld+json", "color: black", "SKIP", "NAVIGATION", "FOOTER", "site.js" })
+        {
+            Assert.DoesNotContain(gone, handed, StringComparison.Ordinal);
+        }
+
+        foreach (var kept in new[] { "<html lang=\"en\">", "<title>Title · Site</title>", "<main id=\"main\">\n<article data-pagefind-body>\n<h1>Title</h1><p>Body text.</p>\n</article>\n</main>" })
+        {
+            Assert.Contains(kept, handed, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Digest(Laid), Digest(Laid.Replace("NAVIGATION", "Another menu", StringComparison.Ordinal).Replace("FOOTER", "Another footer", StringComparison.Ordinal)));
+        Assert.NotEqual(Digest(Laid), Digest(Laid.Replace("Title · Site", "Another title", StringComparison.Ordinal)));
+    }
+
+    /// <summary>What Pagefind reads outside the marked body stays: meta and filters, an h1 or image (its defaults), a template.</summary>
+    [Theory]
+    [InlineData("<nav><a href=\"/\" data-pagefind-meta=\"site\">NAVIGATION</a></nav>")]
+    [InlineData("<nav><h1>NAVIGATION</h1></nav>")]
+    [InlineData("<nav><img src=\"/logo.png\" alt=\"NAVIGATION\"></nav>")]
+    [InlineData("<nav><template>NAVIGATION</template></nav>")]
+    public void Outside_the_marked_body_what_pagefind_reads_stays(string nav)
+    {
+        var page = Laid.Replace("<nav><a href=\"/\">NAVIGATION</a></nav>", nav, StringComparison.Ordinal);
+        Assert.Contains("NAVIGATION", Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(page))), StringComparison.Ordinal);
+        Assert.NotEqual(Digest(page), Digest(page.Replace("NAVIGATION", "Another menu", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_page_without_a_marked_body_is_read_whole_by_pagefind_and_keeps_its_outside()
+    {
+        var page = Laid.Replace(" data-pagefind-body", "", StringComparison.Ordinal);
+        Assert.Contains("NAVIGATION", Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(page))), StringComparison.Ordinal);
+        Assert.NotEqual(Digest(page), Digest(page.Replace("NAVIGATION", "Another menu", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_child_whose_end_cannot_be_told_stops_the_search_and_what_follows_stays()
+    {
+        var page = Laid.Replace("<a class=\"skip\" href=\"#main\">SKIP</a>", "<div class=\"open\">SKIP", StringComparison.Ordinal);
+        var handed = Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(page)));
+        Assert.Contains("SKIP", handed, StringComparison.Ordinal);
+        Assert.Contains("FOOTER", handed, StringComparison.Ordinal);
+        Assert.DoesNotContain("ld+json", handed, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("<html lang=\"fa\" dir=\"rtl\">", "fa")]
     [InlineData("<HTML dir=rtl LANG=pt-BR>", "pt-BR")]

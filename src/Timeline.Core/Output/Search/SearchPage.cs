@@ -94,10 +94,16 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
         return kept.ToArray();
     }
 
-    /// <summary>The page in the parts the digest covers and Pagefind is given: all of it but its removable ignored regions.</summary>
+    /// <summary>
+    /// The page in the parts the digest covers and Pagefind is given: all of it but the regions it need not read, the
+    /// removable ignored regions and, on a page with a marked body, what lies outside it (see <see cref="Outside"/>).
+    /// </summary>
     private ref struct KeptParts(ReadOnlySpan<byte> html)
     {
-        private ReadOnlySpan<byte> _rest = html;
+        private readonly ReadOnlySpan<byte> _html = html;
+        private readonly List<(int Start, int End)> _outside = Outside(html);
+        private int _next;
+        private int _at;
         private bool _done;
 
         public ReadOnlySpan<byte> Current { get; private set; }
@@ -111,21 +117,137 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                 return false;
             }
 
-            for (var from = 0; _rest[from..].IndexOf(Ignore) is var next and >= 0; from += next + Ignore.Length)
+            // The page up to the next region outside the body, less the ignored regions it holds.
+            var end = _next < _outside.Count ? _outside[_next].Start : _html.Length;
+            for (var from = _at; _html[from..end].IndexOf(Ignore) is var next and >= 0; from += next + Ignore.Length)
             {
-                if (Removable(_rest, from + next) is { } region)
+                if (Removable(_html, from + next) is { } region && region.End <= end)
                 {
-                    Current = _rest[..region.Start];
-                    _rest = _rest[region.End..];
+                    Current = _html[_at..region.Start];
+                    _at = region.End;
                     return true;
                 }
             }
 
-            Current = _rest;
-            _done = true;
+            Current = _html[_at..end];
+            if (_next < _outside.Count)
+            {
+                _at = _outside[_next++].End;
+            }
+            else
+            {
+                _done = true;
+            }
+
             return true;
         }
     }
+
+    /// <summary>
+    /// On a page with a marked body, where Pagefind reads only the marked element and, outside it, the attributes and
+    /// tags <see cref="HoldsWhatPagefindReads"/> looks for: the children of the head and the body that hold none of
+    /// those, nor the marked element, nor the title, in page order. The site's navigation, footer, styles, scripts and
+    /// structured data are a third of an event page. A child whose end cannot be told ends the search in its parent.
+    /// </summary>
+    private static List<(int Start, int End)> Outside(ReadOnlySpan<byte> html)
+    {
+        var outside = new List<(int Start, int End)>();
+        if (html.IndexOf(Body) < 0)
+        {
+            return outside;
+        }
+
+        foreach (var container in Containers)
+        {
+            for (var at = ContentOf(html, container); at >= 0 && html[at..].IndexOf((byte)'<') is var lt and >= 0;)
+            {
+                var start = at + lt;
+                if (ChildAt(html, start) is not (var end and > 0, var title))
+                {
+                    break;
+                }
+
+                var child = html[start..end];
+                if (!title && child.IndexOf(Body) < 0 && !HoldsWhatPagefindReads(child) && BetweenSpaces(html, start, end))
+                {
+                    outside.Add((start, end));
+                }
+
+                at = end;
+            }
+        }
+
+        return outside;
+    }
+
+    private static ReadOnlySpan<byte> Body => "data-pagefind-body"u8;
+
+    private static readonly byte[][] Containers = [.. new[] { "head", "body" }.Select(Encoding.ASCII.GetBytes)];
+
+    // Elements that have no end tag.
+    private static readonly byte[][] Void = [.. new[] { "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr" }.Select(Encoding.ASCII.GetBytes)];
+
+    // Just past the start tag of the page's first head (or body) element, read as a browser reads tags; -1 when there is none.
+    private static int ContentOf(ReadOnlySpan<byte> html, ReadOnlySpan<byte> container)
+    {
+        for (var at = 0; html[at..].IndexOf((byte)'<') is var lt and >= 0;)
+        {
+            var start = at + lt;
+            if (NameAt(html, start + 1, container))
+            {
+                var gt = html[start..].IndexOf((byte)'>');
+                return gt < 0 ? -1 : start + gt + 1;
+            }
+
+            at = html[start..].StartsWith("<!--"u8) ? (html[start..].IndexOf("-->"u8) is var close and >= 0 ? start + close + 3 : html.Length)
+                : RawTextEnd(html, start + 1) is var raw and not 0 ? (raw < 0 ? html.Length : raw + 2)
+                : start + 1;
+        }
+
+        return -1;
+    }
+
+    // The child of a head or body element that starts at `start`: where it ends (just past it), or 0 at its parent's end
+    // tag or where its end cannot be told; and whether it is a title.
+    private static (int End, bool Title) ChildAt(ReadOnlySpan<byte> html, int start)
+    {
+        if (html[start..].StartsWith("<!--"u8))
+        {
+            return (html[start..].IndexOf("-->"u8) is var close and >= 0 ? start + close + 3 : 0, false);
+        }
+
+        var nameEnd = start + 1;
+        while (nameEnd < html.Length && IsNameByte(html[nameEnd]))
+        {
+            nameEnd++;
+        }
+
+        var name = html[(start + 1)..nameEnd];
+        if (name.IsEmpty)
+        {
+            return (0, false);
+        }
+
+        var title = Ascii.EqualsIgnoreCase(name, "title"u8);
+        if (RawTextEnd(html, start + 1) is var raw and not 0)
+        {
+            return (raw > 0 && html[raw..].IndexOf((byte)'>') is var gt and >= 0 ? raw + gt + 1 : 0, title);
+        }
+
+        foreach (var empty in Void)
+        {
+            if (Ascii.EqualsIgnoreCase(name, empty))
+            {
+                return (html[start..].IndexOf((byte)'>') is var gt and >= 0 ? start + gt + 1 : 0, title);
+            }
+        }
+
+        return (EndOf(html, start, name) ?? 0, title);
+    }
+
+    // White space (or the page's edge) on both sides, so that taking the region out neither joins two words nor parts one.
+    private static bool BetweenSpaces(ReadOnlySpan<byte> html, int start, int end) =>
+        (start == 0 || IsSpace(html[start - 1])) && (end == html.Length || IsSpace(html[end]));
 
     // The element whose start tag holds the attribute at `at`, as [start, end) of html, when it may be left out.
     private static (int Start, int End)? Removable(ReadOnlySpan<byte> html, int at)
@@ -154,14 +276,8 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             return null;
         }
 
-        // White space on both sides, so that taking the region out neither joins two words nor parts one.
-        if ((start > 0 && !IsSpace(html[start - 1])) || (end < html.Length && !IsSpace(html[end])))
-        {
-            return null;
-        }
-
         var region = html[start..end];
-        return HoldsWhatPagefindReads(region) ? null : (start, end);
+        return !BetweenSpaces(html, start, end) || HoldsWhatPagefindReads(region) ? null : (start, end);
     }
 
     // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name, and
