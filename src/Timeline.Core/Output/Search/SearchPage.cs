@@ -33,7 +33,7 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     private static readonly byte[][] RawText = [.. new[] { "script", "style" }.Select(Encoding.ASCII.GetBytes)];
 
     public static SearchPage Read(string path, ReadOnlySpan<byte> html) =>
-        new(path, LanguageOf(html), html.IndexOf("data-pagefind-body"u8) >= 0, DigestOf(html));
+        new(path, LanguageOf(html), html.IndexOf(Body) >= 0, DigestOf(html));
 
     /// <summary>The lang attribute of the page's html element, as Pagefind reads it; <see cref="NoLanguage"/> without one.</summary>
     internal static string LanguageOf(ReadOnlySpan<byte> html)
@@ -79,19 +79,19 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     /// </summary>
     internal static byte[] ForIndex(byte[] html)
     {
-        var parts = new KeptParts(html);
-        if (!parts.MoveNext() || parts.Current.Length == html.Length)
-        {
-            return html;
-        }
-
-        using var kept = new MemoryStream(html.Length);
+        MemoryStream? kept = null;
         foreach (var part in new KeptParts(html))
         {
-            kept.Write(part);
+            // A page with nothing to leave out is one part, the whole of it.
+            if (kept is null && part.Length == html.Length)
+            {
+                return html;
+            }
+
+            (kept ??= new MemoryStream(html.Length)).Write(part);
         }
 
-        return kept.ToArray();
+        return kept?.ToArray() ?? [];
     }
 
     /// <summary>
@@ -199,9 +199,9 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                 return gt < 0 ? -1 : start + gt + 1;
             }
 
-            at = html[start..].StartsWith("<!--"u8) ? (html[start..].IndexOf("-->"u8) is var close and >= 0 ? start + close + 3 : html.Length)
-                : RawTextEnd(html, start + 1) is var raw and not 0 ? (raw < 0 ? html.Length : raw + 2)
-                : start + 1;
+            // Past a comment or a script's text, whose tags are none; a never-closed one ends the page.
+            var skip = CommentEnd(html, start) is var comment and not 0 ? comment : RawTextEnd(html, start + 1) is var raw and not 0 ? (raw < 0 ? -1 : raw + 2) : start + 1;
+            at = skip < 0 ? html.Length : skip;
         }
 
         return -1;
@@ -211,18 +211,12 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     // tag or where its end cannot be told; and whether it is a title.
     private static (int End, bool Title) ChildAt(ReadOnlySpan<byte> html, int start)
     {
-        if (html[start..].StartsWith("<!--"u8))
+        if (CommentEnd(html, start) is var comment and not 0)
         {
-            return (html[start..].IndexOf("-->"u8) is var close and >= 0 ? start + close + 3 : 0, false);
+            return (Math.Max(comment, 0), false);
         }
 
-        var nameEnd = start + 1;
-        while (nameEnd < html.Length && IsNameByte(html[nameEnd]))
-        {
-            nameEnd++;
-        }
-
-        var name = html[(start + 1)..nameEnd];
+        var name = NameOf(html, start);
         if (name.IsEmpty)
         {
             return (0, false);
@@ -264,13 +258,7 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             return null;
         }
 
-        var nameEnd = start + 1;
-        while (nameEnd < html.Length && IsNameByte(html[nameEnd]))
-        {
-            nameEnd++;
-        }
-
-        var name = html[(start + 1)..nameEnd];
+        var name = NameOf(html, start);
         if (name.IsEmpty || OptionalEnd.Contains(Encoding.ASCII.GetString(name)) || EndOf(html, start, name) is not { } end)
         {
             return null;
@@ -295,15 +283,14 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             }
 
             i += lt;
-            if (html[i..].StartsWith("<!--"u8))
+            if (CommentEnd(html, i) is var comment and not 0)
             {
-                var close = html[(i + 4)..].IndexOf("-->"u8);
-                if (close < 0)
+                if (comment < 0)
                 {
                     return null;
                 }
 
-                i += 4 + close + 3;
+                i = comment;
                 continue;
             }
 
@@ -357,6 +344,22 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
 
         return 0;
     }
+
+    // The name of the tag that opens at `start` (its '<'); empty for an end tag, a comment or a stray '<'.
+    private static ReadOnlySpan<byte> NameOf(ReadOnlySpan<byte> html, int start)
+    {
+        var end = start + 1;
+        while (end < html.Length && IsNameByte(html[end]))
+        {
+            end++;
+        }
+
+        return html[(start + 1)..end];
+    }
+
+    // Just past the comment that opens at `at`; 0 when none opens there, -1 when it is never closed.
+    private static int CommentEnd(ReadOnlySpan<byte> html, int at) =>
+        !html[at..].StartsWith("<!--"u8) ? 0 : html[(at + 4)..].IndexOf("-->"u8) is var close and >= 0 ? at + 4 + close + 3 : -1;
 
     private static bool NameAt(ReadOnlySpan<byte> html, int at, ReadOnlySpan<byte> name)
     {
