@@ -41,6 +41,9 @@ internal sealed class PageInputs
     private readonly byte[]?[] _summaries;
     private readonly byte[]?[] _shown;
 
+    // The entities and content pages whose text cites each source, in any language, in the site's order.
+    private readonly Lazy<ILookup<string, object>> _citingOthers;
+
     public PageInputs(ResolvedSite site, SiteIndex index, ReadOnlySpan<byte> salt)
     {
         _site = site;
@@ -48,6 +51,7 @@ internal sealed class PageInputs
         _records = new byte[]?[site.Events.Count];
         _summaries = new byte[]?[site.Events.Count];
         _shown = new byte[]?[site.Events.Count];
+        _citingOthers = new(() => CitingOthers(site));
         var records = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
         _events = new JsonSerializerOptions(records) { Converters = { new DocumentByDigest(this, records), new EventByDigest(records) } };
         using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -112,6 +116,64 @@ internal sealed class PageInputs
             }
         });
 
+    /// <summary>
+    /// The key of a source's own page (the source number <paramref name="index"/> in the site's list): the source, all
+    /// of it; each event citing it, all of it (the page quotes the sentence around each of its markers); and each
+    /// entity and content page whose text cites it in any language, all of it. Keyed by its views instead, the source
+    /// pages of 10,000 events were the longest part of rendering after a title edit, to learn most were unchanged.
+    /// </summary>
+    public string SourcePage(int index, string template, string language, string siteHash)
+    {
+        var source = _site.Sources[index];
+        return KeyOf($"source page\n{template}\n{language}\n{siteHash}\n{HashOf(source)}\n", hash =>
+        {
+            foreach (var position in _index.Citing(source.Id))
+            {
+                hash.Add(_site.Events[position].Id).Add("\n"u8).Add(Record(position));
+            }
+
+            hash.Add("|"u8);
+            foreach (var other in _citingOthers.Value[source.Id])
+            {
+                hash.Add(HashOf(other)).Add("\n"u8);
+            }
+        });
+    }
+
+    /// <summary>
+    /// The key of an entity's page (the entity number <paramref name="index"/> in the site's list): the entity, all of
+    /// it, and what a list shows of each event involving it.
+    /// </summary>
+    public string EntityPage(int index, string template, string language, string siteHash)
+    {
+        var entity = _site.Entities[index];
+        return KeyOf($"entity page\n{template}\n{language}\n{siteHash}\n{HashOf(entity)}\n", hash =>
+        {
+            foreach (var position in _index.Involving(entity.Entity.Id))
+            {
+                Other(hash, position);
+            }
+        });
+    }
+
+    /// <summary>The key of a year's page: what a list shows of each event of the year (months come from their dates).</summary>
+    public string YearPage(int year, string template, string language, string siteHash) =>
+        EventList($"year {year}", _index.Years.FirstOrDefault(y => y.Year == year).Positions ?? [], template, language, siteHash);
+
+    /// <summary>The key of a tag's page: what a list shows of each event carrying the tag (its name is in the site's tags).</summary>
+    public string TagPage(string tag, string template, string language, string siteHash) =>
+        EventList($"tag {tag.Length}:{tag}", _index.Tags.GetValueOrDefault(tag) ?? [], template, language, siteHash);
+
+    // A page listing some events as a list shows them, in time order.
+    private string EventList(string name, IReadOnlyList<int> positions, string template, string language, string siteHash) =>
+        KeyOf($"event list\n{name}\n{template}\n{language}\n{siteHash}\n", hash =>
+        {
+            foreach (var position in positions)
+            {
+                Other(hash, position);
+            }
+        });
+
     // A key: what every key starts from, what names the file or page (and its language), then what it shows.
     private string KeyOf(string header, Action<HashInput> shown)
     {
@@ -155,6 +217,15 @@ internal sealed class PageInputs
         }
 
         return _shown[position] = hash.Hash();
+    }
+
+    private static ILookup<string, object> CitingOthers(ResolvedSite site)
+    {
+        static IEnumerable<string> Cited(IEnumerable<RenderedDocument> texts) => texts.SelectMany(t => t.Notes).Select(n => n.Source.Id).Distinct(StringComparer.Ordinal);
+
+        var entities = site.Entities.SelectMany(x => Cited([x.Summary, .. x.TranslatedSummaries.Values]).Select(id => (Id: id, Record: (object)x)));
+        var pages = site.Pages.SelectMany(p => Cited([p.Body, .. p.TranslatedBodies.Values]).Select(id => (Id: id, Record: (object)p)));
+        return entities.Concat(pages).ToLookup(c => c.Id, c => c.Record, StringComparer.Ordinal);
     }
 
     private void Other(HashInput hash, int position)

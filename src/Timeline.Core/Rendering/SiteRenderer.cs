@@ -315,7 +315,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var list = views.Tag(tag)!;
             renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
-        });
+        })
+        {
+            Inputs = Keyed(inputs => inputs.TagPage(tag, "tag", views.Language.Code, renderer.SiteHash(views.Site))),
+        };
 
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
         private IEnumerable<PageJob> Data()
@@ -329,6 +332,8 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 EventParts(urls.TimelineJsData));
         }
 
+        // A year's, a tag's, a source's and an entity's page are keyed by the records they show, as an event's are:
+        // keyed by their views, the source pages alone took longer to learn unchanged than rendering what a title edit changes.
         private IEnumerable<PageJob> Lists(bool withTags)
         {
             var urls = views.Urls;
@@ -339,7 +344,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 {
                     var list = views.Year(year)!;
                     renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
-                });
+                })
+                {
+                    Inputs = Keyed(inputs => inputs.YearPage(year, "year", views.Language.Code, renderer.SiteHash(views.Site))),
+                };
             }
 
             foreach (var tag in withTags ? views.TagNames() : [])
@@ -347,22 +355,29 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 yield return TagPage(tag);
             }
 
-            foreach (var id in views.SourceIds())
+            // Sources and entities are numbered in the site's order, the same in every language.
+            foreach (var (index, id) in views.SourceIds().Index())
             {
                 yield return new(urls.FileOf(urls.SourcePage(id)), w =>
                 {
                     var view = views.SourcePage(id)!;
                     renderer.Page(w, "source", views, view.Source.Title, views.Text("description_source", ("title", view.Source.Title), ("publisher", view.Source.Publisher)), view.Source.Url, "source", new() { ["source_page"] = view });
-                });
+                })
+                {
+                    Inputs = Keyed(inputs => inputs.SourcePage(index, "source", views.Language.Code, renderer.SiteHash(views.Site))),
+                };
             }
 
-            foreach (var x in site.Entities)
+            foreach (var (index, x) in site.Entities.Index())
             {
                 yield return new(urls.FileOf(urls.Entity(x.Entity.Kind, x.Entity.Id)), w =>
                 {
                     var entity = views.Entity(x);
                     renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
-                });
+                })
+                {
+                    Inputs = Keyed(inputs => inputs.EntityPage(index, "entity", views.Language.Code, renderer.SiteHash(views.Site))),
+                };
             }
 
             foreach (var kind in views.EntityKinds())
