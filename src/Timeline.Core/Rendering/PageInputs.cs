@@ -64,7 +64,12 @@ internal sealed class PageInputs
     /// Hashes what every event's files show, on every core, before pages are rendered: the feed and the data files,
     /// which are rendered first, need every event's key at once, and one thread hashing them all held up the render.
     /// </summary>
-    public void Prepare() => Parallel.For(0, _site.Events.Count, position => Shown(position));
+    public void Prepare()
+    {
+        // Asked for every event at once, the first lookups would each look through all the events before the index is made.
+        _index.IndexReferences();
+        Parallel.For(0, _site.Events.Count, position => Shown(position));
+    }
 
     /// <summary>The key of one file of the event at <paramref name="position"/>: <paramref name="file"/> names which, in a language with its site view's hash.</summary>
     public string Key(int position, string file, string language, string siteHash) =>
@@ -155,6 +160,24 @@ internal sealed class PageInputs
             }
         });
     }
+
+    /// <summary>
+    /// The key of the page of changes (every event's publication, update and corrections, newest first): those dates
+    /// and corrections of each event that has any, and what a list shows of it.
+    /// </summary>
+    public string Changes(string template, string language, string siteHash) =>
+        KeyOf($"changes\n{template}\n{language}\n{siteHash}\n", hash =>
+        {
+            for (var position = 0; position < _site.Events.Count; position++)
+            {
+                var dates = _site.Events[position].Event.Dates;
+                if (dates.Published is not null || dates.Updated is not null || dates.Corrections.Count > 0)
+                {
+                    Other(hash, position);
+                    hash.Add(Hash(dates, Json));
+                }
+            }
+        });
 
     /// <summary>The key of a year's page: what a list shows of each event of the year (months come from their dates).</summary>
     public string YearPage(int year, string template, string language, string siteHash) =>

@@ -254,7 +254,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         {
             var urls = views.Urls;
             var root = views.Language.RootUrls;
-            // The index and the bibliography show every event or every source: keyed by those records, not by their views.
+            // The index, the bibliography and the changes show every event or every source: keyed by those records, not by their views.
             yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }))
             {
                 Inputs = Keyed(inputs => inputs.EveryEvent("index", views.Language.Code, renderer.SiteHash(views.Site))),
@@ -265,7 +265,10 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                 Inputs = Keyed(inputs => inputs.EverySource("sources", views.Language.Code, renderer.SiteHash(views.Site))),
             };
             yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
-            yield return new(urls.FileOf(urls.Changes), w => renderer.Page(w, "changes", views, views.Text("title_changes"), views.Text("description_changes"), urls.Changes, "changes", new() { ["changes"] = views.Changes() }));
+            yield return new(urls.FileOf(urls.Changes), w => renderer.Page(w, "changes", views, views.Text("title_changes"), views.Text("description_changes"), urls.Changes, "changes", new() { ["changes"] = views.Changes() }))
+            {
+                Inputs = Keyed(inputs => inputs.Changes("changes", views.Language.Code, renderer.SiteHash(views.Site))),
+            };
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
             if (views.Language.IsDefault)

@@ -52,6 +52,9 @@ internal sealed class SiteIndex
     /// <summary>The positions of the events that name an entity among their people, organisations or places.</summary>
     public IReadOnlyList<int> Involving(string entityId) => _involving.Value.GetValueOrDefault(entityId, []);
 
+    /// <summary>Indexes every event's references now, for a caller about to ask for all of them (a build keying every page).</summary>
+    public void IndexReferences() => _ = _referencedBy.Value;
+
     /// <summary>
     /// The ids of the events that reference an event. For the first few pages asked for (serve, after an edit) the
     /// events are looked through for this one id, which costs a small part of indexing them all; after that (a build,

@@ -65,6 +65,11 @@ public sealed class IncrementalBuildPropertyTests
         ("i18n string", (f, r, s) => ReplaceLine(f, "theme/i18n/en.yml", "skip_to_content", $"Skip to the content ({s})")),
         ("site settings", (f, r, s) => ReplaceLine(f, "input/site.yml", "description", $"A small site for whole-site tests, step {s}.")),
         ("tag name", (f, r, s) => Write(f, "input/tags.yml", $"- id: theme-one\n  name: Theme one, named by step {s}\n")),
+        ("entry history", (f, r, s) => History(f, "input/events/2020/letter-sent.yml", s)),
+        // After the one above in the fixed sequence: the page of changes must show a correction's new words.
+        ("entry correction", (f, r, s) => File.ReadAllText(Path.Combine(f, "input/events/2020/letter-sent.yml")).Contains("# history", StringComparison.Ordinal)
+            ? ReplaceLine(f, "input/events/2020/letter-sent.yml", "    text", $"Corrected again at step {s}.")
+            : History(f, "input/events/2020/letter-sent.yml", s)),
     ];
 
     // Edits to the translations of the fixture "translations" (Persian).
@@ -107,6 +112,18 @@ public sealed class IncrementalBuildPropertyTests
         Assert.True(at >= 0, $"{path} does not hold {after.Trim()}");
         File.WriteAllText(file, content.Insert(at + after.Length, text));
         return $"{path}: {text.Trim()} after {after.Trim()}";
+    }
+
+    // An event's publication, update and correction dates (shown on the page of changes), replaced at each step.
+    private static string History(string folder, string path, int step)
+    {
+        const string mark = "\n# history\n";
+        var file = Path.Combine(folder, path);
+        var text = File.ReadAllText(file);
+        var at = text.IndexOf(mark, StringComparison.Ordinal);
+        var history = $"published: \"2024-05-0{1 + (step % 9)}\"\nupdated: \"2025-0{1 + (step % 9)}-1{step % 10}\"\ncorrections:\n  - date: \"2025-0{1 + (step % 9)}-1{step % 10}\"\n    text: Corrected at step {step}.\n";
+        File.WriteAllText(file, (at < 0 ? text.TrimEnd('\n') : text[..at]) + mark + history);
+        return $"{path}: {history.ReplaceLineEndings(" ")}";
     }
 
     private static string Append(string folder, string path, string text)
