@@ -31,6 +31,7 @@ internal sealed class PageInputs
     // build: a source is cited by many events, and serializing it in every note was most of the time keys took.
     private readonly JsonSerializerOptions _events;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _shared = new(ReferenceEqualityComparer.Instance);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<object, string> _resolved = new(ReferenceEqualityComparer.Instance);
 
     private readonly ResolvedSite _site;
     private readonly SiteIndex _index;
@@ -140,7 +141,7 @@ internal sealed class PageInputs
             hash.Add("|"u8);
             foreach (var other in _citingOthers.Value[source.Id])
             {
-                hash.Add(HashOf(other)).Add("\n"u8);
+                hash.Add(Resolved(other)).Add("\n"u8);
             }
         });
     }
@@ -152,7 +153,7 @@ internal sealed class PageInputs
     public string EntityPage(int index, string template, string language, string siteHash)
     {
         var entity = _site.Entities[index];
-        return KeyOf($"entity page\n{template}\n{language}\n{siteHash}\n{HashOf(entity)}\n", hash =>
+        return KeyOf($"entity page\n{template}\n{language}\n{siteHash}\n{Resolved(entity)}\n", hash =>
         {
             foreach (var position in _index.Involving(entity.Entity.Id))
             {
@@ -290,6 +291,13 @@ internal sealed class PageInputs
 
     [ThreadStatic]
     private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
+
+    /// <summary>
+    /// An entity or a content page as resolved, all of it, its texts written as their digests and their notes' sources
+    /// as those records' hashes (as an event's record is): made once per record.
+    /// </summary>
+    private string Resolved(object record) =>
+        _resolved.GetOrAdd(record, static (r, inputs) => Convert.ToHexString(Hash(r, inputs._events)), this);
 
     private string HashOf(object record) =>
         _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r, type, Json))), record.GetType());
