@@ -46,12 +46,13 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             table.Inputs?.Prepare();
         }
 
-        var pages = site.Site.Languages.Select(code => FeedJob(site, code, table.Inputs)).Concat(table.All()).ToList();
-        var files = new OutputFile?[pages.Count];
+        var feeds = site.Site.Languages.Select(code => FeedJob(site, code, table.Inputs)).ToList();
+        var listed = table.All();
+        var files = new OutputFile?[feeds.Count + listed.Count];
         var cache = output is null ? null : pageCache;
-        Parallel.For(0, pages.Count, i =>
+        Parallel.For(0, files.Length, i =>
         {
-            var page = pages[i];
+            var page = i < feeds.Count ? feeds[i] : listed[i - feeds.Count];
             if (page.WriteBytes is { } write && output is not null)
             {
                 // A file made of parts copies those the last build wrote with the same keys from its file.
@@ -175,28 +176,51 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         private const string Index = "/index.html";
         private Dictionary<string, PageJob>? _others;
 
-        /// <summary>Every page, in the order a build renders them.</summary>
-        public IEnumerable<PageJob> All()
+        /// <summary>Every page, in the order a build renders them, with paths inside the site (<paramref name="folder"/> is this tree's).</summary>
+        public IReadOnlyList<PageJob> Listed(string folder) => new Pages(this, folder, site.Events.Count * Pages.FilesPerEvent, Fixed().Concat(Data()).ToList(), Lists(withTags: true).ToList());
+
+        // The pages that take long first (feeds, data files, the index), then each event's four files, made when read, then the lists.
+        private sealed class Pages(LanguagePages tree, string folder, int events, List<PageJob> first, List<PageJob> last) : IReadOnlyList<PageJob>
         {
-            foreach (var job in Fixed().Concat(Data()))
+            public const int FilesPerEvent = 4;
+
+            public int Count => first.Count + events + last.Count;
+
+            public PageJob this[int index]
             {
-                yield return job;
+                get
+                {
+                    var job = index < first.Count ? first[index]
+                        : index - first.Count < events ? tree.EventFile(index - first.Count)
+                        : last[index - first.Count - events];
+                    return folder.Length == 0 ? job : job with { Path = folder + job.Path };
+                }
             }
 
+            public IEnumerator<PageJob> GetEnumerator()
+            {
+                for (var i = 0; i < Count; i++)
+                {
+                    yield return this[i];
+                }
+            }
+
+            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+        }
+
+        // An event's page, embed card, and citation files, in that order, four to an event.
+        private PageJob EventFile(int number)
+        {
+            var (i, file) = Math.DivRem(number, Pages.FilesPerEvent);
             var urls = views.Urls;
-            for (var i = 0; i < site.Events.Count; i++)
+            var id = site.Events[i].Id;
+            return file switch
             {
-                var id = site.Events[i].Id;
-                yield return EventPage(urls.FileOf(urls.Event(id)), i);
-                yield return EmbedPage(urls.FileOf(urls.Embed(id)), i);
-                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "json")), i, json: true);
-                yield return CitationFile(urls.FileOf(urls.EventCitation(id, "bib")), i, json: false);
-            }
-
-            foreach (var job in Lists(withTags: true))
-            {
-                yield return job;
-            }
+                0 => EventPage(urls.FileOf(urls.Event(id)), i),
+                1 => EmbedPage(urls.FileOf(urls.Embed(id)), i),
+                2 => CitationFile(urls.FileOf(urls.EventCitation(id, "json")), i, json: true),
+                _ => CitationFile(urls.FileOf(urls.EventCitation(id, "bib")), i, json: false),
+            };
         }
 
         /// <summary>The page at a path inside this tree, or null when it has none.</summary>
