@@ -84,8 +84,9 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         timings.Mark("render");
 
         // Output begins: Pagefind indexes the staged pages while their links are checked and the share images made.
-        // It keeps about one core busy, and those steps fit beside it. Should they fail, it is stopped, and what it
-        // reported is not shown; either way it has ended before the staging folder can be removed.
+        // Each run of it keeps about one core busy (one run per core when several shards changed), and those steps
+        // fit between. Should they fail, it is stopped, and what it reported is not shown; either way it has ended
+        // before the staging folder can be removed.
         using var stopSearch = new CancellationTokenSource();
         var searchDiagnostics = new DiagnosticBag();
         Task<bool>? indexing = null;
@@ -95,7 +96,12 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             {
                 options.Progress?.Report("Indexing the site for search");
                 var left = staged!.HandOver(PagefindIndexer.BundleFolder);
-                indexing = Task.Run(() => searchCache!.Index(search, staged.Folder, searchDiagnostics, PackageOf(display, search.Executable), left, stopSearch.Token));
+                // A thread of its own: it waits on Pagefind all along (see PagefindIndexer).
+                indexing = Task.Factory.StartNew(
+                    () => searchCache!.Index(search, staged.Folder, searchDiagnostics, PackageOf(display, search.Executable), left, stopSearch.Token),
+                    CancellationToken.None,
+                    TaskCreationOptions.LongRunning,
+                    TaskScheduler.Default);
             }
 
             if (!diagnostics.HasErrors)

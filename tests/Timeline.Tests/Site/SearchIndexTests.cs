@@ -229,23 +229,27 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Directory.Delete(tools, recursive: true);
     }
 
-    [Fact]
-    public async Task Pagefind_stopped_because_the_build_failed_meanwhile_reports_nothing_and_is_gone()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public async Task Pagefind_stopped_because_the_build_failed_meanwhile_reports_nothing_and_is_gone(int runs)
     {
-        // Pagefind runs while links are checked and share images made; a failure there stops it.
+        // Pagefind runs while links are checked and share images made; a failure there stops it, every run of it.
         var folder = TestSite.NewFolder();
-        var pid = Path.Combine(folder, "pid");
-        var tools = FakePagefind($"#!/bin/sh\necho $$ > '{pid}'\nexec sleep 600\n");
+        var pids = Path.Combine(folder, "pids");
+        var tools = FakePagefind($"#!/bin/sh\necho $$ >> '{pids}'\nexec sleep 600\n");
         var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
         var site = Path.Combine(folder, "site");
         Directory.CreateDirectory(site);
         File.WriteAllText(Path.Combine(site, "index.html"), "<html><body><p>Words.</p></body></html>");
+        var bundles = Enumerable.Range(0, runs).Select(b => new PagefindIndexer.Bundle($"pagefind/en/{b}", ["index.html"], Primary: b == 0)).ToList();
         using var stop = new CancellationTokenSource();
         var diagnostics = new DiagnosticBag();
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var indexing = Task.Run(() => new PagefindIndexer(program).Index(site, [new PagefindIndexer.Bundle("pagefind", ["index.html"], Primary: true)], diagnostics, "pagefind", stop.Token));
-        while (!File.Exists(pid) || File.ReadAllText(pid).Trim().Length == 0)
+        var indexing = Task.Run(() => new PagefindIndexer(program).Index(site, bundles, diagnostics, "pagefind", stop.Token, runs));
+        string[] Started() => File.Exists(pids) ? File.ReadAllLines(pids).Where(l => l.Trim().Length > 0).ToArray() : [];
+        while (Started().Length < runs)
         {
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), "Pagefind's stand-in never started");
             await Task.Delay(20);
@@ -255,7 +259,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Assert.Same(indexing, await Task.WhenAny(indexing, Task.Delay(TimeSpan.FromSeconds(30))));
         Assert.False(await indexing);
         Assert.True(diagnostics.IsEmpty, string.Join('\n', diagnostics.Sorted()));
-        Assert.False(Directory.Exists($"/proc/{File.ReadAllText(pid).Trim()}"), "Pagefind is still running");
+        Assert.All(Started(), pid => Assert.False(Directory.Exists($"/proc/{pid.Trim()}"), $"Pagefind ({pid.Trim()}) is still running"));
         Directory.Delete(tools, recursive: true);
     }
 
@@ -462,6 +466,84 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         Assert.Equal(files, Directory.EnumerateFiles(Path.Combine(folder, "handed"), "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(Path.Combine(folder, "handed"), f)).Order(StringComparer.Ordinal));
         Assert.All(files, f => Assert.True(File.ReadAllBytes(Path.Combine(folder, "whole", f)).SequenceEqual(File.ReadAllBytes(Path.Combine(folder, "handed", f))), $"pagefind/{f} differs"));
         Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void Shards_shared_among_several_runs_of_pagefind_give_the_same_index_as_one_run()
+    {
+        // Each shard is made by one run alone: how many runs there are (one per core) must not show in any file.
+        var pagefind = PagefindIndexer.Locate((new BuildOptions(TestSite.NewFolder(), Repository.Theme, TestSite.NewFolder(), null, TestSite.NewFolder()) { ToolsFolder = Repository.Root }).LocateTools(), Repository.Root, out _)!;
+        var sizes = new[] { 9, 2, 5, 1, 7 };
+        var indexes = new List<Dictionary<string, byte[]>>();
+        foreach (var runs in new[] { 1, 3, 5 })
+        {
+            var site = TestSite.NewFolder();
+            var bundles = new List<PagefindIndexer.Bundle>();
+            for (var b = 0; b < sizes.Length; b++)
+            {
+                var pages = new List<string>();
+                for (var i = 0; i < sizes[b]; i++)
+                {
+                    var page = $"events/shard-{b}-event-{i}/index.html";
+                    Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(site, page))!);
+                    File.WriteAllText(Path.Combine(site, page), $"<!DOCTYPE html><html lang=\"en\"><head><title>{b} {i}</title></head><body><main data-pagefind-body><h1>Event {i} of shard {b}</h1><p>Words of shard{b} and letter{i}.</p></main></body></html>");
+                    pages.Add(page);
+                }
+
+                bundles.Add(new PagefindIndexer.Bundle($"{PagefindIndexer.BundleFolder}/en/{b}", pages, Primary: b == 0));
+            }
+
+            var diagnostics = new DiagnosticBag();
+            Assert.True(pagefind.Index(site, bundles, diagnostics, "pagefind", runs: runs), string.Join('\n', diagnostics.Sorted()));
+            var bundle = Path.Combine(site, PagefindIndexer.BundleFolder);
+            indexes.Add(Directory.EnumerateFiles(bundle, "*", SearchOption.AllDirectories).ToDictionary(f => Path.GetRelativePath(bundle, f), File.ReadAllBytes));
+            Directory.Delete(site, recursive: true);
+        }
+
+        Assert.All(Enumerable.Range(0, sizes.Length), b => Assert.Contains(Path.Combine("en", b.ToString(System.Globalization.CultureInfo.InvariantCulture), "pagefind-entry.json"), indexes[0].Keys));
+        foreach (var other in indexes.Skip(1))
+        {
+            Assert.Equal(indexes[0].Keys.Order(StringComparer.Ordinal), other.Keys.Order(StringComparer.Ordinal));
+            Assert.All(indexes[0], file => Assert.True(file.Value.SequenceEqual(other[file.Key]), $"pagefind/{file.Key} differs"));
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(8)]
+    public void Runs_of_pagefind_get_every_shard_once_in_order_and_about_the_same_number_of_pages(int runs)
+    {
+        var sizes = new[] { 170, 12, 168, 171, 3, 90, 169 };
+        var bundles = sizes.Select((n, b) => new PagefindIndexer.Bundle($"s{b}", Enumerable.Range(0, n).Select(i => $"p{b}-{i}.html").ToList(), b == 0)).ToList();
+
+        var shared = PagefindIndexer.Share(bundles, runs);
+
+        Assert.Equal(Math.Min(runs, sizes.Length), shared.Count);
+        Assert.Equal(bundles.Select(b => b.Folder).Order(StringComparer.Ordinal), shared.SelectMany(g => g).Select(b => b.Folder).Order(StringComparer.Ordinal));
+        Assert.All(shared, group => Assert.Equal(group.OrderBy(b => bundles.IndexOf(b)), group));
+        var loads = shared.Select(g => g.Sum(b => b.Pages.Count)).ToList();
+        Assert.True(loads.Max() - loads.Min() <= sizes.Max(), $"runs of {string.Join(", ", loads)} pages");
+    }
+
+    [Fact]
+    public void Several_runs_of_a_failing_pagefind_are_one_error()
+    {
+        var tools = FakePagefind("#!/bin/sh\necho 'Error: the index could not be written' >&2\nexit 3\n");
+        var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
+        var site = TestSite.NewFolder();
+        File.WriteAllText(Path.Combine(site, "a.html"), "<html lang=\"en\"><body>A</body></html>");
+        var bundles = Enumerable.Range(0, 3).Select(b => new PagefindIndexer.Bundle($"pagefind/en/{b}", ["a.html"], b == 0)).ToList();
+        var diagnostics = new DiagnosticBag();
+
+        Assert.False(new PagefindIndexer(program).Index(site, bundles, diagnostics, "pagefind", runs: 3));
+
+        var error = Assert.Single(diagnostics.Sorted());
+        Assert.Equal("TL0801", error.Code);
+        Assert.Contains("Error: the index could not be written", error.Message, StringComparison.Ordinal);
+        Directory.Delete(tools, recursive: true);
+        Directory.Delete(site, recursive: true);
     }
 
     [Fact]

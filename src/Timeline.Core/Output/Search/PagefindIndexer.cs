@@ -24,6 +24,12 @@ internal sealed class PagefindIndexer
     /// <summary>What a merged bundle must have: its own scripts are not used.</summary>
     private static readonly string[] MergedFiles = ["pagefind-entry.json"];
 
+    /// <summary>
+    /// The most runs of Pagefind a build starts side by side. Its service makes one page after another on about one
+    /// core, so when several shards changed, a run per core makes them sooner; each run holds one shard in memory at a time.
+    /// </summary>
+    public const int MaxRuns = 4;
+
     // The shipped site indexes in a tenth of a second; two minutes only stops a hung process.
     private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
@@ -87,23 +93,86 @@ internal sealed class PagefindIndexer
     }
 
     /// <summary>
-    /// Makes each of <paramref name="bundles"/> with one run of Pagefind's service: each bundle's pages are handed to it
-    /// one by one in the order given, so the index is the same whatever order the file system lists them in. False,
-    /// with an error reported against <paramref name="shown"/> (the program as messages show it), when it did not work.
-    /// One run, not one per core: Pagefind already keeps both cores of a two-core machine busy (measured). When
+    /// Makes each of <paramref name="bundles"/> with Pagefind's service: each bundle's pages are handed to it one by one
+    /// in the order given, so the index is the same whatever order the file system lists them in. False, with an error
+    /// reported against <paramref name="shown"/> (the program as messages show it), when it did not work. When
     /// <paramref name="cancel"/> is cancelled (the build failed meanwhile), Pagefind is stopped and false is returned,
     /// with nothing reported.
     /// </summary>
-    public bool Index(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown, CancellationToken cancel = default)
+    /// <param name="runs">
+    /// How many runs of Pagefind share the bundles, side by side; by default one per core, at most <see cref="MaxRuns"/>.
+    /// A bundle is made by one run alone, so how many there are never changes an index.
+    /// </param>
+    public bool Index(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown, CancellationToken cancel = default, int? runs = null)
     {
-        var pageCount = bundles.Sum(b => b.Pages.Count);
-        var limit = LimitFor(pageCount);
         if (NotRunnable() is { } reason)
         {
             diagnostics.Error(shown, SourcePosition.None, ErrorMessages.SearchIndexNotStarted(reason));
             return false;
         }
 
+        var groups = Share(bundles, runs ?? Math.Min(Environment.ProcessorCount, MaxRuns));
+        if (groups.Count <= 1)
+        {
+            return Run(siteFolder, bundles, diagnostics, shown, cancel);
+        }
+
+        // Each run reports into a bag of its own: a full disk stops them all, and is one error, not one per run.
+        var bags = groups.Select(_ => new DiagnosticBag()).ToList();
+        var done = new bool[groups.Count];
+        var runsOf = groups.Select((group, g) => Task.Factory.StartNew(
+            () => done[g] = Run(siteFolder, group, bags[g], shown, cancel),
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToArray();
+        try
+        {
+            Task.WaitAll(runsOf);
+        }
+        catch (AggregateException ex)
+        {
+            // Thrown as one run would throw it.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(ex.InnerExceptions[0]).Throw();
+        }
+
+        var failed = Array.IndexOf(done, false);
+        if (failed < 0)
+        {
+            return true;
+        }
+
+        foreach (var diagnostic in bags[failed].Sorted())
+        {
+            diagnostics.Add(diagnostic);
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The bundles shared among at most <paramref name="runs"/> runs, each given the largest bundle left while it has the
+    /// fewest pages, so that the runs end about together; bundles keep their order within a run.
+    /// </summary>
+    internal static IReadOnlyList<IReadOnlyList<Bundle>> Share(IReadOnlyList<Bundle> bundles, int runs)
+    {
+        var count = Math.Clamp(Math.Min(runs, bundles.Count), 1, Math.Max(1, bundles.Count));
+        var groups = Enumerable.Range(0, count).Select(_ => new List<int>()).ToList();
+        var load = new long[count];
+        foreach (var b in Enumerable.Range(0, bundles.Count).OrderByDescending(b => bundles[b].Pages.Count).ThenBy(b => b))
+        {
+            var least = Array.IndexOf(load, load.Min());
+            groups[least].Add(b);
+            load[least] += bundles[b].Pages.Count + 1;
+        }
+
+        return groups.Where(g => g.Count > 0).Select(g => (IReadOnlyList<Bundle>)g.Order().Select(b => bundles[b]).ToList()).ToList();
+    }
+
+    // One run of Pagefind's service, which makes its bundles one after the other.
+    private bool Run(string siteFolder, IReadOnlyList<Bundle> bundles, DiagnosticBag diagnostics, string shown, CancellationToken cancel)
+    {
+        var pageCount = bundles.Sum(b => b.Pages.Count);
+        var limit = LimitFor(pageCount);
         var start = Start(siteFolder);
 
         System.Diagnostics.Process process;
@@ -120,14 +189,17 @@ internal sealed class PagefindIndexer
         using (process)
         {
             var errors = process.StandardError.ReadToEndAsync();
-            var talk = Task.Run(() =>
+            // Threads of their own (long-running tasks), here and below: both block on Pagefind's pipes, and blocked
+            // threads of the pool are taken from the checks and share images that run meanwhile, which then wait for
+            // the pool to grow.
+            var talk = Task.Factory.StartNew(() =>
             {
                 var service = new PagefindService(process.StandardInput.BaseStream, process.StandardOutput.BaseStream);
                 var indexes = bundles.Select(_ => service.NewIndex()).ToList();
                 var first = bundles.Count + 1;
 
                 // The pages go in while the answers come back: one at a time, each waited for, costs a round trip a page.
-                var sent = Task.Run(() =>
+                var sent = Task.Factory.StartNew(() =>
                 {
                     // Each index is written and let go before the next is filled: Pagefind holds an index in memory
                     // until then, and all of them at once took 6 GB at 100,000 events.
@@ -141,7 +213,7 @@ internal sealed class PagefindIndexer
                         service.WriteFiles(indexes[b], Path.Combine(siteFolder, bundles[b].Folder));
                         service.DeleteIndex(indexes[b]);
                     }
-                });
+                }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
                 // A page that cannot be read stops Pagefind, so that the answers below end instead of waiting for the limit.
                 sent.ContinueWith(_ => process.Kill(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
@@ -161,7 +233,7 @@ internal sealed class PagefindIndexer
 
                 // Only now: Pagefind ends the moment its requests pipe closes, whatever it is doing.
                 process.StandardInput.Close();
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
             bool finished;
             try
