@@ -51,7 +51,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
 
     /// <summary>
     /// Writes the search index into <paramref name="siteFolder"/>'s bundle folder: each shard from the cache when its
-    /// pages are unchanged, the rest with one run of Pagefind; then the list of shards, and nothing else.
+    /// pages are unchanged, the rest with Pagefind (one run per core when several changed); then the list of shards, and nothing else.
     /// </summary>
     /// <param name="left">
     /// What the staging folder already holds in the bundle folder (the spare's, as its walk found it): a shard there
