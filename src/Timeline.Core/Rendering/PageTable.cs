@@ -21,25 +21,25 @@ internal sealed class PageTable
     /// Every page, tree by tree in the site's order of languages. An event's four files are made when the list is read
     /// at their place, on the thread that renders them: listing 40,000 of them up front held up a build on one core.
     /// </summary>
-    public IReadOnlyList<PageJob> All() => new Listed(_trees.Select(t => t.Pages.Listed(t.Folder)).ToList());
+    public IReadOnlyList<PageJob> All() => new Listed(_trees.SelectMany(t => t.Pages.Parts(t.Folder)).ToList());
 
-    /// <summary>The pages of all trees as one list, read through to each tree's.</summary>
-    private sealed class Listed(IReadOnlyList<IReadOnlyList<PageJob>> trees) : IReadOnlyList<PageJob>
+    /// <summary>Pages listed in parts, each part a number of pages and how to make the one at a place in it.</summary>
+    private sealed class Listed(IReadOnlyList<(int Count, Func<int, PageJob> At)> parts) : IReadOnlyList<PageJob>
     {
-        public int Count { get; } = trees.Sum(t => t.Count);
+        public int Count { get; } = parts.Sum(p => p.Count);
 
         public PageJob this[int index]
         {
             get
             {
-                foreach (var tree in trees)
+                foreach (var (count, at) in parts)
                 {
-                    if (index < tree.Count)
+                    if (index < count)
                     {
-                        return tree[index];
+                        return at(index);
                     }
 
-                    index -= tree.Count;
+                    index -= count;
                 }
 
                 throw new ArgumentOutOfRangeException(nameof(index));
@@ -48,12 +48,9 @@ internal sealed class PageTable
 
         public IEnumerator<PageJob> GetEnumerator()
         {
-            foreach (var tree in trees)
+            for (var i = 0; i < Count; i++)
             {
-                for (var i = 0; i < tree.Count; i++)
-                {
-                    yield return tree[i];
-                }
+                yield return this[i];
             }
         }
 

@@ -174,44 +174,26 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
         private const string Embeds = SiteUrls.EmbedFolder + "/" + SiteUrls.EventsFolder + "/";
         private const string Tags = SiteUrls.TagsFolder + "/";
         private const string Index = "/index.html";
+        private const int FilesPerEvent = 4;
         private Dictionary<string, PageJob>? _others;
 
-        /// <summary>Every page, in the order a build renders them, with paths inside the site (<paramref name="folder"/> is this tree's).</summary>
-        public IReadOnlyList<PageJob> Listed(string folder) => new Pages(this, folder, site.Events.Count * Pages.FilesPerEvent, Fixed().Concat(Data()).ToList(), Lists(withTags: true).ToList());
-
-        // The pages that take long first (feeds, data files, the index), then each event's four files, made when read, then the lists.
-        private sealed class Pages(LanguagePages tree, string folder, int events, List<PageJob> first, List<PageJob> last) : IReadOnlyList<PageJob>
+        /// <summary>
+        /// Every page in the order a build renders them, in three parts: those that take long first (feeds, data files,
+        /// the index), then each event's four files, made when asked for, then the lists; with paths inside the site
+        /// (<paramref name="folder"/> is this tree's).
+        /// </summary>
+        public IEnumerable<(int Count, Func<int, PageJob> At)> Parts(string folder)
         {
-            public const int FilesPerEvent = 4;
-
-            public int Count => first.Count + events + last.Count;
-
-            public PageJob this[int index]
-            {
-                get
-                {
-                    var job = index < first.Count ? first[index]
-                        : index - first.Count < events ? tree.EventFile(index - first.Count)
-                        : last[index - first.Count - events];
-                    return folder.Length == 0 ? job : job with { Path = folder + job.Path };
-                }
-            }
-
-            public IEnumerator<PageJob> GetEnumerator()
-            {
-                for (var i = 0; i < Count; i++)
-                {
-                    yield return this[i];
-                }
-            }
-
-            System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+            PageJob InTree(PageJob job) => folder.Length == 0 ? job : job with { Path = folder + job.Path };
+            var first = Fixed().Concat(Data()).ToList();
+            var last = Lists(withTags: true).ToList();
+            return [(first.Count, i => InTree(first[i])), (site.Events.Count * FilesPerEvent, i => InTree(EventFile(i))), (last.Count, i => InTree(last[i]))];
         }
 
         // An event's page, embed card, and citation files, in that order, four to an event.
         private PageJob EventFile(int number)
         {
-            var (i, file) = Math.DivRem(number, Pages.FilesPerEvent);
+            var (i, file) = Math.DivRem(number, FilesPerEvent);
             var urls = views.Urls;
             var id = site.Events[i].Id;
             return file switch
@@ -281,17 +263,17 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             // The index, the bibliography and the changes show every event or every source: keyed by those records, not by their views.
             yield return new(urls.FileOf(urls.Index), w => renderer.Page(w, "index", views, views.Text("nav_timeline"), site.Site.Description, urls.Index, "index", new() { ["eras"] = views.EraSections(), ["overview"] = views.Overview() }))
             {
-                Inputs = Keyed(inputs => inputs.EveryEvent("index", views.Language.Code, renderer.SiteHash(views.Site))),
+                Inputs = Keyed((inputs, language, siteHash) => inputs.EveryEvent("index", language, siteHash)),
             };
             yield return new(urls.FileOf(urls.Tags), w => renderer.Page(w, "tags", views, views.Text("title_tags"), views.Text("description_tags"), urls.Tags, "tags", new() { ["tags"] = views.TagIndex() }));
             yield return new(urls.FileOf(urls.Sources), w => renderer.Page(w, "sources", views, views.Text("title_sources"), views.Text("description_sources"), urls.Sources, "sources", new() { ["sources"] = views.Sources() }))
             {
-                Inputs = Keyed(inputs => inputs.EverySource("sources", views.Language.Code, renderer.SiteHash(views.Site))),
+                Inputs = Keyed((inputs, language, siteHash) => inputs.EverySource("sources", language, siteHash)),
             };
             yield return new(urls.FileOf(urls.Search), w => renderer.Page(w, "search", views, views.Text("title_search"), views.Text("description_search"), urls.Search, "search", new() { ["search"] = new SearchView(searchIndexed, root.SearchBundle, root.Asset("search.js"), root.Index) }));
             yield return new(urls.FileOf(urls.Changes), w => renderer.Page(w, "changes", views, views.Text("title_changes"), views.Text("description_changes"), urls.Changes, "changes", new() { ["changes"] = views.Changes() }))
             {
-                Inputs = Keyed(inputs => inputs.Changes("changes", views.Language.Code, renderer.SiteHash(views.Site))),
+                Inputs = Keyed((inputs, language, siteHash) => inputs.Changes("changes", language, siteHash)),
             };
 
             // One 404 page, in the default language: a server shows it for every missing address, in any tree.
@@ -303,10 +285,11 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
 
         // The key of one of an event's files, made from the records it shows; none without a page cache.
         private Func<string>? Inputs(int index, string file) =>
-            inputs is null ? null : () => inputs.Key(index, file, views.Language.Code, renderer.SiteHash(views.Site));
+            Keyed((inputs, language, siteHash) => inputs.Key(index, file, language, siteHash));
 
-        // A page's key made from the records it shows; none without a page cache.
-        private Func<string>? Keyed(Func<PageInputs, string> key) => inputs is null ? null : () => key(inputs);
+        // A page's key made from the records it shows, in this language with its site view's hash; none without a page cache.
+        private Func<string>? Keyed(Func<PageInputs, string, string, string> key) =>
+            inputs is null ? null : () => key(inputs, views.Language.Code, renderer.SiteHash(views.Site));
 
         // The keys of the parts of a file made of one part per event, or per source; none without a page cache.
         private Func<int, string>? EventParts(string file) =>
@@ -344,7 +327,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
             renderer.Page(w, "tag", views, views.Text("title_tag", ("tag", list.Title)), views.Text("description_tag", ("tag", list.Title)), list.Url, "tag", new() { ["tag"] = list });
         })
         {
-            Inputs = Keyed(inputs => inputs.TagPage(tag, "tag", views.Language.Code, renderer.SiteHash(views.Site))),
+            Inputs = Keyed((inputs, language, siteHash) => inputs.TagPage(tag, "tag", language, siteHash)),
         };
 
         // The timeline as data for reuse (README.md, "Data for reuse"), in each language's words.
@@ -373,7 +356,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                     renderer.Page(w, "year", views, list.Title, views.Text("description_year", ("year", list.Title)), list.Url, "year", new() { ["year"] = list });
                 })
                 {
-                    Inputs = Keyed(inputs => inputs.YearPage(year, "year", views.Language.Code, renderer.SiteHash(views.Site))),
+                    Inputs = Keyed((inputs, language, siteHash) => inputs.YearPage(year, "year", language, siteHash)),
                 };
             }
 
@@ -391,7 +374,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                     renderer.Page(w, "source", views, view.Source.Title, views.Text("description_source", ("title", view.Source.Title), ("publisher", view.Source.Publisher)), view.Source.Url, "source", new() { ["source_page"] = view });
                 })
                 {
-                    Inputs = Keyed(inputs => inputs.SourcePage(index, "source", views.Language.Code, renderer.SiteHash(views.Site))),
+                    Inputs = Keyed((inputs, language, siteHash) => inputs.SourcePage(index, "source", language, siteHash)),
                 };
             }
 
@@ -403,7 +386,7 @@ internal sealed class SiteRenderer(ThemeTemplates theme, DiagnosticBag diagnosti
                     renderer.Page(w, "entity", views, entity.Name, views.Text("description_entity", ("name", entity.Name)), entity.Url, "entity", new() { ["entity"] = entity });
                 })
                 {
-                    Inputs = Keyed(inputs => inputs.EntityPage(index, "entity", views.Language.Code, renderer.SiteHash(views.Site))),
+                    Inputs = Keyed((inputs, language, siteHash) => inputs.EntityPage(index, "entity", language, siteHash)),
                 };
             }
 

@@ -155,7 +155,7 @@ internal sealed class PagefindIndexer
     /// </summary>
     internal static IReadOnlyList<IReadOnlyList<Bundle>> Share(IReadOnlyList<Bundle> bundles, int runs)
     {
-        var count = Math.Clamp(Math.Min(runs, bundles.Count), 1, Math.Max(1, bundles.Count));
+        var count = Math.Clamp(runs, 1, Math.Max(1, bundles.Count));
         var groups = Enumerable.Range(0, count).Select(_ => new List<int>()).ToList();
         var load = new long[count];
         foreach (var b in Enumerable.Range(0, bundles.Count).OrderByDescending(b => bundles[b].Pages.Count).ThenBy(b => b))
