@@ -25,7 +25,7 @@ namespace Timeline.Rendering;
 /// </summary>
 internal sealed class PageInputs
 {
-    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, Converters = { new InOrder() } };
+    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, TypeInfoResolver = KeyJson.Resolver, Converters = { new InOrder() } };
 
     // An event's record with each source and entity it points at written as that record's hash, each made once per
     // build: a source is cited by many events, and serializing it in every note was most of the time keys took.
@@ -57,7 +57,7 @@ internal sealed class PageInputs
         _events = new JsonSerializerOptions(records) { Converters = { new DocumentByDigest(this, records), new EventByDigest(records) } };
         using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         common.AppendData(salt);
-        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new { site.Site, site.Tags, site.Eras }, Json));
+        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new Everywhere(site.Site, site.Tags, site.Eras), Json));
         _common = common.GetHashAndReset();
     }
 
@@ -366,17 +366,24 @@ internal sealed class PageInputs
         }
 
         var e = _site.Events[position].Event;
-        var shown = new
-        {
+        var shown = new ListedEvent(
             e.Id,
             e.When,
             e.Order,
             e.Title,
             e.Summary,
-            Translations = e.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new { t.Key, t.Value.Title, t.Value.Summary }),
-        };
+            [.. e.Translations.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => new ListedTranslation(t.Key, t.Value.Title, t.Value.Summary))]);
         return _summaries[position] = Hash(shown, Json);
     }
+
+    /// <summary>What every page shows: the site's settings, its tags and its eras.</summary>
+    internal sealed record Everywhere(SiteSettings Site, IReadOnlyList<Tag> Tags, IReadOnlyList<Era> Eras);
+
+    /// <summary>What a list shows of an event, in every language (see <see cref="Summary"/>).</summary>
+    internal sealed record ListedEvent(string Id, Dates.DateSpan When, Dates.DateSpan Order, string Title, string Summary, IReadOnlyList<ListedTranslation> Translations);
+
+    /// <summary>What a list shows of an event in one of its translations.</summary>
+    internal sealed record ListedTranslation(string Language, string Title, string Summary);
 
     /// <summary>
     /// Dictionaries by key and sets of strings in ordinal order: a hash set's order changes from one process to the
