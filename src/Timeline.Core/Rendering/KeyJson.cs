@@ -32,12 +32,17 @@ namespace Timeline.Rendering;
 [JsonSerializable(typeof(EventListView))]
 [JsonSerializable(typeof(SourcePageView))]
 [JsonSerializable(typeof(OverviewView))]
-[JsonSerializable(typeof(IReadOnlyList<TagView>))]
+[JsonSerializable(typeof(object))]
+[JsonSerializable(typeof(List<TagView>))]
 [JsonSerializable(typeof(IReadOnlyList<SourceView>))]
 [JsonSerializable(typeof(IReadOnlyList<ChangeView>))]
 [JsonSerializable(typeof(IReadOnlyList<EraSectionView>))]
 internal sealed partial class KeyJson : JsonSerializerContext
 {
     /// <summary>This metadata first, reflection for any other type.</summary>
-    public static IJsonTypeInfoResolver Resolver { get; } = JsonTypeInfoResolver.Combine(Default, new DefaultJsonTypeInfoResolver());
+    /// <remarks>
+    /// Made when asked for, not in a static initializer: the generated half of this class sets <see cref="Default"/>
+    /// in one of its own, and an initializer here could run first and chain a null, leaving every type to reflection.
+    /// </remarks>
+    public static IJsonTypeInfoResolver Resolver => JsonTypeInfoResolver.Combine(Default, new DefaultJsonTypeInfoResolver());
 }
