@@ -394,9 +394,15 @@ internal static class OutputWriter
 
         // Each folder is made once, unless the spare has it already (20,000 of them at 10,000 events); a thread that
         // needs it while another makes it waits for it.
-        private void MakeFolderOf(string target) =>
-            _ = _folders.GetOrAdd(Path.GetDirectoryName(target)!, f => new Lazy<bool>(() =>
-                _spare?.Use(f) == true || Directory.CreateDirectory(f).Exists)).Value;
+        // Looked up as characters first: a folder's name made as a string for each of 40,000 files was garbage.
+        private void MakeFolderOf(string target)
+        {
+            var folder = Path.GetDirectoryName(target.AsSpan());
+            var made = _folders.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(folder, out var known)
+                ? known
+                : _folders.GetOrAdd(folder.ToString(), f => new Lazy<bool>(() => _spare?.Use(f) == true || Directory.CreateDirectory(f).Exists));
+            _ = made.Value;
+        }
 
         /// <summary>The staging folder, for steps that read the written site (the search index).</summary>
         public string Folder => _staging;
@@ -430,8 +436,8 @@ internal static class OutputWriter
     /// <summary>The file's place in the staging folder; a path that would leave it is a bug, never written.</summary>
     private static string Target(string staging, string relative)
     {
-        var target = Path.GetFullPath(Path.Combine(staging, relative));
-        if (!target.StartsWith(staging + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        var target = Path.GetFullPath(relative, staging);
+        if (target.Length <= staging.Length || !target.StartsWith(staging, StringComparison.Ordinal) || target[staging.Length] != Path.DirectorySeparatorChar)
         {
             throw new InvalidOperationException($"Refusing to write '{relative}' outside the output folder.");
         }

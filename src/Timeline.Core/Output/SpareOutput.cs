@@ -206,7 +206,7 @@ internal sealed class SpareOutput
     }
 
     /// <summary>Files, with their stamps, and folders, by path inside the site.</summary>
-    public sealed record Contents(IReadOnlyDictionary<string, FileStamp> Files, IReadOnlySet<string> Folders);
+    public sealed record Contents(Dictionary<string, FileStamp> Files, HashSet<string> Folders);
 
     // What a walk found: plain files and folders are noted; anything else (a symbolic link above all) is removed, so
     // that no write of this build can follow it out of the folder.
@@ -246,17 +246,15 @@ internal sealed class SpareOutput
             var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = false };
             var entries = new FileSystemEnumerable<(string Path, bool Folder, bool Link, FileStamp Stamp)>(
                 root,
-                (ref FileSystemEntry entry) => (entry.ToFullPath(), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0, new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
+                (ref FileSystemEntry entry) => (InsideOf(root, ref entry), entry.IsDirectory, (entry.Attributes & FileAttributes.ReparsePoint) != 0, new FileStamp(entry.Length, entry.LastWriteTimeUtc.UtcTicks)),
                 options)
             {
                 ShouldRecursePredicate = (ref FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) == 0,
             };
 
             var survey = new Survey();
-            foreach (var (path, folder, link, stamp) in entries)
+            foreach (var (inside, folder, link, stamp) in entries)
             {
-                var inside = path[(root.Length + 1)..];
-
                 // The marker stays through the whole build: it is what proves the folder is the build's own.
                 if (inside == OwnedFolder.Output.Marker && !link && !folder)
                 {
@@ -279,6 +277,17 @@ internal sealed class SpareOutput
 
             return survey;
         }
+
+        // An entry's path inside the walked folder, made as one string (a site of 10,000 events has 100,000 entries).
+        private static string InsideOf(string root, ref FileSystemEntry entry)
+        {
+            var folder = entry.Directory;
+            return folder.Length <= root.Length
+                ? entry.FileName.ToString()
+                : string.Concat(folder[(root.Length + 1)..], Separator, entry.FileName);
+        }
+
+        private static readonly string Separator = Path.DirectorySeparatorChar.ToString();
     }
 
     private ReadOnlySpan<char> Inside(string path) => path.AsSpan(_root.Length + 1);

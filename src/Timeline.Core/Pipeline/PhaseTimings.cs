@@ -40,9 +40,12 @@ public sealed class PhaseTimings
         var collections = string.Join('/', Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount));
         var paused = GC.GetTotalPauseDuration().TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes() / (1024 * 1024);
+        // Code the ahead-of-time image lacks (generic code over value types, made by reflection) is compiled as it runs.
+        var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+        var jitTime = System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds;
         return string.Join('\n', lines) + string.Create(
             CultureInfo.InvariantCulture,
-            $"\n  peak working set {peak} MB; garbage collections gen0/1/2 {collections}, paused {paused:0} ms; {allocated} MB allocated");
+            $"\n  peak working set {peak} MB; garbage collections gen0/1/2 {collections}, paused {paused:0} ms; {allocated} MB allocated; {jitted} methods compiled as it ran, in {jitTime:0} ms");
     }
 
     private static TimeSpan Cpu() => System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;

@@ -258,6 +258,53 @@ public sealed class SearchShardsTests
         File.WriteAllText(Path.Combine(shards[1], "stray.json"), "{}");
     });
 
+    /// <summary>
+    /// Whether the spare holds a shard exactly as the cache does, by the list beside the cached shard and the spare's
+    /// walk: every listed file with its stamp and every listed folder, and nothing more under the shard's folder (a
+    /// neighbouring shard whose name starts the same, "1" and "10", is not counted as part of it).
+    /// </summary>
+    [Fact]
+    public void A_shard_in_the_spare_is_known_unchanged_only_when_it_holds_what_the_cached_list_names_and_no_more()
+    {
+        var folder = TestSite.NewFolder();
+        try
+        {
+            var cached = Path.Combine(folder, "cached-shard");
+            Directory.CreateDirectory(Path.Combine(cached, "fragment"));
+            File.WriteAllText(Path.Combine(cached, "pagefind-entry.json"), "{}");
+            File.WriteAllText(Path.Combine(cached, "fragment", "en_1.pf_fragment"), "fragment");
+            SearchIndexCache.WriteList(cached, replace: true);
+
+            var shard = Path.Combine("pagefind", "en", "1");
+            var files = new Dictionary<string, Timeline.Output.FileStamp>(StringComparer.Ordinal);
+            foreach (var file in Directory.EnumerateFiles(cached, "*", SearchOption.AllDirectories))
+            {
+                files[Path.Combine(shard, Path.GetRelativePath(cached, file))] = Timeline.Output.FileStamp.Of(file)!.Value;
+            }
+
+            // The neighbouring shard "10" holds files of its own.
+            files[Path.Combine("pagefind", "en", "10", "pagefind-entry.json")] = new(2, 1);
+            var folders = new HashSet<string>([Path.Combine(shard, "fragment"), Path.Combine("pagefind", "en", "10")], StringComparer.Ordinal);
+            bool Unchanged(Dictionary<string, Timeline.Output.FileStamp> f, HashSet<string> d)
+            {
+                var left = new Timeline.Output.SpareOutput.Contents(f, d);
+                var under = SearchIndexCache.CountUnder([shard, Path.Combine("pagefind", "en", "10")], left);
+                return SearchIndexCache.AlreadyThere(cached, shard, left, under);
+            }
+
+            Assert.True(Unchanged(files, folders));
+            Assert.False(Unchanged(new(files) { [Path.Combine(shard, "stray.json")] = new(2, 1) }, folders));
+            Assert.False(Unchanged(new(files) { [Path.Combine(shard, "pagefind-entry.json")] = new(3, 1) }, folders));
+            Assert.False(Unchanged(files.Where(f => !f.Key.EndsWith(".pf_fragment", StringComparison.Ordinal)).ToDictionary(StringComparer.Ordinal), folders));
+            Assert.False(Unchanged(files, new(folders) { Path.Combine(shard, "stray") }));
+            Assert.False(Unchanged(files, new(folders.Where(d => d != Path.Combine(shard, "fragment")), StringComparer.Ordinal)));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>A shard's list that is a link (to an endless device here) is not followed: the shard is copied as before.</summary>
     [Fact]
     public void A_shard_list_planted_as_a_link_is_not_followed() => RebuiltAfter(folder =>

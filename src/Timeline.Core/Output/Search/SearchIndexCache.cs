@@ -73,6 +73,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
         // Read only from the build's own cache, and from real folders there: a link would publish what it points to.
         var readable = OwnedFolder.IsOwned(cacheFolder, OwnedFolder.Cache) && OwnedFolder.IsOwned(_folder, OwnedFolder.Cache);
         var keys = shards.ToDictionary(s => s, s => Key(program, s));
+        var under = left is null ? null : CountUnder(shards.Select(s => Path.Combine(PagefindIndexer.BundleFolder, s.Folder)), left);
         var missing = new List<SearchShard>();
         foreach (var shard in shards)
         {
@@ -80,7 +81,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
             var target = Path.Combine(root, shard.Folder);
             if (readable && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
             {
-                if (left is not null && AlreadyThere(cached, Path.Combine(PagefindIndexer.BundleFolder, shard.Folder), left))
+                if (left is not null && AlreadyThere(cached, Path.Combine(PagefindIndexer.BundleFolder, shard.Folder), left, under!))
                 {
                     continue;
                 }
@@ -247,7 +248,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
     /// files, with their stamps, and folders, by the list kept beside the cached shard and what the spare's walk found:
     /// the last build linked them in from the cache, and nothing changed them since. False without a list.
     /// </summary>
-    private static bool AlreadyThere(string cached, string shard, SpareOutput.Contents left)
+    internal static bool AlreadyThere(string cached, string shard, SpareOutput.Contents left, Dictionary<string, (int Files, int Folders)> under)
     {
         string[] lines;
         try
@@ -266,21 +267,43 @@ internal sealed class SearchIndexCache(string cacheFolder)
             return false;
         }
 
-        var (files, folders) = (0, 0);
+        // Each entry's path inside the site, made in one buffer and looked up as characters: at 10,000 events the
+        // lists name about 40,000 files, and a string for each of their parts and paths was most of what this allocated.
+        var files = left.Files.GetAlternateLookup<ReadOnlySpan<char>>();
+        var folders = left.Folders.GetAlternateLookup<ReadOnlySpan<char>>();
+        var path = new char[shard.Length + 1 + 256];
+        shard.CopyTo(path);
+        path[shard.Length] = Path.DirectorySeparatorChar;
+        Span<Range> parts = stackalloc Range[5];
+        var (fileCount, folderCount) = (0, 0);
         foreach (var line in lines)
         {
-            var parts = line.Split('\t');
-            if (parts is ["d", var folder] && left.Folders.Contains(Path.Combine(shard, folder)))
+            var entry = line.AsSpan();
+            var count = entry.Split(parts, '\t');
+            var name = count >= 2 ? entry[parts[1]] : default;
+            if (name.Length == 0 || Path.IsPathRooted(name))
             {
-                folders++;
+                return false;
             }
-            else if (parts is ["f", var file, var size, var ticks]
-                && long.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out var length)
-                && long.TryParse(ticks, NumberStyles.None, CultureInfo.InvariantCulture, out var time)
-                && left.Files.TryGetValue(Path.Combine(shard, file), out var stamp)
+
+            if (path.Length < shard.Length + 1 + name.Length)
+            {
+                Array.Resize(ref path, shard.Length + 1 + name.Length);
+            }
+
+            name.CopyTo(path.AsSpan(shard.Length + 1));
+            var inside = path.AsSpan(0, shard.Length + 1 + name.Length);
+            if (count == 2 && entry[parts[0]] is "d" && folders.Contains(inside))
+            {
+                folderCount++;
+            }
+            else if (count == 4 && entry[parts[0]] is "f"
+                && long.TryParse(entry[parts[2]], NumberStyles.None, CultureInfo.InvariantCulture, out var length)
+                && long.TryParse(entry[parts[3]], NumberStyles.None, CultureInfo.InvariantCulture, out var time)
+                && files.TryGetValue(inside, out var stamp)
                 && stamp == new FileStamp(length, time))
             {
-                files++;
+                fileCount++;
             }
             else
             {
@@ -289,9 +312,40 @@ internal sealed class SearchIndexCache(string cacheFolder)
         }
 
         // Nothing else there: as many files and folders under the shard as the list has.
-        var prefix = shard + Path.DirectorySeparatorChar;
-        return files == left.Files.Keys.Count(f => f.StartsWith(prefix, StringComparison.Ordinal))
-            && folders == left.Folders.Count(f => f.StartsWith(prefix, StringComparison.Ordinal));
+        return under.GetValueOrDefault(shard) == (fileCount, folderCount);
+    }
+
+    /// <summary>
+    /// How many files and folders of <paramref name="left"/> lie under each of <paramref name="shards"/> (paths inside
+    /// the site), in one pass: counted shard by shard, 128 shards each went through all 40,000 files at 10,000 events.
+    /// </summary>
+    internal static Dictionary<string, (int Files, int Folders)> CountUnder(IEnumerable<string> shards, SpareOutput.Contents left)
+    {
+        var counts = shards.ToDictionary(s => s, _ => (Files: 0, Folders: 0), StringComparer.Ordinal);
+        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        void Count(string path, bool file)
+        {
+            for (var i = path.IndexOf(Path.DirectorySeparatorChar); i > 0; i = path.IndexOf(Path.DirectorySeparatorChar, i + 1))
+            {
+                if (lookup.TryGetValue(path.AsSpan(0, i), out var count))
+                {
+                    lookup[path.AsSpan(0, i)] = file ? (count.Files + 1, count.Folders) : (count.Files, count.Folders + 1);
+                    return;
+                }
+            }
+        }
+
+        foreach (var file in left.Files.Keys)
+        {
+            Count(file, true);
+        }
+
+        foreach (var folder in left.Folders)
+        {
+            Count(folder, false);
+        }
+
+        return counts;
     }
 
     /// <summary>
@@ -310,7 +364,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
         }
     }
 
-    private static void WriteList(string cached, bool replace)
+    internal static void WriteList(string cached, bool replace)
     {
         var list = cached + ListSuffix;
         if (!replace && File.Exists(list))
