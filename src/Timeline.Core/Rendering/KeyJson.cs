@@ -6,11 +6,12 @@ using Timeline.Views;
 namespace Timeline.Rendering;
 
 /// <summary>
-/// How page keys serialize what they hash (records in <see cref="PageInputs"/>, views in <see cref="PageCache"/>),
-/// made when the generator is compiled. Made by reflection instead, each build spent about 0.1 s of a 1,000-event
-/// edit building it again (emitting and compiling code for every property), part of it with every thread waiting on
-/// the first source's hash. Like reflection, it writes every public property, so a key still covers all of a record.
-/// A type not listed here (a view only some theme reads) is served by reflection, as before.
+/// How page keys serialize what they hash, made when the generator is compiled: the records in <see cref="PageInputs"/>,
+/// and in <see cref="PageCache"/> the views of the few pages still keyed by them (the tag index, search, the entity
+/// indexes, content pages and 404) with every page's site view and meta. Made by reflection instead, each build spent
+/// about 0.1 s of a 1,000-event edit building it again (emitting and compiling code for every property), part of it
+/// with every thread waiting on the first source's hash. Like reflection, it writes every public property, so a key
+/// still covers all of a record. A type not listed here is served by reflection, as before.
 /// </summary>
 [JsonSourceGenerationOptions(MaxDepth = 256)]
 [JsonSerializable(typeof(ResolvedEvent))]
@@ -23,20 +24,11 @@ namespace Timeline.Rendering;
 [JsonSerializable(typeof(PageInputs.Everywhere))]
 [JsonSerializable(typeof(SiteView))]
 [JsonSerializable(typeof(PageMeta))]
-[JsonSerializable(typeof(EventView))]
-[JsonSerializable(typeof(ShareView))]
 [JsonSerializable(typeof(PageView))]
 [JsonSerializable(typeof(SearchView))]
-[JsonSerializable(typeof(EntityView))]
 [JsonSerializable(typeof(EntityIndexView))]
-[JsonSerializable(typeof(EventListView))]
-[JsonSerializable(typeof(SourcePageView))]
-[JsonSerializable(typeof(OverviewView))]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(List<TagView>))]
-[JsonSerializable(typeof(IReadOnlyList<SourceView>))]
-[JsonSerializable(typeof(IReadOnlyList<ChangeView>))]
-[JsonSerializable(typeof(IReadOnlyList<EraSectionView>))]
 internal sealed partial class KeyJson : JsonSerializerContext
 {
     /// <summary>This metadata first, reflection for any other type.</summary>

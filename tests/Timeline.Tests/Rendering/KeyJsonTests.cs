@@ -22,7 +22,8 @@ public sealed class KeyJsonTests
     [InlineData(typeof(PageInputs.ListedEvent))]
     [InlineData(typeof(SiteView))]
     [InlineData(typeof(PageMeta))]
-    [InlineData(typeof(EventView))]
+    [InlineData(typeof(PageView))]
+    [InlineData(typeof(List<TagView>))]
     [InlineData(typeof(Timeline.Dates.DateSpan))]
     public void What_keys_hash_is_served_by_the_compiled_metadata(Type type)
     {
