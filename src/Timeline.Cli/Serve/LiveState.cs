@@ -56,8 +56,26 @@ public sealed class LiveState
         });
     }
 
-    private static string Serialize(int version, IReadOnlyList<string> errors) =>
-        JsonSerializer.Serialize(new Dictionary<string, object> { ["version"] = version, ["errors"] = errors });
+    /// <summary>{"version":N,"errors":[...]}, written by hand: no reflection, which the native program does not have.</summary>
+    private static string Serialize(int version, IReadOnlyList<string> errors)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("version", version);
+            json.WriteStartArray("errors");
+            foreach (var error in errors)
+            {
+                json.WriteStringValue(error);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
 
     public sealed class Listener(ChannelReader<string> reader, Action dispose) : IDisposable
     {

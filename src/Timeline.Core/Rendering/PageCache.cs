@@ -146,7 +146,7 @@ internal sealed class PageCache
             }
             else
             {
-                JsonSerializer.Serialize(json, value, Json);
+                JsonSerializer.Serialize(json, value, Json.GetTypeInfo(typeof(object)));
             }
         }
 
@@ -154,7 +154,7 @@ internal sealed class PageCache
     }
 
     private static string HashOf(Views.SiteView site) =>
-        "site:" + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(site, Json)));
+        "site:" + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(site, Json.GetTypeInfo(typeof(Views.SiteView)))));
 
     /// <summary>The hash of a language's site view, which every page of that language is given.</summary>
     public string SiteHash(Views.SiteView site) => _sites.GetOrAdd(site, HashOf);

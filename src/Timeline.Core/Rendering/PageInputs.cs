@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Timeline.Model;
 using Timeline.Views;
 
@@ -57,7 +58,7 @@ internal sealed class PageInputs
         _events = new JsonSerializerOptions(records) { Converters = { new DocumentByDigest(this, records), new EventByDigest(records) } };
         using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         common.AppendData(salt);
-        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new Everywhere(site.Site, site.Tags, site.Eras), Json));
+        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new Everywhere(site.Site, site.Tags, site.Eras), TypeInfo<Everywhere>(Json)));
         _common = common.GetHashAndReset();
     }
 
@@ -277,7 +278,7 @@ internal sealed class PageInputs
         buffer.ResetWrittenCount();
         using (var json = new Utf8JsonWriter(buffer))
         {
-            JsonSerializer.Serialize(json, value, options);
+            JsonSerializer.Serialize(json, value, TypeInfo<T>(options));
         }
 
         var hash = SHA256.HashData(buffer.WrittenSpan);
@@ -292,6 +293,9 @@ internal sealed class PageInputs
     [ThreadStatic]
     private static System.Buffers.ArrayBufferWriter<byte>? t_buffer;
 
+    /// <summary>How <paramref name="options"/> serialize a <typeparamref name="T"/>: from <see cref="KeyJson"/>, with the options' converters.</summary>
+    private static JsonTypeInfo<T> TypeInfo<T>(JsonSerializerOptions options) => (JsonTypeInfo<T>)options.GetTypeInfo(typeof(T));
+
     /// <summary>
     /// An entity or a content page as resolved, all of it, its texts written as their digests and their notes' sources
     /// as those records' hashes (as an event's record is): made once per record.
@@ -300,7 +304,7 @@ internal sealed class PageInputs
         _resolved.GetOrAdd(record, static (r, inputs) => Convert.ToHexString(Hash(r, inputs._events)), this);
 
     private string HashOf(object record) =>
-        _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r, type, Json))), record.GetType());
+        _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r, Json.GetTypeInfo(type)))), record.GetType());
 
     /// <summary>Writes a record as the hash of all of it, made once per record.</summary>
     private sealed class ByHash<T>(PageInputs inputs) : JsonConverter<T>
@@ -324,7 +328,7 @@ internal sealed class PageInputs
         {
             if (Digests.Of(value) is not { } digest)
             {
-                JsonSerializer.Serialize(writer, value, whole);
+                JsonSerializer.Serialize(writer, value, TypeInfo<RenderedDocument>(whole));
                 return;
             }
 
@@ -352,7 +356,7 @@ internal sealed class PageInputs
             }
             else
             {
-                JsonSerializer.Serialize(writer, value, whole);
+                JsonSerializer.Serialize(writer, value, TypeInfo<TimelineEvent>(whole));
             }
         }
     }
@@ -396,9 +400,27 @@ internal sealed class PageInputs
             || (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>) && type.GetGenericArguments()[0] == typeof(string));
 
         public override JsonConverter CreateConverter(Type type, JsonSerializerOptions options) =>
-            type == typeof(IReadOnlySet<string>)
-                ? new StringSet()
-                : (JsonConverter)Activator.CreateInstance(typeof(Dictionary<>).MakeGenericType(type.GetGenericArguments()[1]))!;
+            type == typeof(IReadOnlySet<string>) ? new StringSet()
+            : Dictionaries.TryGetValue(type.GetGenericArguments()[1], out var make) ? make()
+            : throw new NotSupportedException($"A key hashes {type}: add its values' type to PageInputs.InOrder.Dictionaries.");
+
+        /// <summary>
+        /// A converter for each kind of dictionary the records hold, named here rather than made by reflection, which
+        /// a program compiled ahead of time cannot do for every type.
+        /// </summary>
+        private static readonly IReadOnlyDictionary<Type, Func<JsonConverter>> Dictionaries = new Dictionary<Type, Func<JsonConverter>>
+        {
+            [typeof(string)] = () => new Dictionary<string>(),
+            [typeof(int)] = () => new Dictionary<int>(),
+            [typeof(RenderedDocument)] = () => new Dictionary<RenderedDocument>(),
+            [typeof(SiteTranslation)] = () => new Dictionary<SiteTranslation>(),
+            [typeof(EventTranslation)] = () => new Dictionary<EventTranslation>(),
+            [typeof(SourceTranslation)] = () => new Dictionary<SourceTranslation>(),
+            [typeof(EntityTranslation)] = () => new Dictionary<EntityTranslation>(),
+            [typeof(PageTranslation)] = () => new Dictionary<PageTranslation>(),
+            [typeof(TagTranslation)] = () => new Dictionary<TagTranslation>(),
+            [typeof(EraTranslation)] = () => new Dictionary<EraTranslation>(),
+        };
 
         private sealed class StringSet : JsonConverter<IReadOnlySet<string>>
         {
@@ -426,7 +448,7 @@ internal sealed class PageInputs
                 foreach (var (key, item) in value.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     writer.WritePropertyName(key);
-                    JsonSerializer.Serialize(writer, item, options);
+                    JsonSerializer.Serialize(writer, item, TypeInfo<T>(options));
                 }
 
                 writer.WriteEndObject();

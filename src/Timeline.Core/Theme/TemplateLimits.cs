@@ -66,10 +66,17 @@ internal static partial class TemplateLimits
         return new LoopMarker(file, lines).VisitTemplate(template);
     }
 
-    /// <summary>Whether Fluid stopped a render at MaxSteps or MaxRecursion (2.41 says "recursion" for both).</summary>
+    /// <summary>
+    /// Whether Fluid stopped a render at MaxSteps or MaxRecursion (2.41 says "recursion" for both), told by Fluid's
+    /// words: the method that threw is not known in a program compiled ahead of time.
+    /// </summary>
     public static bool IsFluidLimit(Exception exception) =>
-        exception is InvalidOperationException && exception.Message.StartsWith("The maximum ", StringComparison.Ordinal)
-        && exception.TargetSite?.DeclaringType?.Assembly == typeof(TemplateContext).Assembly;
+        exception is InvalidOperationException
+        && (exception.Message.StartsWith(FluidRecursion, StringComparison.Ordinal) || exception.Message.StartsWith(FluidSteps, StringComparison.Ordinal));
+
+    private const string FluidRecursion = "The maximum level of recursion has been reached.";
+
+    private const string FluidSteps = "The maximum number of statements has been reached.";
 
     [GeneratedRegex(@"\{%-?\s*for\s")]
     private static partial Regex LoopTag();

@@ -105,12 +105,12 @@ internal static class ReuseJson
         var parts = new JsonArray(date.Year);
         if (date.Month is { } month)
         {
-            parts.Add(month);
+            parts.Add((JsonNode)month);
         }
 
         if (date.Day is { } day)
         {
-            parts.Add(day);
+            parts.Add((JsonNode)day);
         }
 
         return parts;
