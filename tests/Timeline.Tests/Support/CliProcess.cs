@@ -5,16 +5,27 @@ namespace Timeline.Tests.Support;
 /// <summary>Runs the real `timeline` program in its own process, as users and CI do.</summary>
 public static class CliProcess
 {
+    /// <summary>
+    /// Another build of the program to run instead of the one built with the tests: .ci/tool sets it to the installed
+    /// native tool and runs the tests that start the program again, so that they hold for what users install too.
+    /// </summary>
+    public const string ProgramVariable = "TIMELINE_TEST_PROGRAM";
+
     public static ProcessStartInfo StartInfo(string workingFolder, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        var other = Environment.GetEnvironmentVariable(ProgramVariable);
+        var info = new ProcessStartInfo(string.IsNullOrEmpty(other) ? "dotnet" : other)
         {
             WorkingDirectory = workingFolder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "timeline.dll"));
+        if (string.IsNullOrEmpty(other))
+        {
+            info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "timeline.dll"));
+        }
+
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
