@@ -139,6 +139,7 @@ internal sealed partial class ThemeTemplates
         options.Filters.AddFilter("digits", Digits);
         options.Filters.AddFilter("lang_attrs", LangAttributes);
         options.Filters.AddFilter("raw", Raw);
+        options.Filters.AddFilter("json", JsonFilter.Json);
         TemplateLimits.Apply(options);
         var filtersOk = CheckFilters(read, options, diagnostics);
         if (!CheckStringKeys(read, strings, diagnostics) || !filtersOk)
