@@ -15,13 +15,13 @@ need_time() {
 # The timed thing is what the tool package installs on linux-x64: the Release program published for linux-x64, which
 # Timeline.Cli.csproj compiles ahead of time to native code (Native AOT); a plain Release publish, compiled as it runs,
 # when that cannot be made here (no gcc or clang, or the compiler's packages cannot be restored). Sets $timeline and
-# $readytorun (what was timed, for the report).
+# $compiled (what was timed, for the report).
 publish_timeline() {
   local publish="$work/publish"
   rm -rf "$publish"
-  readytorun="native (Native AOT, as the linux-x64 tool package)"
+  compiled="native (Native AOT, as the linux-x64 tool package)"
   if ! dotnet publish src/Timeline.Cli -c Release -r linux-x64 -o "$publish" >"$work/publish.log" 2>&1; then
-    readytorun="no: compiled as it runs (the native program could not be made; see $work/publish.log)"
+    compiled="no: compiled as it runs (the native program could not be made; see $work/publish.log)"
     rm -rf "$publish"
     dotnet publish src/Timeline.Cli -c Release -p:PublishAot=false -o "$publish" >>"$work/publish.log" 2>&1
   fi

@@ -24,11 +24,6 @@ public static partial class Program
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            if (args is ["build" or "check" or "serve", ..])
-            {
-                Pipeline.TimelineBuilder.PrepareTemplates();
-            }
-
             return Run(args, Console.Out, Console.Error);
         }
         catch (Exception ex)

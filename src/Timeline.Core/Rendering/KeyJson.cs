@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using System.Text.Json.Serialization.Metadata;
 using Timeline.Model;
 using Timeline.Views;
 
@@ -31,12 +30,4 @@ namespace Timeline.Rendering;
 [JsonSerializable(typeof(EntityIndexView))]
 [JsonSerializable(typeof(object))]
 [JsonSerializable(typeof(List<TagView>))]
-internal sealed partial class KeyJson : JsonSerializerContext
-{
-    /// <summary>The metadata keys serialize with.</summary>
-    /// <remarks>
-    /// Read when asked for, not in a static initializer: the generated half of this class sets <see cref="Default"/>
-    /// in one of its own, and an initializer here could run first and read a null.
-    /// </remarks>
-    public static IJsonTypeInfoResolver Resolver => Default;
-}
+internal sealed partial class KeyJson : JsonSerializerContext;

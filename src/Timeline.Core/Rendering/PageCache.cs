@@ -26,7 +26,7 @@ internal sealed class PageCache
 
     private const string FileName = "pages.bin";
 
-    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, TypeInfoResolver = KeyJson.Resolver };
+    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, TypeInfoResolver = KeyJson.Default };
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? t_buffer;

@@ -26,7 +26,7 @@ namespace Timeline.Rendering;
 /// </summary>
 internal sealed class PageInputs
 {
-    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, TypeInfoResolver = KeyJson.Resolver, Converters = { new InOrder() } };
+    private static readonly JsonSerializerOptions Json = new() { MaxDepth = 256, TypeInfoResolver = KeyJson.Default, Converters = { new InOrder() } };
 
     // An event's record with each source and entity it points at written as that record's hash, each made once per
     // build: a source is cited by many events, and serializing it in every note was most of the time keys took.

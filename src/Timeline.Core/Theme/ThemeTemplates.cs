@@ -24,9 +24,6 @@ internal sealed partial class ThemeTemplates
 
     private static readonly FluidParser Parser = new();
 
-    /// <summary>Makes the parser (this class's static state), so that the first theme loaded need not wait for it.</summary>
-    public static void Prepare() => _ = Parser;
-
     private readonly IReadOnlyDictionary<string, IFluidTemplate> _templates;
     // Cleared, for all pages, when a layout turns out to output its content twice (see RenderInLayout).
     private volatile bool _streamsContent;

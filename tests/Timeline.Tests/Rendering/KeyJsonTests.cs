@@ -28,7 +28,7 @@ public sealed class KeyJsonTests
     [InlineData(typeof(Timeline.Dates.DateSpan))]
     public void What_keys_hash_is_served_by_the_compiled_metadata(Type type)
     {
-        var options = new JsonSerializerOptions { TypeInfoResolver = KeyJson.Resolver };
+        var options = new JsonSerializerOptions { TypeInfoResolver = KeyJson.Default };
 
         Assert.Same(KeyJson.Default, options.GetTypeInfo(type).OriginatingResolver);
     }
@@ -38,7 +38,7 @@ public sealed class KeyJsonTests
     {
         // The published program is compiled ahead of time, where reflection could not serve it: the tests must fail
         // on such a type as that program would, not pass by reflection.
-        var options = new JsonSerializerOptions { TypeInfoResolver = KeyJson.Resolver };
+        var options = new JsonSerializerOptions { TypeInfoResolver = KeyJson.Default };
 
         Assert.Throws<NotSupportedException>(() => JsonSerializer.Serialize(new Unlisted(3), options.GetTypeInfo(typeof(Unlisted))));
     }
