@@ -441,6 +441,11 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         var least = pages.Min(p => SearchPage.ForIndex(File.ReadAllBytes(Path.Combine(site.Output, p))).Length / (double)new FileInfo(Path.Combine(site.Output, p)).Length);
         Assert.True(least < 0.8, $"at least {least:P0} of every page is handed to Pagefind");
 
+        // Events' structured data, a script inside the marked body, is among what is left out.
+        Assert.Contains(pages, p => File.ReadAllText(Path.Combine(site.Output, p)).Contains("<article class=\"event\" data-pagefind-body", StringComparison.Ordinal)
+            && File.ReadAllText(Path.Combine(site.Output, p)).Contains("application/ld+json", StringComparison.Ordinal)
+            && !System.Text.Encoding.UTF8.GetString(SearchPage.ForIndex(File.ReadAllBytes(Path.Combine(site.Output, p)))).Contains("application/ld+json", StringComparison.Ordinal));
+
         // One run of Pagefind's service makes both indexes, the pages in the same order.
         var folder = TestSite.NewFolder();
         var start = new System.Diagnostics.ProcessStartInfo(pagefind.Executable, ["--service"]) { RedirectStandardInput = true, RedirectStandardOutput = true, WorkingDirectory = folder };

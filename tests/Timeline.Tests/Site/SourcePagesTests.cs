@@ -109,7 +109,7 @@ public sealed partial class SourcePagesTests : IClassFixture<ShippedSiteTests.Sh
         site.AssertFileContains("sources/letter-b/index.html", "<p class=\"source-offline\">No copy of this source is known to be online.</p>");
         site.AssertFileDoesNotContain("sources/letter-b/index.html", "web.archive.org");
         site.AssertFileContains("events/letter-sent/index.html", "<span class=\"source-offline\">No copy of this source is known to be online.</span>");
-        site.AssertFileContains("events/letter-sent/index.html", "<a class=\"source-about\" data-pagefind-ignore href=\"/memorial/sources/letter-b/\">About this source</a>");
+        site.AssertFileContains("events/letter-sent/index.html", "<a class=\"source-about\" href=\"/memorial/sources/letter-b/\">About this source</a>");
         // A source with an address says nothing of the kind.
         site.AssertFileDoesNotContain("sources/report-a/index.html", "source-offline");
     }
@@ -162,7 +162,7 @@ public sealed partial class SourcePagesTests : IClassFixture<ShippedSiteTests.Sh
     [GeneratedRegex("<li id=\"note-[0-9]+\">.*?</li>", RegexOptions.Singleline)]
     private static partial Regex NoteItem();
 
-    [GeneratedRegex("<a class=\"source-about\" data-pagefind-ignore href=\"(/(?:fa/)?)sources/([a-z0-9-]+)/\">")]
+    [GeneratedRegex("<a class=\"source-about\" href=\"(/(?:fa/)?)sources/([a-z0-9-]+)/\">")]
     private static partial Regex AboutLink();
 
     [GeneratedRegex("<a href=\"#(ref-[0-9]+-[0-9]+)\" role=\"doc-backlink\"")]

@@ -7,9 +7,10 @@ namespace Timeline.Output.Search;
 /// <summary>
 /// What the search index needs to know of one page: its path in the site, the language Pagefind files it under
 /// (its &lt;html lang&gt;), whether the theme marked its text for indexing (data-pagefind-body), and a digest of the
-/// parts of it that can change what Pagefind makes of it. The digest leaves out the regions marked data-pagefind-ignore
-/// when it can be sure they hold nothing Pagefind reads, so that an event whose neighbour was renamed (its
-/// previous/next links and lists of other events are ignored regions) keeps its index.
+/// parts of it that can change what Pagefind makes of it. The digest leaves out the regions marked data-pagefind-ignore,
+/// and the scripts and styles Pagefind passes over, when it can be sure they hold nothing Pagefind reads, so that an
+/// event whose neighbour was renamed (its previous/next links and lists of other events are ignored regions), or a
+/// source it cites (named in its notes and its structured data), keeps its index.
 /// </summary>
 internal sealed partial record SearchPage(string Path, string Language, bool MarkedBody, byte[] Digest)
 {
@@ -30,7 +31,10 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     private static readonly byte[][] UnsafeTags = [.. new[] { "<img", "<h1", "<template" }.Select(Encoding.ASCII.GetBytes)];
 
     // Elements whose content is text, not tags, up to their end tag: a "</div>" there ends nothing.
-    private static readonly byte[][] RawText = [.. new[] { "script", "style" }.Select(Encoding.ASCII.GetBytes)];
+    private static readonly byte[][] RawText = [.. new[] { "script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes" }.Select(Encoding.ASCII.GetBytes)];
+
+    // Elements Pagefind never reads (scripts and styles), whose content is text: one may go whole like an ignored region.
+    private static readonly byte[][] Unread = [.. new[] { "script", "style" }.Select(Encoding.ASCII.GetBytes)];
 
     public static SearchPage Read(string path, ReadOnlySpan<byte> html) =>
         new(path, LanguageOf(html), html.IndexOf(Body) >= 0, DigestOf(html));
@@ -55,8 +59,9 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     }
 
     /// <summary>
-    /// SHA-256 of the page without its ignored regions that are safe to leave out: a region is left out only when its
-    /// element's end is found by counting its tags (comments and the text of scripts and styles hold none), it stands
+    /// SHA-256 of the page without its ignored regions, scripts and styles that are safe to leave out, each found as a
+    /// browser finds tags (not in comments, quoted attributes or the text of a script or title). A region is left out
+    /// only when its element's end is found by counting its tags (comments and the text of scripts and styles hold none), it stands
     /// between white space (so no two words join or part where it was), and it holds no other Pagefind attribute (meta
     /// and filters are read even inside ignored regions), no image or h1 (Pagefind's default image and title) and no
     /// template. Anything else is hashed as it is, so a doubt costs a shard's index, never a stale one.
@@ -117,11 +122,11 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                 return false;
             }
 
-            // The page up to the next region outside the body, less the ignored regions it holds.
+            // The page up to the next region outside the body, less the regions it holds that Pagefind does not read.
             var end = _next < _outside.Count ? _outside[_next].Start : _html.Length;
-            for (var from = _at; _html[from..end].IndexOf(Ignore) is var next and >= 0; from += next + Ignore.Length)
+            for (var from = _at; NextStartTag(_html, from, end) is { } tag; from = tag.Next)
             {
-                if (Removable(_html, from + next) is { } region && region.End <= end)
+                if (Removable(_html, tag) is { } region && region.End <= end)
                 {
                     Current = _html[_at..region.Start];
                     _at = region.End;
@@ -243,29 +248,180 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     private static bool BetweenSpaces(ReadOnlySpan<byte> html, int start, int end) =>
         (start == 0 || IsSpace(html[start - 1])) && (end == html.Length || IsSpace(html[end]));
 
-    // The element whose start tag holds the attribute at `at`, as [start, end) of html, when it may be left out.
-    private static (int Start, int End)? Removable(ReadOnlySpan<byte> html, int at)
+    // The element that starts with `tag`, as [start, end) of html, when it may be left out: one marked
+    // data-pagefind-ignore, or a script or style, which Pagefind passes over as if it were so marked. A script or style
+    // with an id stays: Pagefind notes an anchor for an id before it passes over the element.
+    private static (int Start, int End)? Removable(ReadOnlySpan<byte> html, StartTag tag)
     {
-        var after = at + Ignore.Length;
-        if (at == 0 || !IsSpace(html[at - 1]) || after >= html.Length || html[after] is not ((byte)' ' or (byte)'>' or (byte)'=' or (byte)'/'))
+        var name = NameOf(html, tag.Start);
+        int? end;
+        if (tag.Ignored)
+        {
+            end = OptionalEnd.Contains(Encoding.ASCII.GetString(name)) ? null : EndOf(html, tag.Start, name);
+        }
+        else if (!tag.HasId && IsOneOf(name, Unread))
+        {
+            end = tag.Next > tag.End ? tag.Next : null;
+        }
+        else
         {
             return null;
         }
 
-        var start = html[..at].LastIndexOf((byte)'<');
-        if (start < 0 || html[start..at].IndexOf((byte)'>') >= 0)
+        if (end is not { } found)
         {
             return null;
         }
 
-        var name = NameOf(html, start);
-        if (name.IsEmpty || OptionalEnd.Contains(Encoding.ASCII.GetString(name)) || EndOf(html, start, name) is not { } end)
+        var region = html[tag.Start..found];
+        return !BetweenSpaces(html, tag.Start, found) || HoldsWhatPagefindReads(region) ? null : (tag.Start, found);
+    }
+
+    /// <summary>A start tag: where its '&lt;' is, where it ends (just past its '&gt;'), where the page goes on after it
+    /// (past the text of a script or the like), and whether it is marked data-pagefind-ignore or has an id.</summary>
+    private readonly record struct StartTag(int Start, int End, int Next, bool Ignored, bool HasId);
+
+    // The next start tag in html[from..end), read as a browser reads the page: comments, end tags and doctypes are
+    // passed over, and so is the text of a script, a style and the like. Null when there is none, or past anything this
+    // reading is not sure of (plaintext, a tag or comment never closed): what follows is then kept as it is.
+    private static StartTag? NextStartTag(ReadOnlySpan<byte> html, int from, int end)
+    {
+        for (var at = from; at < end && html[at..end].IndexOf((byte)'<') is var lt and >= 0;)
         {
-            return null;
+            var start = at + lt;
+            if (CommentEnd(html, start) is var comment and not 0)
+            {
+                if (comment < 0)
+                {
+                    return null;
+                }
+
+                at = comment;
+                continue;
+            }
+
+            var first = start + 1 < html.Length ? html[start + 1] : (byte)0;
+            if (first is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z')
+            {
+                if (ReadStartTag(html, start) is not { } tag || NameAt(html, start + 1, "plaintext"u8))
+                {
+                    return null;
+                }
+
+                var raw = RawTextEnd(html, start + 1);
+                if (raw < 0)
+                {
+                    return null;
+                }
+
+                var next = raw == 0 ? tag.End : html[raw..].IndexOf((byte)'>') is var gt and >= 0 ? raw + gt + 1 : -1;
+                return next < 0 ? null : tag with { Next = next };
+            }
+
+            if (first is (byte)'/' or (byte)'!' or (byte)'?')
+            {
+                if (html[start..].IndexOf((byte)'>') is not (var close and >= 0))
+                {
+                    return null;
+                }
+
+                at = start + close + 1;
+                continue;
+            }
+
+            // A '<' that opens no tag is text.
+            at = start + 1;
         }
 
-        var region = html[start..end];
-        return !BetweenSpaces(html, start, end) || HoldsWhatPagefindReads(region) ? null : (start, end);
+        return null;
+    }
+
+    // The start tag whose '<' is at `start`, its attributes read as a browser reads them (a quoted value may hold '>').
+    private static StartTag? ReadStartTag(ReadOnlySpan<byte> html, int start)
+    {
+        var i = start + 1;
+        while (i < html.Length && !IsSpace(html[i]) && html[i] is not ((byte)'/' or (byte)'>'))
+        {
+            i++;
+        }
+
+        var (ignored, id) = (false, false);
+        while (true)
+        {
+            while (i < html.Length && (IsSpace(html[i]) || html[i] == (byte)'/'))
+            {
+                i++;
+            }
+
+            if (i >= html.Length)
+            {
+                return null;
+            }
+
+            if (html[i] == (byte)'>')
+            {
+                return new StartTag(start, i + 1, i + 1, ignored, id);
+            }
+
+            // An attribute's name (its first character may be '='), then its value if it has one.
+            var name = i++;
+            while (i < html.Length && !IsSpace(html[i]) && html[i] is not ((byte)'/' or (byte)'>' or (byte)'='))
+            {
+                i++;
+            }
+
+            ignored |= Ascii.EqualsIgnoreCase(html[name..i], Ignore);
+            id |= Ascii.EqualsIgnoreCase(html[name..i], "id"u8);
+            var j = i;
+            while (j < html.Length && IsSpace(html[j]))
+            {
+                j++;
+            }
+
+            if (j >= html.Length || html[j] != (byte)'=')
+            {
+                i = j;
+                continue;
+            }
+
+            j++;
+            while (j < html.Length && IsSpace(html[j]))
+            {
+                j++;
+            }
+
+            if (j < html.Length && html[j] is (byte)'"' or (byte)'\'')
+            {
+                if (html[(j + 1)..].IndexOf(html[j]) is not (var close and >= 0))
+                {
+                    return null;
+                }
+
+                i = j + 1 + close + 1;
+            }
+            else
+            {
+                while (j < html.Length && !IsSpace(html[j]) && html[j] != (byte)'>')
+                {
+                    j++;
+                }
+
+                i = j;
+            }
+        }
+    }
+
+    private static bool IsOneOf(ReadOnlySpan<byte> name, byte[][] names)
+    {
+        foreach (var candidate in names)
+        {
+            if (Ascii.EqualsIgnoreCase(name, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name, and
