@@ -91,6 +91,17 @@ public sealed class SearchShardsTests
         Assert.Contains("<p>More text.</p></article>", handed, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("<div title=\"a > b\" data-pagefind-ignore>NEIGHBOUR</div>")]
+    [InlineData("<div title='</div>' data-pagefind-ignore=\"\">NEIGHBOUR</div>")]
+    [InlineData("<script data-x = \"a > b\" src=/x.js>NEIGHBOUR</script>")]
+    public void A_quoted_value_holding_a_tag_end_does_not_end_the_tag(string inside)
+    {
+        var page = Page.Replace("<p>More text.</p>", inside + "\n<p>More text.</p>", StringComparison.Ordinal);
+        Assert.Equal(Digest(page), Digest(page.Replace("NEIGHBOUR", "Renamed", StringComparison.Ordinal)));
+        Assert.DoesNotContain("NEIGHBOUR", Encoding.UTF8.GetString(SearchPage.ForIndex(Encoding.UTF8.GetBytes(page))), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Only real tags count, read as a browser reads them: not words in a comment, in a quoted attribute, or in the
     /// text of a title or textarea; a script with an id (Pagefind notes its anchor) or with a Pagefind attribute stays.

@@ -303,19 +303,21 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
             var first = start + 1 < html.Length ? html[start + 1] : (byte)0;
             if (first is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z')
             {
-                if (ReadStartTag(html, start) is not { } tag || NameAt(html, start + 1, "plaintext"u8))
+                var tagEnd = TagEnd(html, start);
+                var raw = tagEnd < 0 || NameAt(html, start + 1, "plaintext"u8) ? -1 : RawTextEnd(html, start + 1);
+                var next = raw < 0 ? -1 : raw == 0 ? tagEnd : html[raw..].IndexOf((byte)'>') is var gt and >= 0 ? raw + gt + 1 : -1;
+                if (next < 0)
                 {
                     return null;
                 }
 
-                var raw = RawTextEnd(html, start + 1);
-                if (raw < 0)
+                // Only a tag that may open a region to leave out has its attributes read one by one.
+                if (!(raw > 0 && IsOneOf(NameOf(html, start), Unread)) && html[start..tagEnd].IndexOf(Ignore) < 0)
                 {
-                    return null;
+                    return new StartTag(start, tagEnd, next, Ignored: false, HasId: false);
                 }
 
-                var next = raw == 0 ? tag.End : html[raw..].IndexOf((byte)'>') is var gt and >= 0 ? raw + gt + 1 : -1;
-                return next < 0 ? null : tag with { Next = next };
+                return ReadStartTag(html, start) is { } tag && tag.End == tagEnd ? tag with { Next = next } : null;
             }
 
             if (first is (byte)'/' or (byte)'!' or (byte)'?')
@@ -334,6 +336,34 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
         }
 
         return null;
+    }
+
+    // Just past the '>' that ends the start tag at `start`, passing over quoted values (a quote after '='); -1 when it never ends.
+    private static int TagEnd(ReadOnlySpan<byte> html, int start)
+    {
+        for (var i = start + 1; html[i..].IndexOfAny((byte)'>', (byte)'"', (byte)'\'') is var at and >= 0;)
+        {
+            i += at;
+            if (html[i] == (byte)'>')
+            {
+                return i + 1;
+            }
+
+            var before = html[start..i].TrimEnd(" \n\t\r\f"u8);
+            if (before.Length > 0 && before[^1] == (byte)'=')
+            {
+                if (html[(i + 1)..].IndexOf(html[i]) is not (var close and >= 0))
+                {
+                    return -1;
+                }
+
+                i += close + 1;
+            }
+
+            i++;
+        }
+
+        return -1;
     }
 
     // The start tag whose '<' is at `start`, its attributes read as a browser reads them (a quoted value may hold '>').
@@ -425,7 +455,7 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     }
 
     // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name, and
-    // reading comments and the text of scripts and styles as a browser (and Pagefind) does: no tag is found in them.
+    // reading comments, quoted values and the text of scripts and styles as a browser (and Pagefind) does: no tag is found in them.
     private static int? EndOf(ReadOnlySpan<byte> html, int start, ReadOnlySpan<byte> name)
     {
         var depth = 0;
@@ -472,6 +502,18 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                 continue;
             }
 
+            // Past a start tag whole: a quoted value in it may hold "</div>".
+            if (!closing && nameAt < html.Length && html[nameAt] is >= (byte)'a' and <= (byte)'z' or >= (byte)'A' and <= (byte)'Z')
+            {
+                i = TagEnd(html, i);
+                if (i < 0)
+                {
+                    return null;
+                }
+
+                continue;
+            }
+
             i++;
         }
 
@@ -482,6 +524,12 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     // -1 when it is never closed.
     private static int RawTextEnd(ReadOnlySpan<byte> html, int at)
     {
+        // Most tags are none of them: their first letters are s, t, x, i and n.
+        if (at >= html.Length || (html[at] | 0x20) is not ((byte)'s' or (byte)'t' or (byte)'x' or (byte)'i' or (byte)'n'))
+        {
+            return 0;
+        }
+
         foreach (var name in RawText)
         {
             if (NameAt(html, at, name))
