@@ -30,12 +30,24 @@ internal static class ContentLoader
         var uniqueEras = Unique(eras, e => e.Id, e => e.Origin, "era", diagnostics);
         var uniqueTags = Unique(tags ?? [], t => t.Id, t => t.Origin, "tag", diagnostics);
 
-        // A name for a tag no event uses is most likely a misspelt id, here or in the events.
-        var used = uniqueEvents.SelectMany(e => e.Tags).ToHashSet(StringComparer.Ordinal);
-        foreach (var tag in uniqueTags.Where(t => !used.Contains(t.Id)))
+        // A name for a tag no event uses is most likely a misspelt id, here or in the events. The events are looked
+        // through only until every named tag is seen (serve does this on every rebuild); all of them only to suggest.
+        var unused = uniqueTags.Select(t => t.Id).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < uniqueEvents.Count && unused.Count > 0; i++)
         {
-            var known = used.Order(StringComparer.Ordinal).ToList();
-            diagnostics.Warning(tag.Origin.Path, tag.Origin.Position, ErrorMessages.UnusedTag(tag.Id, Suggestions.Closest(tag.Id, known)));
+            foreach (var tag in uniqueEvents[i].Tags)
+            {
+                unused.Remove(tag);
+            }
+        }
+
+        if (unused.Count > 0)
+        {
+            var known = uniqueEvents.SelectMany(e => e.Tags).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            foreach (var tag in uniqueTags.Where(t => unused.Contains(t.Id)))
+            {
+                diagnostics.Warning(tag.Origin.Path, tag.Origin.Position, ErrorMessages.UnusedTag(tag.Id, Suggestions.Closest(tag.Id, known)));
+            }
         }
 
         return site is null
@@ -111,18 +123,19 @@ internal static class ContentLoader
     /// <summary>Keeps the first record of each id and reports the others where they are written.</summary>
     private static IReadOnlyList<T> Unique<T>(IEnumerable<T> items, Func<T, string> id, Func<T, Origin> origin, string kind, DiagnosticBag diagnostics)
     {
-        var first = new Dictionary<string, T>(StringComparer.Ordinal);
-        var kept = new List<T>();
+        var count = items.TryGetNonEnumeratedCount(out var known) ? known : 0;
+        var first = new Dictionary<string, T>(count, StringComparer.Ordinal);
+        var kept = new List<T>(count);
         foreach (var item in items)
         {
-            if (first.TryGetValue(id(item), out var earlier))
+            var key = id(item);
+            if (!first.TryAdd(key, item))
             {
                 var where = origin(item);
-                diagnostics.Error(where.Path, where.Position, ErrorMessages.DuplicateId(kind, id(item), origin(earlier).ToString()));
+                diagnostics.Error(where.Path, where.Position, ErrorMessages.DuplicateId(kind, key, origin(first[key]).ToString()));
                 continue;
             }
 
-            first[id(item)] = item;
             kept.Add(item);
         }
 

@@ -176,12 +176,38 @@ internal sealed class LoadedInput
             },
             _display,
             diagnostics);
-        var loaded = new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _tags?.Diagnostics, _refused }
-            .Concat(_events.Values.Select(e => e.Diagnostics))
-            .Concat(_pages.Values.Select(p => p.Diagnostics));
-        foreach (var diagnostic in loaded.OfType<IEnumerable<Diagnostic>>().SelectMany(d => d))
+        foreach (var loaded in new IEnumerable<Diagnostic>?[] { _site?.Diagnostics, _sources?.Diagnostics, _entities?.Diagnostics, _eras?.Diagnostics, _tags?.Diagnostics, _refused })
         {
-            diagnostics.Add(diagnostic);
+            Report(loaded);
+        }
+
+        // A plain loop over the events: serve does this on every rebuild.
+        var events = new List<TimelineEvent>(_events.Count);
+        foreach (var loaded in _events.Values)
+        {
+            Report(loaded.Diagnostics);
+            if (loaded.Value is { } parsed)
+            {
+                events.Add(parsed);
+            }
+        }
+
+        foreach (var page in _pages.Values)
+        {
+            Report(page.Diagnostics);
+        }
+
+        void Report(IEnumerable<Diagnostic>? found)
+        {
+            if (found is IReadOnlyCollection<Diagnostic> { Count: 0 })
+            {
+                return;
+            }
+
+            foreach (var diagnostic in found ?? [])
+            {
+                diagnostics.Add(diagnostic);
+            }
         }
 
         return ContentLoader.Assemble(
@@ -189,7 +215,7 @@ internal sealed class LoadedInput
             _sources?.Value ?? [],
             _entities?.Value ?? [],
             _eras?.Value ?? [],
-            _events.Values.Select(e => e.Value).OfType<TimelineEvent>().ToList(),
+            events,
             ContentLoader.Pages(_pages.Values.Select(p => p.Value).OfType<InputFile>().ToList(), _languages, diagnostics),
             diagnostics,
             _tags?.Value ?? []);

@@ -94,7 +94,7 @@ internal static class ReferenceResolver
             };
         }
 
-        var ordered = InTimeOrder(content.Events);
+        var ordered = InTimeOrder(content.Events, cache);
         var resolvedEvents = new ResolvedEvent[ordered.Length];
         Parallel.For(0, ordered.Length, i => resolvedEvents[i] = round is null
             ? Event(ordered[i], diagnostics)
@@ -128,7 +128,7 @@ internal static class ReferenceResolver
     /// The events sorted by <see cref="TimeOrder"/>, on keys worked out once per event rather than once per comparison
     /// (making a DateOnly checks the date each time).
     /// </summary>
-    public static TimelineEvent[] InTimeOrder(IReadOnlyList<TimelineEvent> events)
+    public static TimelineEvent[] InTimeOrder(IReadOnlyList<TimelineEvent> events, ResolveCache? cache = null)
     {
         var keys = new TimeKey[events.Count];
         var items = new TimelineEvent[events.Count];
@@ -140,12 +140,53 @@ internal static class ReferenceResolver
             items[i] = events[i];
         }
 
-        Array.Sort(keys, items);
+        // serve: an edit seldom moves an event in time, and the last order, when every key is as it was, is this one's.
+        if (cache?.TimeOrder is not { } last || !InLastOrder(keys, items, last))
+        {
+            Array.Sort(keys, items);
+        }
+
+        if (cache is not null)
+        {
+            cache.TimeOrder = keys;
+        }
+
         return items;
     }
 
+    // Puts keys and items in the order of the last sorted keys, when those are the same keys (ids are unique); false,
+    // leaving both as they were, when any key was added, went or changed.
+    private static bool InLastOrder(TimeKey[] keys, TimelineEvent[] items, TimeKey[] last)
+    {
+        if (last.Length != keys.Length)
+        {
+            return false;
+        }
+
+        var at = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            at[keys[i].Id] = i;
+        }
+
+        var ordered = new TimelineEvent[items.Length];
+        for (var i = 0; i < last.Length; i++)
+        {
+            if (!at.TryGetValue(last[i].Id, out var from) || keys[from] != last[i])
+            {
+                return false;
+            }
+
+            ordered[i] = items[from];
+        }
+
+        last.CopyTo(keys, 0);
+        ordered.CopyTo(items, 0);
+        return true;
+    }
+
     /// <summary>What <see cref="TimeOrder"/> compares, in its order.</summary>
-    private readonly record struct TimeKey(int Start, DatePrecision StartPrecision, int End, DatePrecision EndPrecision, string Id) : IComparable<TimeKey>
+    internal readonly record struct TimeKey(int Start, DatePrecision StartPrecision, int End, DatePrecision EndPrecision, string Id) : IComparable<TimeKey>
     {
         public int CompareTo(TimeKey other)
         {
@@ -265,42 +306,52 @@ internal static class ReferenceResolver
         IReadOnlyList<ResolvedPage> pages,
         DiagnosticBag diagnostics)
     {
-        // Plain loops: this runs on every rebuild of `timeline serve`, over every text of the site.
-        var cited = new HashSet<string>(content.Sources.Count, StringComparer.Ordinal);
+        // Plain loops: this runs on every rebuild of `timeline serve`. The texts are looked through only until every
+        // source has been seen cited, which on most sites is long before the last one.
+        var uncited = new HashSet<string>(content.Sources.Count, StringComparer.Ordinal);
+        foreach (var source in content.Sources)
+        {
+            uncited.Add(source.Id);
+        }
+
+        void See(IReadOnlyList<string> ids)
+        {
+            for (var i = 0; i < ids.Count && uncited.Count > 0; i++)
+            {
+                uncited.Remove(ids[i]);
+            }
+        }
+
         void Add(RenderedDocument document, IReadOnlyDictionary<string, RenderedDocument> translations)
         {
-            for (var i = 0; i < document.CitedSourceIds.Count; i++)
-            {
-                cited.Add(document.CitedSourceIds[i]);
-            }
-
+            See(document.CitedSourceIds);
             if (translations.Count > 0)
             {
                 foreach (var translation in translations.Values)
                 {
-                    cited.UnionWith(translation.CitedSourceIds);
+                    See(translation.CitedSourceIds);
                 }
             }
         }
 
-        for (var i = 0; i < events.Count; i++)
+        for (var i = 0; i < events.Count && uncited.Count > 0; i++)
         {
             Add(events[i].Body, events[i].TranslatedBodies);
         }
 
-        foreach (var entity in entities)
+        for (var i = 0; i < entities.Count && uncited.Count > 0; i++)
         {
-            Add(entity.Summary, entity.TranslatedSummaries);
+            Add(entities[i].Summary, entities[i].TranslatedSummaries);
         }
 
-        foreach (var page in pages)
+        for (var i = 0; i < pages.Count && uncited.Count > 0; i++)
         {
-            Add(page.Body, page.TranslatedBodies);
+            Add(pages[i].Body, pages[i].TranslatedBodies);
         }
 
         foreach (var source in content.Sources)
         {
-            if (!cited.Contains(source.Id))
+            if (uncited.Contains(source.Id))
             {
                 diagnostics.Warning(source.Origin.Path, source.Origin.Position, ErrorMessages.UnusedSource(source.Id));
             }

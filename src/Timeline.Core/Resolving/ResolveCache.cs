@@ -22,6 +22,9 @@ internal sealed class ResolveCache
     // Who points at what: the records to check again when an event, a source or an entity changes.
     private readonly Dictionary<Dependency, HashSet<object>> _dependents = [];
 
+    /// <summary>The last resolve's events in time order, by their sort keys (see <see cref="ReferenceResolver.InTimeOrder"/>).</summary>
+    public ReferenceResolver.TimeKey[]? TimeOrder { get; set; }
+
     // The last round's records, to see what changed since.
     private SiteSettings? _site;
     private IReadOnlyDictionary<string, Source> _sources = new Dictionary<string, Source>();

@@ -64,6 +64,34 @@ public sealed class BuildAndServeAgreeTests
         Assert.Empty(site.Current.Check(CancellationToken.None));
     }
 
+    /// <summary>
+    /// Serve keeps the last time order and uses it again while every event's date is as it was: a title edit keeps
+    /// it, and an event moved in time, given the same day as another, or the same date precision, is placed as a build places it.
+    /// </summary>
+    [Fact]
+    public void Serve_places_events_moved_in_time_where_build_does()
+    {
+        const string Letter = "input/events/2020/letter-sent.yml";
+        var site = ServedSite.Start();
+        Assert.Equal("letter-sent", Order(site)[^3]);
+
+        site.Replace(Letter, "title: The letter is sent", "title: The letter is sent, renamed").Rebuilt();
+        site.AssertSameAsBuild();
+
+        site.Replace(Letter, "date: \"2020-09-03\"", "date: \"1987\"").Rebuilt();
+        Assert.Equal("letter-sent", Order(site)[0]);
+        site.AssertSameAsBuild();
+
+        // The same first day as the first event, a coarser date: it comes first.
+        site.Replace(Letter, "date: \"1987\"", "date: \"1988-07\"").Rebuilt();
+        site.AssertSameAsBuild();
+        site.Replace(Letter, "date: \"1988-07\"", "date: \"2030-01-01\"").Rebuilt();
+        Assert.Equal("letter-sent", Order(site)[^1]);
+        site.AssertSameAsBuild();
+    }
+
+    private static List<string> Order(ServedSite site) => site.Current.Site.Events.Select(e => e.Id).ToList();
+
     /// <summary>What serve reports for a rebuild: its lines, and when it succeeded, its full check's (every page rendered, every link checked).</summary>
     private static IReadOnlyList<string> Served(ServedSite site, BuildResult result)
     {
