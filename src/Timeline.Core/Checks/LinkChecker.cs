@@ -15,11 +15,11 @@ namespace Timeline.Checks;
 /// </summary>
 internal static class LinkChecker
 {
-    public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics)
+    public static void Check(IReadOnlyList<OutputFile> files, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null)
     {
         var pages = new PageLinks?[files.Count];
-        Parallel.For(0, files.Count, i => pages[i] = Scan(files[i]));
-        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, recordLinks, diagnostics);
+        Parallel.For(0, files.Count, cores ?? new ParallelOptions(), i => pages[i] = Scan(files[i]));
+        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, recordLinks, diagnostics, cores);
     }
 
     /// <summary>
@@ -53,7 +53,7 @@ internal static class LinkChecker
     }
 
     /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
-    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics)
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null)
     {
         var paths = sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -65,7 +65,7 @@ internal static class LinkChecker
         // Most links are absolute and repeated on every page (navigation, years, sources): judge each once.
         var judged = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<(string Href, string Reason, string Page)>();
-        Parallel.ForEach(pages, page =>
+        Parallel.ForEach(pages, cores ?? new ParallelOptions(), page =>
         {
             var path = page.Path;
             foreach (var href in page.Links)

@@ -97,7 +97,10 @@ public sealed class SiteSnapshot
     {
         var paths = Paths.Order(StringComparer.Ordinal).ToList();
         var files = new OutputFile[paths.Count];
-        Parallel.For(0, paths.Count, new ParallelOptions { CancellationToken = cancel }, i => files[i] = new OutputFile(paths[i], File(paths[i])!));
+        // One core is left to the next rebuild, which comes while this runs when the author saves again: sharing every
+        // core with the check made serve's rebuilds at 10,000 events take twice as long.
+        var cores = new ParallelOptions { CancellationToken = cancel, MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount - 1) };
+        Parallel.For(0, paths.Count, cores, i => files[i] = new OutputFile(paths[i], File(paths[i])!));
         var diagnostics = new DiagnosticBag();
         foreach (var diagnostic in _renderDiagnostics.Sorted())
         {
@@ -106,7 +109,7 @@ public sealed class SiteSnapshot
 
         if (!diagnostics.HasErrors)
         {
-            LinkChecker.Check(files, BasePath, _theme.Files, Site.InternalLinks(), diagnostics);
+            LinkChecker.Check(files, BasePath, _theme.Files, Site.InternalLinks(), diagnostics, cores);
         }
 
         return diagnostics.Sorted();
