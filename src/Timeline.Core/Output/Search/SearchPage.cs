@@ -61,10 +61,11 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     /// <summary>
     /// SHA-256 of the page without its ignored regions, scripts and styles that are safe to leave out, each found as a
     /// browser finds tags (not in comments, quoted attributes or the text of a script or title). A region is left out
-    /// only when its element's end is found by counting its tags (comments and the text of scripts and styles hold none), it stands
-    /// between white space (so no two words join or part where it was), and it holds no other Pagefind attribute (meta
-    /// and filters are read even inside ignored regions), no image or h1 (Pagefind's default image and title) and no
-    /// template. Anything else is hashed as it is, so a doubt costs a shard's index, never a stale one.
+    /// only when its element's end is found by counting its tags (comments and the text of scripts and styles hold
+    /// none), it stands between white space (so no two words join or part where it was), and it holds no other
+    /// Pagefind attribute (meta and filters are read even inside ignored regions), no image or h1 (Pagefind's default
+    /// image and title) and no template. Anything else is hashed as it is, so a doubt costs a shard's index, never a
+    /// stale one.
     /// </summary>
     internal static byte[] DigestOf(ReadOnlySpan<byte> html)
     {
@@ -455,7 +456,8 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     }
 
     // Where the element opened at `start` ends (just past its end tag), counting nested elements of the same name, and
-    // reading comments, quoted values and the text of scripts and styles as a browser (and Pagefind) does: no tag is found in them.
+    // reading comments, quoted values and the text of scripts and styles as a browser (and Pagefind) does: no tag is
+    // found in them.
     private static int? EndOf(ReadOnlySpan<byte> html, int start, ReadOnlySpan<byte> name)
     {
         var depth = 0;
