@@ -254,19 +254,16 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     // with an id stays: Pagefind notes an anchor for an id before it passes over the element.
     private static (int Start, int End)? Removable(ReadOnlySpan<byte> html, StartTag tag)
     {
-        var name = NameOf(html, tag.Start);
         int? end;
         if (tag.Ignored)
         {
+            var name = NameOf(html, tag.Start);
             end = OptionalEnd.Contains(Encoding.ASCII.GetString(name)) ? null : EndOf(html, tag.Start, name);
-        }
-        else if (!tag.HasId && IsOneOf(name, Unread))
-        {
-            end = tag.Next > tag.End ? tag.Next : null;
         }
         else
         {
-            return null;
+            // Its end is where the page goes on after its text.
+            end = tag.Unread && !tag.HasId ? tag.Next : null;
         }
 
         if (end is not { } found)
@@ -279,8 +276,9 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
     }
 
     /// <summary>A start tag: where its '&lt;' is, where it ends (just past its '&gt;'), where the page goes on after it
-    /// (past the text of a script or the like), and whether it is marked data-pagefind-ignore or has an id.</summary>
-    private readonly record struct StartTag(int Start, int End, int Next, bool Ignored, bool HasId);
+    /// (past the text of a script or the like), whether it is marked data-pagefind-ignore, whether it opens a script or
+    /// style, and whether it has an id.</summary>
+    private readonly record struct StartTag(int Start, int End, int Next, bool Ignored, bool Unread, bool HasId);
 
     // The next start tag in html[from..end), read as a browser reads the page: comments, end tags and doctypes are
     // passed over, and so is the text of a script, a style and the like. Null when there is none, or past anything this
@@ -313,12 +311,13 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
                 }
 
                 // Only a tag that may open a region to leave out has its attributes read one by one.
-                if (!(raw > 0 && IsOneOf(NameOf(html, start), Unread)) && html[start..tagEnd].IndexOf(Ignore) < 0)
+                var unread = raw > 0 && IsOneOf(NameOf(html, start), Unread);
+                if (!unread && html[start..tagEnd].IndexOf(Ignore) < 0)
                 {
-                    return new StartTag(start, tagEnd, next, Ignored: false, HasId: false);
+                    return new StartTag(start, tagEnd, next, Ignored: false, Unread: false, HasId: false);
                 }
 
-                return ReadStartTag(html, start) is { } tag && tag.End == tagEnd ? tag with { Next = next } : null;
+                return ReadStartTag(html, start) is { } tag && tag.End == tagEnd ? tag with { Next = next, Unread = unread } : null;
             }
 
             if (first is (byte)'/' or (byte)'!' or (byte)'?')
@@ -391,7 +390,7 @@ internal sealed partial record SearchPage(string Path, string Language, bool Mar
 
             if (html[i] == (byte)'>')
             {
-                return new StartTag(start, i + 1, i + 1, ignored, id);
+                return new StartTag(start, i + 1, i + 1, ignored, Unread: false, id);
             }
 
             // An attribute's name (its first character may be '='), then its value if it has one.
