@@ -24,7 +24,7 @@ public static partial class Program
         CultureInfo.CurrentUICulture = CultureInfo.InvariantCulture;
         try
         {
-            return Run(args, Console.Out, Console.Error);
+            return Run(args, Console.Out, Console.Error, ownsProcess: true);
         }
         catch (Exception ex)
         {
@@ -34,7 +34,8 @@ public static partial class Program
         }
     }
 
-    public static int Run(string[] args, TextWriter output, TextWriter errors)
+    /// <summary>Runs the command <paramref name="args"/> name; <paramref name="ownsProcess"/> when the process ends with it (see <see cref="CollectionBudget"/>).</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter errors, bool ownsProcess = false)
     {
         var input = new Option<string>("--input") { Description = "The folder with site.yml, sources.yml, events/ and pages/.", DefaultValueFactory = _ => "input" };
         var theme = new Option<string>("--theme") { Description = "The folder with the theme's templates/ and assets/; by default theme/ here, or the theme built into Timeline when there is none.", DefaultValueFactory = _ => DefaultTheme() };
@@ -87,7 +88,25 @@ public static partial class Program
         }
 
         ReportFormat FormatOf(ParseResult parsed) => DiagnosticReport.Parse(parsed.GetValue(format)) ?? ReportFormat.Text;
-        build.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Build), write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
+        // In a process that ends with it, a build like the last one, when that allocated little, is not collected at all.
+        long? budget = null;
+        BuildResult Build(BuildOptions options)
+        {
+            budget = ownsProcess ? CollectionBudget.Begin(options) : null;
+            var result = TimelineBuilder.Build(options);
+            if (ownsProcess && result.Succeeded)
+            {
+                CollectionBudget.Record(options);
+            }
+
+            return result;
+        }
+
+        build.SetAction(parsed =>
+        {
+            var result = WithProgress(parsed, Build);
+            return Report(result, write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed), budget);
+        });
         check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
 
         var port = new Option<int>("--port")
@@ -191,12 +210,17 @@ public static partial class Program
         return result.Invoke(new InvocationConfiguration { Output = output, Error = errors, EnableDefaultExceptionHandler = false });
     }
 
-    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors, bool timings, ReportFormat format)
+    private static int Report(BuildResult result, bool write, string outputFolder, TextWriter output, TextWriter errors, bool timings, ReportFormat format, long? budget = null)
     {
         if (timings)
         {
             errors.WriteLine("Timings:");
             errors.WriteLine(PhaseTimings.Format(result.Timings));
+            if (budget is { } bytes)
+            {
+                errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  no collection before {bytes / (1024 * 1024)} MB allocated: the last build allocated less"));
+            }
+
             if (write)
             {
                 errors.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  event files taken parsed from the cache {result.ParsesReused} ({result.EventFilesUnread} of them not read again), texts taken rendered {result.DocumentsReused}; pages taken from the last build {result.PagesReused}, parts of feeds and data files {result.PartsReused}; share images drawn {result.ShareImagesDrawn}, reused {result.ShareImagesReused}; search shards indexed {result.SearchShardsIndexed}, reused {result.SearchShardsReused}"));
