@@ -137,6 +137,26 @@ public sealed class OwnedFolderTests
         Assert.DoesNotContain(Directory.EnumerateFileSystemEntries(search), e => new DirectoryInfo(e).LinkTarget is not null);
     }
 
+    [Theory]
+    [InlineData("events.bin.tmp")]
+    [InlineData("documents.bin.tmp")]
+    [InlineData("pages.bin.tmp")]
+    public void A_link_planted_where_a_cache_record_is_written_aside_is_not_followed(string name)
+    {
+        var (folder, home) = SiteWithHome();
+        TestSite.BuildIn(folder).AssertSucceeded();
+
+        File.CreateSymbolicLink(Path.Combine(folder, ".timeline-cache", name), Path.Combine(home, "letter.txt"));
+        var before = Snapshot(home);
+        var record = Path.Combine(folder, "input", "events", "2020", "letter-sent.yml");
+        File.WriteAllText(record, File.ReadAllText(record).Replace("The letter is sent", "The letter went out", StringComparison.Ordinal));
+
+        using var again = TestSite.BuildIn(folder);
+
+        again.AssertSucceeded();
+        Assert.Equal(before, Snapshot(home));
+    }
+
     [Fact]
     public void A_cached_search_index_holding_a_link_is_not_published()
     {
