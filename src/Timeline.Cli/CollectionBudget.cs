@@ -50,28 +50,9 @@ internal static class CollectionBudget
     }
 
     /// <summary>Keeps what this process has allocated, for the next build; after a successful build only, as a failed one stops early.</summary>
-    public static void Record(BuildOptions options)
-    {
-        try
-        {
-            Directory.CreateDirectory(options.CacheFolder);
-            File.WriteAllText(Path.Combine(options.CacheFolder, FileName), GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture));
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // The record only saves time: without it the next build collects as usual.
-        }
-    }
+    public static void Record(BuildOptions options) =>
+        CacheNote.Write(options, FileName, GC.GetTotalAllocatedBytes().ToString(CultureInfo.InvariantCulture));
 
-    private static long? Last(BuildOptions options)
-    {
-        try
-        {
-            return long.TryParse(File.ReadAllText(Path.Combine(options.CacheFolder, FileName)), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static long? Last(BuildOptions options) =>
+        long.TryParse(CacheNote.Read(options, FileName), NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) ? bytes : null;
 }
