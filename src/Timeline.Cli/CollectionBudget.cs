@@ -7,10 +7,11 @@ namespace Timeline.Cli;
 /// <summary>
 /// Holds off garbage collection for the whole of a build that is known to allocate little: the process ends right
 /// after it, so a collection would only copy what is still in use. After one edit at 1,000 events a build allocated
-/// 96 MB and the collector stopped it four or five times, 30-50 ms of a 270 ms build (docs/benchmarks.md). What a build
-/// allocated is kept in the cache folder for the next one; a build with no such record (the first, or after the cache
-/// was deleted), or whose last build allocated more, collects as usual. A build that allocates more than it was given
-/// leaves the region with one full collection, so the budget is for builds like the last one, not for every build.
+/// 96 MB and the collector stopped it four or five times, 17-77 ms of a 240-280 ms build (docs/benchmarks.md). What a
+/// build allocated is kept in the cache folder for the next one; a build with no such record (the first, or after the
+/// cache was deleted), or whose last build allocated more, collects as usual. A build that allocates more than it was
+/// given leaves the region with one full collection, so the budget is for builds like the last one, not for every
+/// build.
 /// </summary>
 internal static class CollectionBudget
 {

@@ -81,33 +81,27 @@ public static partial class Program
             parsed.GetValue(baseUrl),
             Environment.CurrentDirectory);
 
-        BuildResult WithProgress(ParseResult parsed, Func<BuildOptions, BuildResult> run)
+        BuildResult WithProgress(BuildOptions options, Func<BuildOptions, BuildResult> run)
         {
             using var progress = ProgressLine.For(errors);
-            return run(Options(parsed) with { Progress = progress });
+            return run(options with { Progress = progress });
         }
 
         ReportFormat FormatOf(ParseResult parsed) => DiagnosticReport.Parse(parsed.GetValue(format)) ?? ReportFormat.Text;
-        // In a process that ends with it, a build like the last one, when that allocated little, is not collected at all.
-        long? budget = null;
-        BuildResult Build(BuildOptions options)
+        build.SetAction(parsed =>
         {
-            budget = ownsProcess ? CollectionBudget.Begin(options) : null;
-            var result = TimelineBuilder.Build(options);
+            // In a process that ends with it, a build like the last one, when that allocated little, is not collected at all.
+            var options = Options(parsed);
+            var budget = ownsProcess ? CollectionBudget.Begin(options) : null;
+            var result = WithProgress(options, TimelineBuilder.Build);
             if (ownsProcess && result.Succeeded)
             {
                 CollectionBudget.Record(options);
             }
 
-            return result;
-        }
-
-        build.SetAction(parsed =>
-        {
-            var result = WithProgress(parsed, Build);
             return Report(result, write: true, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed), budget);
         });
-        check.SetAction(parsed => Report(WithProgress(parsed, TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
+        check.SetAction(parsed => Report(WithProgress(Options(parsed), TimelineBuilder.Check), write: false, parsed.GetValue(outputFolder)!, output, errors, parsed.GetValue(timings), FormatOf(parsed)));
 
         var port = new Option<int>("--port")
         {

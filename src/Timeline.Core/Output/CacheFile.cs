@@ -49,8 +49,8 @@ internal static class CacheFile
             {
                 try
                 {
-                    // Made new, after whatever was there is removed as itself: opened to be replaced, a link planted
-                    // under this name (it is always the same) would have been followed and the file it names overwritten.
+                    // Made new, after whatever was there is removed as itself: opened to be replaced, a link
+                    // planted under this name (it is always the same) was followed and the file it names overwritten.
                     Remove(temporary);
                     using var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                     write(stream);
