@@ -365,6 +365,28 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     }
 
     [Fact]
+    public void Another_Pagefind_program_indexes_again_though_no_page_changed()
+    {
+        // The program's bytes key each shard: a build starts hashing them before it reads the input, and the hash must be
+        // of the program this build runs, not of one an earlier build found.
+        var runs = Path.Combine(TestSite.NewFolder(), "runs");
+        var tools = FakePagefind(FakeService(countRunsIn: runs));
+        using var first = TestSite.Build("valid/basic", toolsFolder: tools);
+        first.AssertSucceeded();
+        TestSite.BuildIn(first.Folder, toolsFolder: tools).AssertSucceeded();
+        Assert.Single(File.ReadAllLines(runs));
+
+        // The same service with one more line: another program, which makes the same pages' index again.
+        var program = Directory.EnumerateFiles(tools, "pagefind_extended", SearchOption.AllDirectories).Single();
+        File.AppendAllText(program, "// another release\n");
+        TestSite.BuildIn(first.Folder, toolsFolder: tools).AssertSucceeded();
+        Assert.Equal(2, File.ReadAllLines(runs).Length);
+        TestSite.BuildIn(first.Folder, toolsFolder: tools).AssertSucceeded();
+        Assert.Equal(2, File.ReadAllLines(runs).Length);
+        Directory.Delete(tools, recursive: true);
+    }
+
+    [Fact]
     public void A_pagefind_that_hangs_is_stopped_and_reported()
     {
         var tools = FakePagefind("#!/bin/sh\nexec sleep 60\n");
