@@ -24,10 +24,6 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
     // The page record the last build left, read while the input is.
     private Task<Dictionary<string, PageRecord>>? _pageRecord;
 
-    // Pagefind, found once (when a build that writes begins, so that its digest is made while the input is read), and
-    // where it was looked for.
-    private (PagefindIndexer? Found, string Expected)? _search;
-
     public bool Open(PathDisplay display, DiagnosticBag diagnostics)
     {
         if (!write)
@@ -42,19 +38,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         _spareSurvey = OutputWriter.SurveySpare(options.OutputFolder);
         _pageRecord = PageCache.ReadRecord(options.CacheFolder);
-        LocateSearch().Found?.BeginDigest();
         return true;
-    }
-
-    private (PagefindIndexer? Found, string Expected) LocateSearch()
-    {
-        if (_search is not { } search)
-        {
-            var found = PagefindIndexer.Locate(options.LocateTools(), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var expected);
-            _search = search = (found, expected);
-        }
-
-        return search;
     }
 
     public Published Publish(ResolvedSite site, SiteTheme theme, DiagnosticBag diagnostics, PhaseTimings timings)
@@ -63,7 +47,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
 
         // Search is built only when Pagefind is installed: without it the site is still complete, and its search page says
         // search is unavailable. A warning, not an error, so that a site can be built where npm cannot run.
-        var (search, pagefind) = LocateSearch();
+        var search = PagefindIndexer.Locate(options.LocateTools(), options.ToolsFolder ?? Directory.GetCurrentDirectory(), out var pagefind);
         if (search is null)
         {
             diagnostics.FolderWarning(PackageOf(display, pagefind), ErrorMessages.SearchToolMissing());

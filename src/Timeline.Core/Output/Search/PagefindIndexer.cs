@@ -38,14 +38,10 @@ internal sealed class PagefindIndexer
     // one on the disk while the tests ran beside it. 20 ms a page still stops a hung process.
     private static readonly TimeSpan PerPage = TimeSpan.FromMilliseconds(20);
 
-    // The program's SHA-256, made once, on another thread (see BeginDigest).
-    private readonly Lazy<Task<byte[]>> _digest;
-
     public PagefindIndexer(string executable, TimeSpan? timeout = null)
     {
         Executable = executable;
         Timeout = timeout ?? DefaultTimeout;
-        _digest = new Lazy<Task<byte[]>>(() => Task.Run(() => DigestOf(executable)));
     }
 
     /// <summary>The Pagefind program run, the platform binary of the npm package.</summary>
@@ -53,23 +49,6 @@ internal sealed class PagefindIndexer
 
     /// <summary>How long Pagefind may take on a site of no pages; each page adds a little (see <see cref="LimitFor"/>).</summary>
     public TimeSpan Timeout { get; }
-
-    /// <summary>
-    /// The SHA-256 of the program's bytes, which keys the search index's shards (see <see cref="SearchIndexCache"/>).
-    /// Hashing its 13 MB took 10 ms of a 300 ms build after one edit, just before Pagefind could start: a build begins
-    /// it (<see cref="BeginDigest"/>) when it starts reading the input, and it is ready by the time the pages are.
-    /// </summary>
-    public byte[] ProgramDigest => _digest.Value.GetAwaiter().GetResult();
-
-    /// <summary>Starts making <see cref="ProgramDigest"/> on another thread.</summary>
-    public void BeginDigest() => _ = _digest.Value;
-
-    // Read through a buffer under the large object heap's threshold: the program is 13 MB, read 4 KB at a time otherwise.
-    private static byte[] DigestOf(string executable)
-    {
-        using var stream = new FileStream(executable, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
-        return System.Security.Cryptography.SHA256.HashData(stream);
-    }
 
     /// <summary>How long Pagefind may take to index a site of <paramref name="pages"/> HTML pages.</summary>
     public TimeSpan LimitFor(int pages) => Timeout + (PerPage * pages);

@@ -61,7 +61,12 @@ internal sealed class SearchIndexCache(string cacheFolder)
     public bool Index(PagefindIndexer indexer, string siteFolder, DiagnosticBag diagnostics, string shown, SpareOutput.Contents? left = null, CancellationToken cancel = default)
     {
         var shards = SearchShards.Plan(_pages.Values);
-        var program = indexer.ProgramDigest;
+        // Read through a small buffer: the program is 13 MB, and one array of it would go to the large object heap.
+        byte[] program;
+        using (var executable = File.OpenRead(indexer.Executable))
+        {
+            program = SHA256.HashData(executable);
+        }
 
         var root = Path.Combine(siteFolder, PagefindIndexer.BundleFolder);
 
