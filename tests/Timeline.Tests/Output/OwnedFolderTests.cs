@@ -282,7 +282,6 @@ public sealed class OwnedFolderTests
         return (git.ExitCode, output);
     }
 
-    /// <summary>A site folder (the basic fixture) and, beside it, a stand-in for someone's home folder.</summary>
     // One event's title edited and the site built again: every cache record changes.
     private static TestSite RebuildAfterAnEdit(string folder)
     {
@@ -291,6 +290,7 @@ public sealed class OwnedFolderTests
         return TestSite.BuildIn(folder);
     }
 
+    /// <summary>A site folder (the basic fixture) and, beside it, a stand-in for someone's home folder.</summary>
     private static (string Site, string Home) SiteWithHome()
     {
         var root = TestSite.NewFolder();

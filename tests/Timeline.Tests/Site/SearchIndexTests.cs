@@ -344,11 +344,8 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     [Fact]
     public void Pagefind_runs_again_only_when_a_page_changed()
     {
-        // A stand-in that writes the two files a build expects and counts its runs outside the site.
-        var runs = Path.Combine(TestSite.NewFolder(), "runs");
-        var tools = FakePagefind(FakeService(countRunsIn: runs));
-        using var first = TestSite.Build("valid/basic", toolsFolder: tools);
-        first.AssertSucceeded();
+        var (first, tools, runs) = BuiltWithCountedPagefind();
+        using var site = first;
         Assert.Single(File.ReadAllLines(runs));
 
         var second = TestSite.BuildIn(first.Folder, toolsFolder: tools);
@@ -368,10 +365,8 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
     public void Another_Pagefind_program_indexes_again_though_no_page_changed()
     {
         // The program's bytes key each shard: what another release of Pagefind makes of the same pages may differ.
-        var runs = Path.Combine(TestSite.NewFolder(), "runs");
-        var tools = FakePagefind(FakeService(countRunsIn: runs));
-        using var first = TestSite.Build("valid/basic", toolsFolder: tools);
-        first.AssertSucceeded();
+        var (first, tools, runs) = BuiltWithCountedPagefind();
+        using var site = first;
         TestSite.BuildIn(first.Folder, toolsFolder: tools).AssertSucceeded();
         Assert.Single(File.ReadAllLines(runs));
 
@@ -673,6 +668,17 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         """;
 
     /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a script.</summary>
+    // The basic site built once with a stand-in that writes the two files a build expects and counts its runs in a
+    // file outside the site.
+    private static (TestSite Site, string Tools, string Runs) BuiltWithCountedPagefind()
+    {
+        var runs = Path.Combine(TestSite.NewFolder(), "runs");
+        var tools = FakePagefind(FakeService(countRunsIn: runs));
+        var site = TestSite.Build("valid/basic", toolsFolder: tools);
+        site.AssertSucceeded();
+        return (site, tools, runs);
+    }
+
     internal static string FakePagefind(string script, bool executable = true)
     {
         var tools = ToolsWithFonts();
