@@ -258,5 +258,10 @@ internal sealed class PageCache
     /// it is kept only if the build then succeeds (see <see cref="CacheFile.Pending"/>).
     /// </summary>
     public CacheFile.Pending SaveAside() =>
-        CacheFile.WriteAside(_cacheFolder, FileName, stream => PageRecord.Write(stream, _next.OrderBy(p => p.Key, StringComparer.Ordinal)));
+        CacheFile.WriteAside(_cacheFolder, FileName, stream =>
+        {
+            var records = _next.ToArray();
+            Array.Sort(records, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+            PageRecord.Write(stream, records);
+        });
 }

@@ -131,6 +131,39 @@ public sealed class PageRecordTests
     }
 
     [Fact]
+    public void Records_taken_from_the_last_record_beside_new_ones_are_written_as_the_same_bytes_as_all_new()
+    {
+        // The strings of records read back are shared (one per text); a new page's are its own, equal texts in other
+        // instances. The writer finds strings by reference first: the bytes must not depend on which instance it met.
+        static Timeline.Rendering.PageRecord Page(string key, params string[] links) =>
+            new(key, new Timeline.Output.FileStamp(1, 2), links.Select(l => new string(l.AsSpan())).ToList(), new HashSet<string>(["top"], StringComparer.Ordinal), null);
+
+        var fresh = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)
+        {
+            ["a/index.html"] = Page("K1", "/b/", "/c/", "/b/"),
+            ["b/index.html"] = Page("K2", "/c/", "/a/"),
+            ["c/index.html"] = Page("K3", "/a/", "/b/", "/d/"),
+        };
+        using var first = new MemoryStream();
+        Timeline.Rendering.PageRecord.Write(first, fresh);
+        var read = Timeline.Rendering.PageRecord.Read(new MemoryStream(first.ToArray()));
+        Assert.Same(read["a/index.html"].Links![0], read["c/index.html"].Links![1]);
+
+        // Two pages taken as read, one made anew with the same links in instances of its own.
+        var mixed = new Dictionary<string, Timeline.Rendering.PageRecord>(StringComparer.Ordinal)
+        {
+            ["a/index.html"] = read["a/index.html"],
+            ["b/index.html"] = Page("K2", "/c/", "/a/"),
+            ["c/index.html"] = read["c/index.html"],
+        };
+        using var second = new MemoryStream();
+        Timeline.Rendering.PageRecord.Write(second, mixed);
+
+        Assert.Equal(first.ToArray(), second.ToArray());
+        Assert.Equal(["/c/", "/a/"], Timeline.Rendering.PageRecord.Read(new MemoryStream(second.ToArray()))["b/index.html"].Links!);
+    }
+
+    [Fact]
     public void A_file_made_of_parts_has_its_parts_read_back_in_order()
     {
         var parts = new Timeline.Output.FilePart[] { new("B", 12, 300), new("A", 312, 7), new("C", 3_000_000_000, 1) };
