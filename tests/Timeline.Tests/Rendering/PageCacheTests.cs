@@ -134,7 +134,7 @@ public sealed class PageRecordTests
     public void Records_taken_from_the_last_record_beside_new_ones_are_written_as_the_same_bytes_as_all_new()
     {
         // The strings of records read back are shared (one per text); a new page's are its own, equal texts in other
-        // instances. The writer finds strings by reference first: the bytes must not depend on which instance it met.
+        // instances. The bytes must not depend on which instance the writer met.
         static Timeline.Rendering.PageRecord Page(string key, params string[] links) =>
             new(key, new Timeline.Output.FileStamp(1, 2), links.Select(l => new string(l.AsSpan())).ToList(), new HashSet<string>(["top"], StringComparer.Ordinal), null);
 
