@@ -667,7 +667,6 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
 
         """;
 
-    /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a script.</summary>
     // The basic site built once with a stand-in that writes the two files a build expects and counts its runs in a
     // file outside the site.
     private static (TestSite Site, string Tools, string Runs) BuiltWithCountedPagefind()
@@ -679,6 +678,7 @@ public sealed class SearchIndexTests : IClassFixture<SearchIndexTests.BasicSite>
         return (site, tools, runs);
     }
 
+    /// <summary>A tools folder whose node_modules holds a stand-in for Pagefind's Linux binary: a script.</summary>
     internal static string FakePagefind(string script, bool executable = true)
     {
         var tools = ToolsWithFonts();

@@ -126,7 +126,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
     /// a one-edit rebuild's processor time), and only a replaced program changes them. Read through a small buffer: one
     /// array of them would go to the large object heap.
     /// </summary>
-    internal static byte[] ProgramDigest(string executable)
+    private static byte[] ProgramDigest(string executable)
     {
         var hash = new XxHash128();
         using (var stream = File.OpenRead(executable))
