@@ -151,8 +151,8 @@ public sealed class SearchTests
         var link = watched.Page.Locator("main ol.search-results a[href='/memorial/events/letter-sent/']");
         await link.WaitForAsync();
         await link.ClickAsync();
-        await watched.Page.WaitForURLAsync(server.Url("/memorial/events/letter-sent/"));
-        Assert.Equal("The letter is sent", await watched.Page.Locator("main h1").InnerTextAsync());
+        await watched.WaitForAddressAsync(server.Url("/memorial/events/letter-sent/"));
+        await Assertions.Expect(watched.Page.Locator("main h1")).ToHaveTextAsync("The letter is sent");
         watched.AssertNoProblems();
         Directory.Delete(root, recursive: true);
     }

@@ -47,6 +47,14 @@ public sealed class WatchedPage : IAsyncDisposable
         return response;
     }
 
+    /// <summary>
+    /// Waits until the page's address is <paramref name="url"/>, after a click. It waits for the navigation to commit,
+    /// not for the load event: CI once saw such a navigation reach network idle without Playwright reporting "load"
+    /// within 30 s. Callers then wait for what they check with locators, which wait by themselves.
+    /// </summary>
+    public Task WaitForAddressAsync(string url) =>
+        Page.WaitForURLAsync(url, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
+
     /// <summary>Fails with every problem seen so far on this page.</summary>
     public void AssertNoProblems() =>
         Assert.True(_problems.IsEmpty, "The browser reported problems:\n" + string.Join('\n', _problems));
