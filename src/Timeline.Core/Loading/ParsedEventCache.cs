@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using Timeline.Dates;
 using Timeline.Input;
@@ -23,7 +22,7 @@ internal sealed class ParsedEventCache
     private const string FileName = "events.bin";
 
     // Changes with the layout of the file; the code's own version is in every key.
-    private static readonly byte[] Layout = "timeline-events-2\n"u8.ToArray();
+    private static readonly byte[] Layout = "timeline-events-3\n"u8.ToArray();
 
     private readonly KeyedRecord _record;
     private int _reused;
@@ -57,7 +56,7 @@ internal sealed class ParsedEventCache
     /// generator's code) and the dates of its file's git history.
     /// </summary>
     public static byte[] Digest(string key, (DateOnly First, DateOnly Last)? history) =>
-        SHA256.HashData(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key}\n{history?.First.DayNumber}\n{history?.Last.DayNumber}\n")));
+        HashInput.Of(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{key}\n{history?.First.DayNumber}\n{history?.Last.DayNumber}\n")));
 
     /// <summary>The event the last build parsed with this key, kept for the next build; null when there is none.</summary>
     public TimelineEvent? Find(string key)
@@ -87,7 +86,7 @@ internal sealed class ParsedEventCache
     public (TimelineEvent Event, string Key)? FindUnchanged(string fullPath, string displayPath, SiteLanguages? languages, FileChangeStamp stamp)
     {
         var stampKey = StampKey(fullPath, displayPath, languages, stamp);
-        if (!_record.TryGet(stampKey, out var bytes) || bytes.Length != 64)
+        if (!_record.TryGet(stampKey, out var bytes) || bytes.Length != KeyedRecord.KeyLength)
         {
             return null;
         }

@@ -1,14 +1,16 @@
 using System.Buffers;
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace Timeline.Model;
 
 /// <summary>
-/// The bytes of one SHA-256 key, gathered in a buffer its thread uses again and hashed at once: the same hash as an
-/// IncrementalHash fed the same bytes, without one. An IncrementalHash is an OpenSSL context with a finalizer, and one
-/// made for each of the 50,000 keys of a build cost more than the hashing. Start one in a using: a key gathered while
-/// another is (an event's own hash inside its page's key) gets a buffer of its own.
+/// The bytes of one cache key, gathered in a buffer its thread uses again and hashed at once with XxHash128. Keys only
+/// tell a build whether what it made last time from the same inputs can be used again, in a cache folder of its own:
+/// they need to be collision-free by chance, not against an attacker, who could as well change the input itself.
+/// SHA-256 through OpenSSL cost about 1.5 microseconds a call before any byte was hashed, and a build after one edit
+/// makes about 13,000 keys (docs/benchmarks.md). Start one in a using: a key gathered while another is (an event's own
+/// hash inside its page's key) gets a buffer of its own.
 /// </summary>
 internal sealed class HashInput : IDisposable
 {
@@ -46,7 +48,10 @@ internal sealed class HashInput : IDisposable
         return this;
     }
 
-    public byte[] Hash() => SHA256.HashData(_bytes.WrittenSpan);
+    public byte[] Hash() => Of(_bytes.WrittenSpan);
+
+    /// <summary>The key hash of <paramref name="bytes"/>: 16 bytes.</summary>
+    public static byte[] Of(ReadOnlySpan<byte> bytes) => XxHash128.Hash(bytes);
 
     /// <summary>The hash in upper-case hexadecimal, as keys are written.</summary>
     public string Hex() => Convert.ToHexString(Hash());

@@ -4,6 +4,7 @@ using System.Diagnostics.CodeAnalysis;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Timeline.Model;
 using Timeline.Output;
 using Timeline.Theme;
 
@@ -122,7 +123,7 @@ internal sealed class PageCache
             json.WriteEndArray();
         }
 
-        var key = Convert.ToHexString(SHA256.HashData(buffer.WrittenSpan));
+        var key = Convert.ToHexString(HashInput.Of(buffer.WrittenSpan));
 
         // A very large page (the index of a large site) lets its buffer go rather than keep it for the next.
         if (buffer.Capacity > 1 << 24)
@@ -154,7 +155,7 @@ internal sealed class PageCache
     }
 
     private static string HashOf(Views.SiteView site) =>
-        "site:" + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(site, Json.GetTypeInfo(typeof(Views.SiteView)))));
+        "site:" + Convert.ToHexString(HashInput.Of(JsonSerializer.SerializeToUtf8Bytes(site, Json.GetTypeInfo(typeof(Views.SiteView)))));
 
     /// <summary>The hash of a language's site view, which every page of that language is given.</summary>
     public string SiteHash(Views.SiteView site) => _sites.GetOrAdd(site, HashOf);

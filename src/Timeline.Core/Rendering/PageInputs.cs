@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -56,10 +55,8 @@ internal sealed class PageInputs
         _citingOthers = new(() => CitingOthers(site));
         var records = new JsonSerializerOptions(Json) { Converters = { new ByHash<Source>(this), new ByHash<Entity>(this) } };
         _events = new JsonSerializerOptions(records) { Converters = { new DocumentByDigest(this, records), new EventByDigest(records) } };
-        using var common = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        common.AppendData(salt);
-        common.AppendData(JsonSerializer.SerializeToUtf8Bytes(new Everywhere(site.Site, site.Tags, site.Eras), TypeInfo<Everywhere>(Json)));
-        _common = common.GetHashAndReset();
+        using var common = HashInput.Start();
+        _common = common.Add(salt).Add(JsonSerializer.SerializeToUtf8Bytes(new Everywhere(site.Site, site.Tags, site.Eras), TypeInfo<Everywhere>(Json))).Hash();
     }
 
     /// <summary>
@@ -269,7 +266,7 @@ internal sealed class PageInputs
         _records[position] ??= Hash(_site.Events[position], _events);
 
     /// <summary>
-    /// SHA-256 of a value's JSON, written into a buffer each thread reuses: 10,000 events' records made as arrays of
+    /// The key hash (<see cref="HashInput.Of"/>) of a value's JSON, written into a buffer each thread reuses: 10,000 events' records made as arrays of
     /// their own were a hundred megabytes of garbage a build.
     /// </summary>
     private static byte[] Hash<T>(T value, JsonSerializerOptions options)
@@ -281,7 +278,7 @@ internal sealed class PageInputs
             JsonSerializer.Serialize(json, value, TypeInfo<T>(options));
         }
 
-        var hash = SHA256.HashData(buffer.WrittenSpan);
+        var hash = HashInput.Of(buffer.WrittenSpan);
         if (buffer.Capacity > 1 << 22)
         {
             t_buffer = null;
@@ -304,7 +301,7 @@ internal sealed class PageInputs
         _resolved.GetOrAdd(record, static (r, inputs) => Convert.ToHexString(Hash(r, inputs._events)), this);
 
     private string HashOf(object record) =>
-        _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(r, Json.GetTypeInfo(type)))), record.GetType());
+        _shared.GetOrAdd(record, static (r, type) => Convert.ToHexString(HashInput.Of(JsonSerializer.SerializeToUtf8Bytes(r, Json.GetTypeInfo(type)))), record.GetType());
 
     /// <summary>Writes a record as the hash of all of it, made once per record.</summary>
     private sealed class ByHash<T>(PageInputs inputs) : JsonConverter<T>

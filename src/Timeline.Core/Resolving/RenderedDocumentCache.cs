@@ -24,7 +24,7 @@ internal sealed class RenderedDocumentCache
     private const string FileName = "documents.bin";
 
     // Changes with the layout of an entry; the code's own version is in every key.
-    private static readonly byte[] Layout = "timeline-documents-1\n"u8.ToArray();
+    private static readonly byte[] Layout = "timeline-documents-2\n"u8.ToArray();
 
     private readonly KeyedRecord _record;
     private int _reused;

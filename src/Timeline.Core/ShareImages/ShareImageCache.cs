@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using System.Text;
 using Timeline.Model;
 using Timeline.Output;
@@ -8,7 +7,7 @@ namespace Timeline.ShareImages;
 
 /// <summary>
 /// Share images already drawn, one PNG per key in a folder outside the output (.timeline-cache/ by default).
-/// The key is a SHA-256 of everything that decides the pixels, so an image is drawn again only when one of those
+/// The key is a hash (<see cref="HashInput"/>) of everything that decides the pixels, so an image is drawn again only when one of those
 /// changes. The cache only saves time: a file that cannot be read or written is simply drawn again.
 /// </summary>
 internal sealed class ShareImageCache(string folder, ShareImageDesign design)
@@ -16,7 +15,7 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
     private static readonly byte[] PngSignature = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A];
 
     // The fonts are hashed once per build, not once per image.
-    private readonly string _fontHashes = string.Join(' ', new[] { design.TitleFont, design.TextFont, design.PersianFont }.Select(f => Convert.ToHexStringLower(SHA256.HashData(f.Bytes))));
+    private readonly string _fontHashes = string.Join(' ', new[] { design.TitleFont, design.TextFont, design.PersianFont }.Select(f => Convert.ToHexStringLower(HashInput.Of(f.Bytes))));
 
     // The cache is read, written and pruned only when it is the build's own folder (made by it, not a link):
     // claimed once, on first use.

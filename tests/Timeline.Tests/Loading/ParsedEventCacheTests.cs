@@ -1,5 +1,6 @@
 using System.Text;
 using Timeline.Loading;
+using Timeline.Output;
 using Timeline.Pipeline;
 using Timeline.Tests.Support;
 
@@ -130,8 +131,8 @@ public sealed class ParsedEventCacheTests
     {
         var entries = new Dictionary<string, ReadOnlyMemory<byte>>
         {
-            [new string('A', 64)] = Encoding.UTF8.GetBytes("an entry's bytes"),
-            [new string('B', 64)] = Array.Empty<byte>(),
+            [new string('A', KeyedRecord.KeyLength)] = Encoding.UTF8.GetBytes("an entry's bytes"),
+            [new string('B', KeyedRecord.KeyLength)] = Array.Empty<byte>(),
         };
         using var stream = new MemoryStream();
         ParsedEventCache.Write(stream, entries.ToList());

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 using Timeline.Model;
 using Xunit;
@@ -13,10 +13,12 @@ public sealed class HashInputTests
         using var input = HashInput.Start();
         var hex = input.Add("één ").Add([1, 2, 3]).Add("تاریخ").Hex();
 
-        var expected = SHA256.HashData([.. Encoding.UTF8.GetBytes("één "), 1, 2, 3, .. Encoding.UTF8.GetBytes("تاریخ")]);
+        var expected = XxHash128.Hash([.. Encoding.UTF8.GetBytes("één "), 1, 2, 3, .. Encoding.UTF8.GetBytes("تاریخ")]);
         Assert.Equal(Convert.ToHexString(expected), hex);
         Assert.Equal(Convert.ToHexStringLower(expected), input.HexLower());
         Assert.Equal(expected, input.Hash());
+        Assert.Equal(expected, HashInput.Of([.. Encoding.UTF8.GetBytes("één "), 1, 2, 3, .. Encoding.UTF8.GetBytes("تاریخ")]));
+        Assert.Equal(32, hex.Length);
     }
 
     [Fact]
@@ -29,13 +31,13 @@ public sealed class HashInputTests
             using (var inner = HashInput.Start())
             {
                 inner.Add("inside");
-                Assert.Equal(Convert.ToHexString(SHA256.HashData("inside"u8)), inner.Hex());
+                Assert.Equal(Convert.ToHexString(XxHash128.Hash("inside"u8)), inner.Hex());
             }
 
             outer = first.Add("after").Hex();
         }
 
-        Assert.Equal(Convert.ToHexString(SHA256.HashData("before after"u8)), outer);
+        Assert.Equal(Convert.ToHexString(XxHash128.Hash("before after"u8)), outer);
     }
 
     [Fact]
@@ -47,6 +49,6 @@ public sealed class HashInputTests
         }
 
         using var second = HashInput.Start();
-        Assert.Equal(Convert.ToHexString(SHA256.HashData("new"u8)), second.Add("new").Hex());
+        Assert.Equal(Convert.ToHexString(XxHash128.Hash("new"u8)), second.Add("new").Hex());
     }
 }

@@ -175,8 +175,14 @@ public sealed class OwnedFolderTests
         var (folder, _) = SiteWithHome();
         TestSite.BuildIn(folder).AssertSucceeded();
 
-        // As Timeline 1.0 left it: images and search/<key>/, no marker.
+        // As Timeline 1.0 left it: images named by a SHA-256 key (64 hexadecimal digits), search/<key>/, no marker.
         var cache = Path.Combine(folder, ".timeline-cache");
+        foreach (var image in Directory.EnumerateFiles(cache, "*.png").ToList())
+        {
+            var name = Path.GetFileNameWithoutExtension(image);
+            File.Move(image, Path.Combine(cache, (name + name)[..64] + ".png"));
+        }
+
         File.Delete(Path.Combine(cache, "CACHEDIR.TAG"));
         File.Delete(Path.Combine(cache, "search", "CACHEDIR.TAG"));
         File.Delete(Path.Combine(cache, "pages.bin"));
