@@ -52,10 +52,13 @@ internal static class LinkChecker
         return new PageLinks(path, scanned.Links.ToArray(), scanned.Ids);
     }
 
-    /// <summary>Checks the links of pages scanned as they were made, against every path the site has.</summary>
-    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null)
+    /// <summary>
+    /// Checks the links of pages scanned as they were made, against every path the site has and every page's ids; the
+    /// links of <paramref name="checkedBefore"/> pages are not looked at (see <see cref="Rendering.PageCache.KeptLinksHold"/>).
+    /// </summary>
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlySet<string>? checkedBefore = null)
     {
-        var paths = sitePaths.ToHashSet(StringComparer.Ordinal);
+        var paths = sitePaths as HashSet<string> is { Comparer: var comparer } set && comparer == StringComparer.Ordinal ? set : sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var page in pages)
         {
@@ -65,7 +68,7 @@ internal static class LinkChecker
         // Most links are absolute and repeated on every page (navigation, years, sources): judge each once.
         var judged = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<(string Href, string Reason, string Page)>();
-        Parallel.ForEach(pages, cores ?? new ParallelOptions(), page =>
+        Parallel.ForEach(checkedBefore is null ? pages : pages.Where(p => !checkedBefore.Contains(p.Path)), cores ?? new ParallelOptions(), page =>
         {
             var path = page.Path;
             foreach (var href in page.Links)

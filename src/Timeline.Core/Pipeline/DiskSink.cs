@@ -67,12 +67,13 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var kept = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
         // A build takes the pages whose inputs, theme and code are the same as last time from the output it replaces.
         var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages, $"search {search is not null}, web fonts {theme.HasWebFonts}", staged!.Has, _pageRecord) : null;
-        var output = new Output(paths, pages, links, searchCache, staged, pageCache);
+        var output = new Output(paths, pages, links, kept, searchCache, staged, pageCache);
         var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, output);
         Parallel.ForEach(rest.Concat(theme.Assets), output.Keep);
 
@@ -107,7 +108,13 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             if (!diagnostics.HasErrors)
             {
                 options.Progress?.Report($"Checking the links of {paths.Count} files");
-                LinkChecker.Check(paths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics);
+                var sitePaths = paths.ToHashSet(StringComparer.Ordinal);
+                // The pages taken from the last build had their links checked by it: again only when something they
+                // could point to is gone. Share images, made below, are named only in og:image, which is not a link.
+                var checkedBefore = pageCache?.KeptLinksHold(sitePaths, path => Path.GetFileName(path) == SiteUrls.ShareImageFile) == true
+                    ? kept.Keys.ToHashSet(StringComparer.Ordinal)
+                    : null;
+                LinkChecker.Check(sitePaths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics, checkedBefore: checkedBefore);
                 timings.Mark("links");
             }
 
@@ -198,6 +205,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         ConcurrentBag<string> paths,
         ConcurrentBag<LinkChecker.PageLinks> pages,
         ConcurrentDictionary<string, string> links,
+        ConcurrentDictionary<string, byte> kept,
         SearchIndexCache? searchCache,
         OutputWriter.StagedOutput? staged,
         PageCache? pageCache) : IPageOutput, IShareImageOutput
@@ -214,9 +222,11 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             }
 
             var search = searchCache?.Add(path, content);
-            if (staged?.Add(path, content) is { } stamp && key is not null)
+            pageCache?.NoteIds(path, scanned?.Ids);
+            // Every file is recorded, those without a key too, so that the next build knows what this one wrote.
+            if (staged?.Add(path, content) is { } stamp)
             {
-                pageCache?.Record(path, new PageRecord(key, stamp, scanned?.Links, scanned?.Ids, search is null ? null : PageRecord.SearchPart.Of(search)));
+                pageCache?.Record(path, new PageRecord(key ?? PageCache.Unkeyed, stamp, scanned?.Links, scanned?.Ids, search is null ? null : PageRecord.SearchPart.Of(search)));
             }
         }
 
@@ -229,7 +239,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             {
                 write(Stream.Null);
             }
-            else if (staged.Write(path, write) is { } stamp && parts is not null)
+            else if (staged.Write(path, write) is { } stamp)
             {
                 pageCache?.Record(path, stamp, parts);
             }
@@ -238,6 +248,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         public void Kept(string path, PageRecord record)
         {
             paths.Add(path);
+            kept[path] = 0;
             if (record.Links is not null)
             {
                 pages.Add(new LinkChecker.PageLinks(path, record.Links, record.Ids ?? []));

@@ -221,14 +221,42 @@ internal sealed class PageCache
     }
 
     /// <summary>Notes what this build wrote of a file made of parts, and how many of them it copied from the last build's.</summary>
-    public void Record(string path, FileStamp stamp, FileParts parts)
+    public void Record(string path, FileStamp stamp, FileParts? parts)
     {
-        Interlocked.Add(ref _partsReused, parts.Taken);
-        if (parts.Written is { } written)
+        Interlocked.Add(ref _partsReused, parts?.Taken ?? 0);
+        _next[path] = new PageRecord(Unkeyed, stamp, null, null, null) { Parts = parts?.Written };
+    }
+
+    /// <summary>
+    /// The key of a file recorded only so that the record lists every file the build wrote (see <see cref="KeptLinksHold"/>):
+    /// no page's key is empty, so it is never taken from the last build by its key.
+    /// </summary>
+    public const string Unkeyed = "";
+
+    /// <summary>
+    /// Notes the ids of a page this build made (not taken from the last build): a page that lost an id the last build's
+    /// page at the same path had may break a link from a page taken from the last build.
+    /// </summary>
+    public void NoteIds(string path, HashSet<string>? ids)
+    {
+        if (!_idsLost && _previous.TryGetValue(path, out var last) && last.Ids is { Count: > 0 } before && (ids is null || !before.IsSubsetOf(ids)))
         {
-            _next[path] = new PageRecord("", stamp, null, null, null) { Parts = written };
+            _idsLost = true;
         }
     }
+
+    private volatile bool _idsLost;
+
+    /// <summary>
+    /// Whether the links of every page taken from the last build still hold, so that they need not be checked again:
+    /// the last build checked them (its record is kept only when it succeeded), and they still hold when every file
+    /// that build wrote is in this build too (<paramref name="paths"/>, but for those no link may name:
+    /// <paramref name="unlinked"/>), and no page made again lost an id it had (see <see cref="NoteIds"/>). A page taken
+    /// as it was links to the same addresses; only a file or an id gone can break one of them. Call it once every page
+    /// is recorded.
+    /// </summary>
+    public bool KeptLinksHold(IReadOnlySet<string> paths, Func<string, bool> unlinked) =>
+        !_idsLost && _previous.Keys.All(path => paths.Contains(path) || unlinked(path));
 
     /// <summary>How many parts of feeds and data files this build copied from the last build's files.</summary>
     public int PartsReused => _partsReused;

@@ -24,7 +24,7 @@ internal sealed record PageRecord(string Key, FileStamp Stamp, IReadOnlyList<str
     }
 
     /// <summary>Changes whenever the file's layout changes; a file of another layout is not read.</summary>
-    private const string Layout = "timeline-pages-3";
+    private const string Layout = "timeline-pages-4";
 
     /// <summary>
     /// Writes records by path. Every string (paths, links, ids, languages) is written once and then named by its

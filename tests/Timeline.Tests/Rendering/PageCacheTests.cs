@@ -63,6 +63,48 @@ public sealed class PageCacheTests
         Assert.Equal(0, restyled.Result.PagesReused);
         Assert.Contains("<main data-edited id=\"main\"", File.ReadAllText(page), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// A page taken from the last build is not read, and its links, checked by that build, are not checked again
+    /// (DiskSink, PageCache.KeptLinksHold): unless something it could point to is gone. Here the about page links by
+    /// address (not by a reference its key would hold) to a tag's page and to a note marker of an event.
+    /// </summary>
+    [Theory]
+    [InlineData("the page it links to is gone", "/memorial/tags/theme-two/")]
+    [InlineData("the note marker it links to is taken out", "/memorial/events/letter-sent/#ref-1-2")]
+    public void A_page_taken_from_the_last_build_has_its_links_checked_again_when_what_they_point_to_is_gone(string change, string broken)
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var input = Path.Combine(folder, "input");
+        File.AppendAllText(Path.Combine(input, "pages", "about.md"), "\nSee [a theme](/memorial/tags/theme-two/) and [the letter's second marker](/memorial/events/letter-sent/#ref-1-2).\n");
+        TestSite.BuildIn(folder).AssertSucceeded();
+        var recorded = TestSite.BuildIn(folder);
+        recorded.AssertSucceeded();
+        var about = Path.Combine(recorded.Output, "about", "index.html");
+        var written = File.GetLastWriteTimeUtc(about);
+
+        // An edit the about page does not show: it is taken from the last build, and nothing is reported.
+        var yearOnly = Path.Combine(input, "events", "1988", "year-only.yml");
+        File.WriteAllText(yearOnly, File.ReadAllText(yearOnly).Replace("title: An event known only to the year", "title: An event of that year", StringComparison.Ordinal));
+        var unrelated = TestSite.BuildIn(folder);
+        unrelated.AssertSucceeded();
+        Assert.Equal(written, File.GetLastWriteTimeUtc(about));
+
+        if (change == "the page it links to is gone")
+        {
+            // The only event with that tag loses it, and the tag's page goes; the about page does not show tags.
+            File.WriteAllText(yearOnly, File.ReadAllText(yearOnly).Replace("tags: [theme-one, theme-two]", "tags: [theme-one]", StringComparison.Ordinal));
+        }
+        else
+        {
+            var letter = Path.Combine(input, "events", "2020", "letter-sent.yml");
+            File.WriteAllText(letter, File.ReadAllText(letter).Replace("The letter was sent [@letter-b].", "The letter was sent.", StringComparison.Ordinal));
+        }
+
+        var after = TestSite.BuildIn(folder);
+        Assert.Contains(after.Result.Diagnostics, d => d.Severity == Timeline.Diagnostics.Severity.Error && d.Message.Contains(broken, StringComparison.Ordinal) && d.Message.Contains("/memorial/about/", StringComparison.Ordinal));
+    }
 }
 
 /// <summary>The record of the pages a build wrote, which the next build reads before it renders anything.</summary>
