@@ -54,7 +54,8 @@ internal static class LinkChecker
 
     /// <summary>
     /// Checks the links of pages scanned as they were made, against every path the site has and every page's ids; the
-    /// links of <paramref name="checkedBefore"/> pages are not looked at (see <see cref="Rendering.PageCache.KeptLinksHold"/>).
+    /// links of <paramref name="checkedBefore"/> pages are not looked at (see
+    /// <see cref="Rendering.PageCache.KeptLinksHold"/>).
     /// </summary>
     public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlySet<string>? checkedBefore = null)
     {

@@ -8,8 +8,8 @@ namespace Timeline.Output;
 /// A cache record of entries keyed by a hash of everything that made them (events.bin, documents.bin): what the last
 /// build recorded, and what this build used or made, which replaces it at the end. An entry is only ever taken by its
 /// key, so a key must hash all that made the entry, the generator's code among it (<see cref="Salt"/>). The file holds
-/// the record's layout line and the number of entries, then each entry: its key (32 hex digits, see <see cref="Model.HashInput"/>), the length of its
-/// bytes and the bytes. A record of another layout, cut short or too long reads as empty: the cache only saves time.
+/// the record's layout line and the number of entries, then each entry: its key (32 hex digits, see
+/// <see cref="Model.HashInput"/>), the length of its bytes and the bytes. A record of another layout, cut short or too long reads as empty: the cache only saves time.
 /// </summary>
 internal sealed class KeyedRecord
 {

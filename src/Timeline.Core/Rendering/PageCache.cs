@@ -220,7 +220,10 @@ internal sealed class PageCache
         return FileParts.Keyed(key);
     }
 
-    /// <summary>Notes what this build wrote of a file made of parts, and how many of them it copied from the last build's.</summary>
+    /// <summary>
+    /// Notes a file written as a stream: one made of parts (a feed, a data file), with how many of them it copied from
+    /// the last build's, or another (no parts).
+    /// </summary>
     public void Record(string path, FileStamp stamp, FileParts? parts)
     {
         Interlocked.Add(ref _partsReused, parts?.Taken ?? 0);
@@ -228,8 +231,8 @@ internal sealed class PageCache
     }
 
     /// <summary>
-    /// The key of a file recorded only so that the record lists every file the build wrote (see <see cref="KeptLinksHold"/>):
-    /// no page's key is empty, so it is never taken from the last build by its key.
+    /// The key of a file recorded only so that the record lists every file the build wrote (see
+    /// <see cref="KeptLinksHold"/>): no page's key is empty, so it is never taken from the last build by its key.
     /// </summary>
     public const string Unkeyed = "";
 

@@ -266,8 +266,8 @@ internal sealed class PageInputs
         _records[position] ??= Hash(_site.Events[position], _events);
 
     /// <summary>
-    /// The key hash (<see cref="HashInput.Of"/>) of a value's JSON, written into a buffer each thread reuses: 10,000 events' records made as arrays of
-    /// their own were a hundred megabytes of garbage a build.
+    /// The key hash (<see cref="HashInput.Of"/>) of a value's JSON, written into a buffer each thread reuses: 10,000
+    /// events' records made as arrays of their own were a hundred megabytes of garbage a build.
     /// </summary>
     private static byte[] Hash<T>(T value, JsonSerializerOptions options)
     {

@@ -7,8 +7,8 @@ namespace Timeline.ShareImages;
 
 /// <summary>
 /// Share images already drawn, one PNG per key in a folder outside the output (.timeline-cache/ by default).
-/// The key is a hash (<see cref="HashInput"/>) of everything that decides the pixels, so an image is drawn again only when one of those
-/// changes. The cache only saves time: a file that cannot be read or written is simply drawn again.
+/// The key is a hash (<see cref="HashInput"/>) of everything that decides the pixels, so an image is drawn again only
+/// when one of those changes. The cache only saves time: a file that cannot be read or written is simply drawn again.
 /// </summary>
 internal sealed class ShareImageCache(string folder, ShareImageDesign design)
 {
