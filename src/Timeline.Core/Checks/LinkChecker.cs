@@ -53,15 +53,15 @@ internal static class LinkChecker
     }
 
     /// <summary>
-    /// Checks the links of pages scanned as they were made, against every path the site has and every page's ids; the
-    /// links of <paramref name="checkedBefore"/> pages are not looked at (see
+    /// Checks the links of pages scanned as they were made, against every path the site has and every page's ids, those
+    /// of <paramref name="checkedBefore"/> too: pages whose links need no checking again (see
     /// <see cref="Rendering.PageCache.KeptLinksHold"/>).
     /// </summary>
-    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlySet<string>? checkedBefore = null)
+    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlyList<PageLinks>? checkedBefore = null)
     {
         var paths = sitePaths as HashSet<string> is { Comparer: var comparer } set && comparer == StringComparer.Ordinal ? set : sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var page in pages)
+        foreach (var page in checkedBefore is null ? pages : pages.Concat(checkedBefore))
         {
             ids[page.Path] = page.Ids;
         }
@@ -69,7 +69,7 @@ internal static class LinkChecker
         // Most links are absolute and repeated on every page (navigation, years, sources): judge each once.
         var judged = new ConcurrentDictionary<string, string?>(StringComparer.Ordinal);
         var broken = new ConcurrentBag<(string Href, string Reason, string Page)>();
-        Parallel.ForEach(checkedBefore is null ? pages : pages.Where(p => !checkedBefore.Contains(p.Path)), cores ?? new ParallelOptions(), page =>
+        Parallel.ForEach(pages, cores ?? new ParallelOptions(), page =>
         {
             var path = page.Path;
             foreach (var href in page.Links)

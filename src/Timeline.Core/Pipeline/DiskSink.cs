@@ -67,7 +67,8 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
         var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        var kept = new ConcurrentDictionary<string, byte>(StringComparer.Ordinal);
+        // The links and ids of the pages taken from the last build, apart: their links may not need checking again.
+        var kept = new ConcurrentBag<LinkChecker.PageLinks>();
 
         options.Progress?.Report($"Rendering {site.Events.Count} events");
         var templates = theme.Templates!;
@@ -111,10 +112,8 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
                 var sitePaths = paths.ToHashSet(StringComparer.Ordinal);
                 // The pages taken from the last build had their links checked by it: again only when something they
                 // could point to is gone. Share images, made below, are named only in og:image, which is not a link.
-                var checkedBefore = pageCache?.KeptLinksHold(sitePaths, path => Path.GetFileName(path) == SiteUrls.ShareImageFile) == true
-                    ? kept.Keys.ToHashSet(StringComparer.Ordinal)
-                    : null;
-                LinkChecker.Check(sitePaths, pages.ToList(), site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics, checkedBefore: checkedBefore);
+                var trusted = pageCache?.KeptLinksHold(sitePaths, path => Path.GetFileName(path) == SiteUrls.ShareImageFile) == true;
+                LinkChecker.Check(sitePaths, trusted ? pages.ToList() : [.. pages, .. kept], site.Site.BasePath, templates.Files, site.InternalLinks(), diagnostics, checkedBefore: trusted ? kept.ToList() : []);
                 timings.Mark("links");
             }
 
@@ -205,7 +204,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         ConcurrentBag<string> paths,
         ConcurrentBag<LinkChecker.PageLinks> pages,
         ConcurrentDictionary<string, string> links,
-        ConcurrentDictionary<string, byte> kept,
+        ConcurrentBag<LinkChecker.PageLinks> kept,
         SearchIndexCache? searchCache,
         OutputWriter.StagedOutput? staged,
         PageCache? pageCache) : IPageOutput, IShareImageOutput
@@ -248,10 +247,9 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         public void Kept(string path, PageRecord record)
         {
             paths.Add(path);
-            kept[path] = 0;
             if (record.Links is not null)
             {
-                pages.Add(new LinkChecker.PageLinks(path, record.Links, record.Ids ?? []));
+                kept.Add(new LinkChecker.PageLinks(path, record.Links, record.Ids ?? []));
             }
 
             if (record.Search is { } search)
