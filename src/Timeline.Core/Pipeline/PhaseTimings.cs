@@ -3,8 +3,11 @@ using System.Globalization;
 
 namespace Timeline.Pipeline;
 
-/// <summary>How long one step of a build took: wall-clock time, and processor time over every thread.</summary>
-public sealed record PhaseTiming(string Name, TimeSpan Elapsed, TimeSpan Cpu, long WorkingSet = 0);
+/// <summary>
+/// How long one step of a build took: wall-clock time, processor time over every thread, and how long the collector
+/// stopped the program during it.
+/// </summary>
+public sealed record PhaseTiming(string Name, TimeSpan Elapsed, TimeSpan Cpu, TimeSpan Paused, long WorkingSet = 0);
 
 /// <summary>
 /// Times the steps of a build one after another, for `timeline build --timings`: where the time goes is
@@ -17,6 +20,7 @@ public sealed class PhaseTimings
     private readonly List<PhaseTiming> _phases = [];
     private TimeSpan _last;
     private TimeSpan _lastCpu = Cpu();
+    private TimeSpan _lastPaused = GC.GetTotalPauseDuration();
 
     public IReadOnlyList<PhaseTiming> Phases => _phases;
 
@@ -24,18 +28,20 @@ public sealed class PhaseTimings
     {
         var now = _clock.Elapsed;
         var cpu = Cpu();
-        _phases.Add(new PhaseTiming(name, now - _last, cpu - _lastCpu, Environment.WorkingSet));
+        var paused = GC.GetTotalPauseDuration();
+        _phases.Add(new PhaseTiming(name, now - _last, cpu - _lastCpu, paused - _lastPaused, Environment.WorkingSet));
         _last = now;
         _lastCpu = cpu;
+        _lastPaused = paused;
     }
 
     /// <summary>One line per step, then the total, with the memory the process has held at most.</summary>
     public static string Format(IReadOnlyList<PhaseTiming> phases)
     {
-        var total = new PhaseTiming("total", Sum(phases, p => p.Elapsed), Sum(phases, p => p.Cpu));
+        var total = new PhaseTiming("total", Sum(phases, p => p.Elapsed), Sum(phases, p => p.Cpu), Sum(phases, p => p.Paused));
         var lines = phases.Append(total).Select(p => string.Create(
             CultureInfo.InvariantCulture,
-            $"  {p.Name,-8} {p.Elapsed.TotalMilliseconds,7:0} ms wall {p.Cpu.TotalMilliseconds,7:0} ms cpu{(p.WorkingSet > 0 ? $" {p.WorkingSet / (1024 * 1024),5} MB held after" : "")}"));
+            $"  {p.Name,-8} {p.Elapsed.TotalMilliseconds,7:0} ms wall {p.Cpu.TotalMilliseconds,7:0} ms cpu {p.Paused.TotalMilliseconds,6:0} ms paused{(p.WorkingSet > 0 ? $" {p.WorkingSet / (1024 * 1024),5} MB held after" : "")}"));
         var peak = System.Diagnostics.Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
         var collections = string.Join('/', Enumerable.Range(0, GC.MaxGeneration + 1).Select(GC.CollectionCount));
         var paused = GC.GetTotalPauseDuration().TotalMilliseconds;
