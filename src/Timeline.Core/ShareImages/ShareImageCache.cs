@@ -95,6 +95,9 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
                 read += got;
             }
 
+            // Read once a build: the output has its own copy.
+            SystemCache.Forget(file);
+
             return read == length && buffer.AsSpan(0, read).StartsWith(PngSignature) ? read : null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
