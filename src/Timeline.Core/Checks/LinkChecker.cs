@@ -19,7 +19,7 @@ internal static class LinkChecker
     {
         var pages = new PageLinks?[files.Count];
         Parallel.For(0, files.Count, cores ?? new ParallelOptions(), i => pages[i] = Scan(files[i]));
-        Check(files.Select(f => f.Path), pages.OfType<PageLinks>().ToList(), basePath, templates, recordLinks, diagnostics, cores);
+        Check(files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal), pages.OfType<PageLinks>().ToList(), basePath, templates, recordLinks, diagnostics, cores);
     }
 
     /// <summary>
@@ -53,13 +53,12 @@ internal static class LinkChecker
     }
 
     /// <summary>
-    /// Checks the links of pages scanned as they were made, against every path the site has and every page's ids, those
-    /// of <paramref name="checkedBefore"/> too: pages whose links need no checking again (see
-    /// <see cref="Rendering.PageCache.KeptLinksHold"/>).
+    /// Checks the links of pages scanned as they were made, against every path the site has (<paramref name="paths"/>,
+    /// compared ordinally) and every page's ids, those of <paramref name="checkedBefore"/> too: pages whose links need
+    /// no checking again (see <see cref="Rendering.PageCache.KeptLinksHold"/>).
     /// </summary>
-    public static void Check(IEnumerable<string> sitePaths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlyList<PageLinks>? checkedBefore = null)
+    public static void Check(HashSet<string> paths, IReadOnlyList<PageLinks> pages, string basePath, IReadOnlyList<Input.InputFile> templates, IEnumerable<WrittenLink> recordLinks, DiagnosticBag diagnostics, ParallelOptions? cores = null, IReadOnlyList<PageLinks>? checkedBefore = null)
     {
-        var paths = sitePaths as HashSet<string> is { Comparer: var comparer } set && comparer == StringComparer.Ordinal ? set : sitePaths.ToHashSet(StringComparer.Ordinal);
         var ids = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         foreach (var page in checkedBefore is null ? pages : pages.Concat(checkedBefore))
         {
