@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Timeline.Languages;
 using Timeline.Model;
+using Timeline.Output;
 
 namespace Timeline.ShareImages;
 
@@ -68,42 +69,54 @@ internal static class ShareImageBuilder
             jobs.AddRange(Jobs(site, language, strings, cache));
         }
 
-        var drawn = 0;
         using var typefaces = new ShareImageTypefaces(design);
+
+        // The images the cache holds are read first, many at a time on threads of their own: a build that drew none
+        // mostly waits on the disk (at 100,000 events, 5.8 GB of them). Those it does not hold are drawn after, on
+        // the pool, which keeps as many busy as there are cores.
+        var draw = new ConcurrentBag<int>();
+        using (var disk = new DiskThreads())
+        {
+            Parallel.For(0, jobs.Count, disk.Options, i =>
+            {
+                var job = jobs[i];
+                if (output.Keeps(job.Path, job.Key))
+                {
+                    return;
+                }
+
+                t_buffer ??= [];
+                if (cache.Read(job.Key, ref t_buffer) is { } length)
+                {
+                    output.Add(job.Path, t_buffer.AsSpan(0, length), job.Key);
+                }
+                else
+                {
+                    draw.Add(i);
+                }
+            });
+        }
 
         // Renderers are lent out, one per image being drawn at a time: Parallel.For's local state is made per task,
         // and it starts dozens of tasks for a thousand images, each renderer holding its own shaped fonts.
         var idle = new ConcurrentBag<ShareImageRenderer>();
         var made = new ConcurrentBag<ShareImageRenderer>();
-        Parallel.For(0, jobs.Count, i =>
+        Parallel.ForEach(draw, i =>
         {
             var job = jobs[i];
-            if (output.Keeps(job.Path, job.Key))
+            if (!idle.TryTake(out var renderer))
             {
-                return;
+                renderer = new ShareImageRenderer(design, typefaces);
+                made.Add(renderer);
             }
 
-            t_buffer ??= [];
-            if (cache.Read(job.Key, ref t_buffer) is { } length)
-            {
-                output.Add(job.Path, t_buffer.AsSpan(0, length), job.Key);
-            }
-            else
-            {
-                if (!idle.TryTake(out var renderer))
-                {
-                    renderer = new ShareImageRenderer(design, typefaces);
-                    made.Add(renderer);
-                }
-
-                var png = job.Draw(renderer);
-                idle.Add(renderer);
-                cache.Write(job.Key, png);
-                Interlocked.Increment(ref drawn);
-                output.Add(job.Path, png, job.Key);
-            }
+            var png = job.Draw(renderer);
+            idle.Add(renderer);
+            cache.Write(job.Key, png);
+            output.Add(job.Path, png, job.Key);
         });
 
+        var drawn = draw.Count;
         foreach (var renderer in made)
         {
             renderer.Dispose();

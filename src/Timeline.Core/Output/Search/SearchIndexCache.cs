@@ -71,32 +71,41 @@ internal sealed class SearchIndexCache(string cacheFolder)
         var keys = shards.ToDictionary(s => s, s => Key(program, s));
         var under = left is null ? null : CountUnder(shards.Select(s => Path.Combine(PagefindIndexer.BundleFolder, s.Folder)), left);
         var missing = new List<SearchShard>();
-        foreach (var shard in shards)
+        // Made when a first shard is copied: a build that copies none starts no threads.
+        DiskThreads? disk = null;
+        try
         {
-            var cached = Path.Combine(_folder, keys[shard]);
-            var target = Path.Combine(root, shard.Folder);
-            if (readable && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
+            foreach (var shard in shards)
             {
-                if (left is not null && AlreadyThere(cached, Path.Combine(PagefindIndexer.BundleFolder, shard.Folder), left, under!))
+                var cached = Path.Combine(_folder, keys[shard]);
+                var target = Path.Combine(root, shard.Folder);
+                if (readable && Directory.Exists(cached) && !OwnedFolder.IsLink(new DirectoryInfo(cached)))
                 {
-                    continue;
+                    if (left is not null && AlreadyThere(cached, Path.Combine(PagefindIndexer.BundleFolder, shard.Folder), left, under!))
+                    {
+                        continue;
+                    }
+
+                    try
+                    {
+                        Copy(cached, target, (disk ??= new DiskThreads()).Options);
+                        WriteListIfMissing(cached);
+                        continue;
+                    }
+                    catch (Exception ex) when (IsCacheFailure(ex))
+                    {
+                        // An unreadable cache (or one another build is replacing) only costs time: index again.
+                    }
                 }
 
-                try
-                {
-                    Copy(cached, target);
-                    WriteListIfMissing(cached);
-                    continue;
-                }
-                catch (Exception ex) when (IsCacheFailure(ex))
-                {
-                    // An unreadable cache (or one another build is replacing) only costs time: index again.
-                }
+                // The index of the build before last (from the output's spare) must not mix with the new one.
+                RemoveEntry(target);
+                missing.Add(shard);
             }
-
-            // The index of the build before last (from the output's spare) must not mix with the new one.
-            RemoveEntry(target);
-            missing.Add(shard);
+        }
+        finally
+        {
+            disk?.Dispose();
         }
 
         Counts = (missing.Count, shards.Count - missing.Count);
@@ -434,7 +443,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
     // copied (a cached index is never written into: Pagefind writes a new shard into a folder removed first), so a
     // file the last build linked from the cache has the cached file's size and time and is known without reading
     // either: at 10,000 events, 61 unchanged shards are 11,000 files.
-    private static void Copy(string from, string to)
+    private static void Copy(string from, string to, ParallelOptions? parallel = null)
     {
         // A link in a cached index would copy what it points to into the site: such an index is not used.
         if (new DirectoryInfo(from).EnumerateFileSystemInfos("*", SearchOption.AllDirectories).Any(OwnedFolder.IsLink))
@@ -453,7 +462,7 @@ internal sealed class SearchIndexCache(string cacheFolder)
             Directory.CreateDirectory(folder);
         }
 
-        Parallel.ForEach(Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories), file =>
+        Parallel.ForEach(Directory.GetFiles(from, "*", SearchOption.AllDirectories), parallel ?? new ParallelOptions(), file =>
         {
             var target = Path.Combine(to, Path.GetRelativePath(from, file));
             if (stale is not null && stale.TryRemove(target, out _))
