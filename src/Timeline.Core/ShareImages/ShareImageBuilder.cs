@@ -71,20 +71,26 @@ internal static class ShareImageBuilder
 
         using var typefaces = new ShareImageTypefaces(design);
 
-        // The images the cache holds are read first, many at a time on threads of their own: a build that drew none
-        // mostly waits on the disk (at 100,000 events, 5.8 GB of them). Those it does not hold are drawn after, on
-        // the pool, which keeps as many busy as there are cores.
-        var draw = new ConcurrentBag<int>();
-        using (var disk = new DiskThreads())
+        // Images the last build's output holds are taken from there first. The others the cache holds are read next,
+        // many at a time on threads of their own: a build that drew none mostly waits on the disk (at 100,000 events,
+        // 5.8 GB of them); a build that reads none starts none. Those the cache does not hold are drawn last, on the
+        // pool, which keeps as many busy as there are cores.
+        var unkept = new ConcurrentBag<int>();
+        Parallel.For(0, jobs.Count, i =>
         {
-            Parallel.For(0, jobs.Count, disk.Options, i =>
+            if (!output.Keeps(jobs[i].Path, jobs[i].Key))
+            {
+                unkept.Add(i);
+            }
+        });
+
+        var draw = new ConcurrentBag<int>();
+        if (!unkept.IsEmpty)
+        {
+            using var disk = new DiskThreads();
+            Parallel.ForEach(unkept, disk.Options, i =>
             {
                 var job = jobs[i];
-                if (output.Keeps(job.Path, job.Key))
-                {
-                    return;
-                }
-
                 t_buffer ??= [];
                 if (cache.Read(job.Key, ref t_buffer) is { } length)
                 {
