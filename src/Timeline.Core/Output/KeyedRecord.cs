@@ -19,7 +19,7 @@ internal sealed class KeyedRecord
     private readonly string _cacheFolder;
     private readonly string _fileName;
     private readonly byte[] _layout;
-    private readonly Task<Dictionary<string, ReadOnlyMemory<byte>>> _previous;
+    private Task<Dictionary<string, ReadOnlyMemory<byte>>> _previous;
     private readonly ConcurrentDictionary<string, ReadOnlyMemory<byte>> _next = new(StringComparer.Ordinal);
 
     // Whether an entry was made: the record then differs from the one read.
@@ -65,7 +65,9 @@ internal sealed class KeyedRecord
     /// <summary>
     /// Starts replacing the record with what this build used and made, when that differs from what was read, on another
     /// thread while the build goes on; <see cref="Flush"/> waits for it. Its entries are keyed by what made them, so
-    /// the record is right whether or not the rest of the build succeeds.
+    /// the record is right whether or not the rest of the build succeeds. A build saves a record once, when it is done
+    /// with it: the record then lets go of its entries, which only the writing holds until they are written (at
+    /// 100,000 events the two records are 470 MB, held otherwise until the build ends, where its memory peaks).
     /// </summary>
     public void Save()
     {
@@ -74,10 +76,20 @@ internal sealed class KeyedRecord
         // Nothing new, and every entry read was used: the record is already this build's.
         if (!_changed && _next.Count == Previous.Count)
         {
+            LetGo();
             return;
         }
 
-        _saving = CacheFile.WriteAside(_cacheFolder, _fileName, stream => Write(stream, _layout, _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList()));
+        var entries = _next.OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
+        LetGo();
+        _saving = CacheFile.WriteAside(_cacheFolder, _fileName, stream => Write(stream, _layout, entries));
+    }
+
+    private void LetGo()
+    {
+        _next.Clear();
+        _changed = false;
+        _previous = Task.FromResult(new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal));
     }
 
     /// <summary>Waits for the record <see cref="Save"/> started, and puts it in place of the last one.</summary>
