@@ -478,6 +478,10 @@ internal sealed class SearchIndexCache(string cacheFolder)
             if (!HardLink.TryCreate(file, target))
             {
                 File.Copy(file, target);
+
+                // Copied into another file system (the output on tmpfs): the cached file is not read again this build.
+                using var copied = File.OpenHandle(file);
+                SystemCache.Forget(copied);
             }
         });
 
