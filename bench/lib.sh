@@ -48,3 +48,27 @@ median() { sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]
 
 # 1000 -> 1,000
 thousands() { echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; }
+
+# How fast fresh memory is here: 1 GB, then 10 GB, written into tmpfs and freed, in GB/s. On a virtual machine whose
+# host lends it memory, the second can be ten times slower than the first: past what the host keeps at hand, every
+# page goes through the host, and a 100,000-event build (about 9.5 GB at its peak, output on tmpfs) is then slowed
+# far more than a 10,000-event one (docs/benchmarks.md). Only where /dev/shm has room and the memory is free.
+memory_probe() {
+  local dir=/dev/shm file available_gb result=""
+  [ -d "$dir" ] && [ -w "$dir" ] || { echo "no tmpfs to probe"; return 0; }
+  file="$dir/timeline-bench-probe.$$"
+  available_gb=$(awk '/MemAvailable/ { printf "%d", $2 / 1048576 }' /proc/meminfo)
+  for gb in 1 10; do
+    if [ "$available_gb" -lt $((gb + 4)) ] || [ "$(df -k --output=avail "$dir" | tail -1)" -lt $(((gb + 1) * 1048576)) ]; then
+      result="$result${result:+, }$gb GB: not enough free memory"
+      continue
+    fi
+    local start end
+    start=$(date +%s.%N)
+    dd if=/dev/zero of="$file" bs=16M count=$((gb * 64)) status=none
+    rm -f "$file"
+    end=$(date +%s.%N)
+    result="$result${result:+, }$gb GB in $(awk -v s="$start" -v e="$end" -v g="$gb" 'BEGIN { printf "%.2f s (%.2f GB/s)", e - s, g / (e - s) }')"
+  done
+  echo "$result"
+}
