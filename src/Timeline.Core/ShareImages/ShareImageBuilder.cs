@@ -73,7 +73,7 @@ internal static class ShareImageBuilder
 
         // Images the last build's output holds are taken from there first. The others the cache holds are read next,
         // many at a time on threads of their own: a build that drew none mostly waits on the disk (at 100,000 events,
-        // 5.8 GB of them); a build that reads none starts none. Those the cache does not hold are drawn last, on the
+        // 2.9 GB of them); a build that reads none starts none. Those the cache does not hold are drawn last, on the
         // pool, which keeps as many busy as there are cores.
         var unkept = new ConcurrentBag<int>();
         Parallel.For(0, jobs.Count, i =>

@@ -66,7 +66,7 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
     /// <summary>
     /// Reads a cached image into <paramref name="buffer"/> (made larger when it must be) and returns its length, or null
     /// when there is none or it is not a PNG. A build reuses one buffer per thread: ten thousand reused images would
-    /// otherwise allocate 400 MB.
+    /// otherwise allocate 290 MB.
     /// </summary>
     public int? Read(string key, ref byte[] buffer)
     {
