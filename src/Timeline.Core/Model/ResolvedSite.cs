@@ -22,8 +22,12 @@ public sealed record RenderedDocument(
     IReadOnlyList<Note> Notes,
     IReadOnlyList<string> LinkedEventIds,
     IReadOnlyList<string> CitedSourceIds,
-    int CitationsWritten)
+    int CitationsWritten) : IDigested
 {
+    private DigestNote _digest = DigestNote.None;
+
+    DigestNote IDigested.Digest { get => _digest; set => _digest = value; }
+
     // A document taken from the last build's cache holds its HTML as the cache's UTF-8 bytes until it is first read:
     // an unchanged event's body is never shown again, and 10,000 bodies made into strings were 50 MB of garbage.
     private string? _html = Html;

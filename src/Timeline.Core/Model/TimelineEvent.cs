@@ -15,8 +15,12 @@ public sealed record TimelineEvent(
     IReadOnlyList<Reference> Organisations,
     IReadOnlyList<Reference> Places,
     MarkdownText Body,
-    Origin Origin)
+    Origin Origin) : IDigested
 {
+    private DigestNote _digest = DigestNote.None;
+
+    DigestNote IDigested.Digest { get => _digest; set => _digest = value; }
+
     /// <summary>The event in the site's other languages, by language tag.</summary>
     public IReadOnlyDictionary<string, EventTranslation> Translations { get; init; } = Model.Translations.None<EventTranslation>();
 
