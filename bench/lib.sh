@@ -72,3 +72,31 @@ memory_probe() {
   done
   echo "$result"
 }
+
+# Whether this machine hands memory back to a host, which makes fresh memory slow (see memory_probe): a virtio balloon
+# that reports freed pages (feature bit 5, VIRTIO_BALLOON_F_REPORTING), and DAMON paging out memory left idle.
+memory_host() {
+  local found="" features state
+  for features in /sys/bus/virtio/drivers/virtio_balloon/*/features; do
+    [ -r "$features" ] && [ "$(cut -c6 "$features")" = 1 ] && found="freed pages are reported to the host (virtio balloon)"
+  done
+  for state in /sys/kernel/mm/damon/admin/kdamonds/*/state; do
+    [ -r "$state" ] && [ "$(cat "$state")" = on ] && found="$found${found:+; }DAMON is on (it pages out memory left idle)"
+  done
+  echo "${found:-no virtio balloon reporting freed pages, no DAMON}"
+}
+
+# scale_ratios SMALL LARGE: the median wall, user and system time of the runs in file LARGE against those in SMALL (lines
+# of /usr/bin/time "%e %U %S ..."); nothing when either is empty. User time is the program's own work; system time
+# also holds the kernel filling fresh pages, which is where a host lending memory shows (see memory_probe).
+scale_ratios() {
+  [ -s "$1" ] && [ -s "$2" ] || return 0
+  local column ratios="" at name a b
+  for column in "1 wall" "2 user CPU" "3 system CPU"; do
+    at="${column%% *}"; name="${column#* }"
+    a=$(awk -v c="$at" '{ print $c }' "$1" | median)
+    b=$(awk -v c="$at" '{ print $c }' "$2" | median)
+    ratios="$ratios${ratios:+, }$name $(awk -v a="$a" -v b="$b" 'BEGIN { if (a > 0) printf "%.1f", b / a; else print "n/a" }') ($b s against $a s)"
+  done
+  echo "$ratios"
+}
