@@ -24,10 +24,9 @@ internal static class LinkChecker
 
     /// <summary>
     /// The links and ids of an HTML page, found once so that its bytes need not be kept; null for other files.
-    /// Pages scanned with the same <paramref name="shared"/> share one copy of each address: most pages link to
-    /// the same few thousand, and a large site would otherwise hold hundreds of thousands of equal strings.
+    /// Pages scanned with the same <paramref name="shared"/> share what they have in common (see <see cref="Shared"/>).
     /// </summary>
-    public static PageLinks? Scan(OutputFile file, ConcurrentDictionary<string, string>? shared = null)
+    public static PageLinks? Scan(OutputFile file, Shared? shared = null)
     {
         if (!file.IsHtml)
         {
@@ -37,8 +36,8 @@ internal static class LinkChecker
         return Scan(file.Path, file.Content, shared);
     }
 
-    /// <summary>As <see cref="Scan(OutputFile, ConcurrentDictionary{string, string}?)"/>, for a file's bytes held elsewhere.</summary>
-    public static PageLinks? Scan(string path, ReadOnlySpan<byte> content, ConcurrentDictionary<string, string>? shared = null)
+    /// <summary>As <see cref="Scan(OutputFile, Shared?)"/>, for a file's bytes held elsewhere.</summary>
+    public static PageLinks? Scan(string path, ReadOnlySpan<byte> content, Shared? shared = null)
     {
         if (!OutputFile.IsHtmlPath(path))
         {
@@ -47,9 +46,36 @@ internal static class LinkChecker
 
         // Only what the check could find wrong is kept: addresses that leave the site (the share links alone are about
         // nine long ones per event page) are always allowed, and a link to an id of the page itself is judged now.
-        var scanned = Scan(content, shared, keepExternal: false);
+        var scanned = Scan(content, shared?.Values, keepExternal: false);
         scanned.Links.RemoveAll(href => href.StartsWith('#') && (href.Length == 1 || scanned.Ids.Contains(Uri.UnescapeDataString(href[1..]))));
-        return new PageLinks(path, scanned.Links.ToArray(), scanned.Ids);
+        return new PageLinks(path, scanned.Links.ToArray(), shared?.IdsLike(scanned.Ids) ?? scanned.Ids);
+    }
+
+    /// <summary>
+    /// What pages scanned together share, so that a large site's scans are not held many times over: one copy of each
+    /// address and id (most pages link to the same few thousand), and one set of each set of ids (event pages with as
+    /// many notes have the same ids: 200,000 pages have a few hundred sets). The sets are only read once made.
+    /// </summary>
+    public sealed class Shared
+    {
+        private readonly ConcurrentDictionary<string, HashSet<string>> _idSets = new(StringComparer.Ordinal);
+
+        internal ConcurrentDictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The set of these ids already held, or these.</summary>
+        internal HashSet<string> IdsLike(HashSet<string> ids)
+        {
+            var sorted = ids.ToArray();
+            Array.Sort(sorted, StringComparer.Ordinal);
+            // Each id with its length before it: an id may hold any character, so no separator could tell two sets apart.
+            var key = new StringBuilder();
+            foreach (var id in sorted)
+            {
+                key.Append(id.Length).Append(':').Append(id);
+            }
+
+            return _idSets.GetOrAdd(key.ToString(), ids);
+        }
     }
 
     /// <summary>

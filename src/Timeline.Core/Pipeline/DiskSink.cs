@@ -66,7 +66,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var searchCache = search is null || !write ? null : new SearchIndexCache(options.CacheFolder);
         var paths = new ConcurrentBag<string>();
         var pages = new ConcurrentBag<LinkChecker.PageLinks>();
-        var links = new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var shared = new LinkChecker.Shared();
         // The links and ids of the pages taken from the last build, apart: their links may not need checking again.
         var kept = new ConcurrentBag<LinkChecker.PageLinks>();
 
@@ -74,7 +74,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         var templates = theme.Templates!;
         // A build takes the pages whose inputs, theme and code are the same as last time from the output it replaces.
         var pageCache = write ? PageCache.Open(options.CacheFolder, options.OutputFolder, templates, site.Site.Languages, $"search {search is not null}, web fonts {theme.HasWebFonts}", staged!.Has, _pageRecord) : null;
-        var output = new Output(paths, pages, links, kept, searchCache, staged, pageCache);
+        var output = new Output(paths, pages, shared, kept, searchCache, staged, pageCache);
         var rest = new SiteRenderer(templates, diagnostics, theme.HasWebFonts, pageCache).Render(site, searchIndexed: search is not null, output);
         Parallel.ForEach(rest.Concat(theme.Assets), output.Keep);
 
@@ -203,7 +203,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
     private sealed class Output(
         ConcurrentBag<string> paths,
         ConcurrentBag<LinkChecker.PageLinks> pages,
-        ConcurrentDictionary<string, string> links,
+        LinkChecker.Shared shared,
         ConcurrentBag<LinkChecker.PageLinks> kept,
         SearchIndexCache? searchCache,
         OutputWriter.StagedOutput? staged,
@@ -214,7 +214,7 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
         public void Rendered(string path, ReadOnlySpan<byte> content, string? key)
         {
             paths.Add(path);
-            var scanned = LinkChecker.Scan(path, content, links);
+            var scanned = LinkChecker.Scan(path, content, shared);
             if (scanned is not null)
             {
                 pages.Add(scanned);

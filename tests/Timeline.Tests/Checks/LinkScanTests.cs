@@ -49,7 +49,7 @@ public sealed class LinkScanTests
     [Fact]
     public void Pages_scanned_together_share_one_copy_of_each_address_and_id()
     {
-        var shared = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        var shared = new LinkChecker.Shared();
         var html = Encoding.UTF8.GetBytes("<p id=\"notes\"><a href=\"/sources/\">s</a></p>");
 
         var first = LinkChecker.Scan("a/index.html", html, shared)!;
@@ -57,5 +57,29 @@ public sealed class LinkScanTests
 
         Assert.Same(first.Links[0], second.Links[0]);
         Assert.Same(first.Ids.Single(), second.Ids.Single());
+    }
+
+    [Fact]
+    public void Pages_with_the_same_ids_share_one_set_and_pages_with_others_do_not()
+    {
+        var shared = new LinkChecker.Shared();
+        LinkChecker.PageLinks Page(string path, params string[] ids) =>
+            LinkChecker.Scan(path, Encoding.UTF8.GetBytes(string.Concat(ids.Select(id => $"<p id=\"{WebUtility.HtmlEncode(id)}\"></p>"))), shared)!;
+
+        var first = Page("a/index.html", "note-1", "main", "ref-1-1");
+        var sameInAnotherOrder = Page("b/index.html", "ref-1-1", "note-1", "main");
+        var oneMore = Page("c/index.html", "note-1", "main", "ref-1-1", "note-2");
+        // Sets that would be one text if their ids were only joined: an id may hold a line break or a colon.
+        var joined = Page("d/index.html", "a", "b");
+        var oneWithABreak = Page("e/index.html", "a\nb");
+        var lengthLike = Page("f/index.html", "1:a1:b");
+
+        Assert.Same(first.Ids, sameInAnotherOrder.Ids);
+        Assert.NotSame(first.Ids, oneMore.Ids);
+        Assert.Equal(["main", "note-1", "note-2", "ref-1-1"], oneMore.Ids.Order(StringComparer.Ordinal));
+        Assert.Equal(["a", "b"], joined.Ids.Order(StringComparer.Ordinal));
+        Assert.Equal(["a\nb"], oneWithABreak.Ids);
+        Assert.Equal(["1:a1:b"], lengthLike.Ids);
+        Assert.Empty(Page("g/index.html").Ids);
     }
 }
