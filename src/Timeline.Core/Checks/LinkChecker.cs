@@ -54,28 +54,17 @@ internal static class LinkChecker
     /// <summary>
     /// What pages scanned together share, so that a large site's scans are not held many times over: one copy of each
     /// address and id (most pages link to the same few thousand), and one set of each set of ids (event pages with as
-    /// many notes have the same ids: 200,000 pages have a few hundred sets). The sets are only read once made.
+    /// many notes have the same ids: the 21,025 pages of a 10,000-event site have 83 sets). The sets are only read once made.
     /// </summary>
     public sealed class Shared
     {
-        private readonly ConcurrentDictionary<string, HashSet<string>> _idSets = new(StringComparer.Ordinal);
+        // Keyed by the sets themselves, compared as sets: the same ids in any order are one key.
+        private readonly ConcurrentDictionary<HashSet<string>, HashSet<string>> _idSets = new(HashSet<string>.CreateSetComparer());
 
         internal ConcurrentDictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 
         /// <summary>The set of these ids already held, or these.</summary>
-        internal HashSet<string> IdsLike(HashSet<string> ids)
-        {
-            var sorted = ids.ToArray();
-            Array.Sort(sorted, StringComparer.Ordinal);
-            // Each id with its length before it: an id may hold any character, so no separator could tell two sets apart.
-            var key = new StringBuilder();
-            foreach (var id in sorted)
-            {
-                key.Append(id.Length).Append(':').Append(id);
-            }
-
-            return _idSets.GetOrAdd(key.ToString(), ids);
-        }
+        internal HashSet<string> IdsLike(HashSet<string> ids) => _idSets.GetOrAdd(ids, ids);
     }
 
     /// <summary>
