@@ -21,6 +21,14 @@ internal static class Digests
         return value;
     }
 
+    /// <summary>
+    /// Notes for <paramref name="copy"/> the digest noted for <paramref name="original"/>, if any, and returns the copy:
+    /// for a copy that makes the same pages as its original.
+    /// </summary>
+    public static T Carry<T>(T original, T copy)
+        where T : class, IDigested =>
+        Of(original) is { } digest ? Remember(copy, digest) : copy;
+
     /// <summary>The digest noted for this very object, or null.</summary>
     public static byte[]? Of(IDigested value) => ReferenceEquals(value.Digest.Of, value) ? value.Digest.Value : null;
 }

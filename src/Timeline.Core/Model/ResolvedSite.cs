@@ -101,6 +101,10 @@ public sealed record ResolvedSite(
     /// <summary>The tags' names (tags.yml); a tag without one is named by its id.</summary>
     public IReadOnlyList<Tag> Tags { get; init; } = [];
 
+    /// <summary>The site with its events' Markdown let go of (see <see cref="TimelineEvent.WithoutMarkdown"/>), once it is rendered.</summary>
+    internal ResolvedSite WithoutMarkdown() =>
+        this with { Events = Events.Select(e => e with { Event = e.Event.WithoutMarkdown() }).ToArray() };
+
     /// <summary>Every link to a place inside the site that the records' Markdown writes, in every language.</summary>
     public IEnumerable<WrittenLink> InternalLinks() =>
         Events.SelectMany(e => e.TranslatedBodies.Values.Prepend(e.Body))

@@ -21,6 +21,19 @@ public sealed record TimelineEvent(
 
     DigestNote IDigested.Digest { get => _digest; set => _digest = value; }
 
+    /// <summary>
+    /// The event without its Markdown (its body and its translations' bodies), with its digest, which the pages made
+    /// from it still stand for: for a build, which renders each text once. At 100,000 events the texts as written held
+    /// about 330 MB of the build's peak.
+    /// </summary>
+    internal TimelineEvent WithoutMarkdown()
+    {
+        var translations = Translations.Count == 0
+            ? Translations
+            : Translations.ToDictionary(t => t.Key, t => t.Value with { Body = MarkdownText.Empty }, StringComparer.Ordinal);
+        return Digests.Carry(this, this with { Body = MarkdownText.Empty, Translations = translations });
+    }
+
     /// <summary>The event in the site's other languages, by language tag.</summary>
     public IReadOnlyDictionary<string, EventTranslation> Translations { get; init; } = Model.Translations.None<EventTranslation>();
 

@@ -65,15 +65,7 @@ internal sealed class LoadedInput
     /// <summary>Reads and parses every file of the input folder, forgetting what was read before.</summary>
     public void ReadAll()
     {
-        _events.Clear();
-        _pages.Clear();
-        _refused.Clear();
-        _site = null;
-        _sources = null;
-        _entities = null;
-        _eras = null;
-        _tags = null;
-        _languages = null;
+        Forget();
         var diagnostics = new DiagnosticBag();
 
         // A file last changed a second or more before this read began has settled: its stamp can stand for its text.
@@ -114,6 +106,23 @@ internal sealed class LoadedInput
         }
 
         _parsed?.Save();
+    }
+
+    /// <summary>
+    /// Lets go of everything read: for a pipeline that reads once (a build), whose records, once assembled, are the
+    /// site's alone to hold (see <see cref="SitePipeline"/>).
+    /// </summary>
+    public void Forget()
+    {
+        _events.Clear();
+        _pages.Clear();
+        _refused.Clear();
+        _site = null;
+        _sources = null;
+        _entities = null;
+        _eras = null;
+        _tags = null;
+        _languages = null;
     }
 
     /// <summary>Reads again one changed path (a file or a folder, created, changed or deleted); forgets what was deleted.</summary>

@@ -97,6 +97,14 @@ internal sealed class SitePipeline
         }
 
         var site = ReferenceResolver.Resolve(content, diagnostics, _resolved, _rendered);
+        if (_resolved is null)
+        {
+            // A build renders each text once: its records' Markdown is let go of once rendered (about 330 MB of the
+            // peak at 100,000 events). `serve` keeps what it read, to read and resolve again only what changes.
+            _input.Forget();
+            site = site.WithoutMarkdown();
+        }
+
         _rendered?.Save();
         _documentsReused = _rendered?.Reused ?? 0;
         timings.Mark("resolve");
