@@ -286,6 +286,33 @@ internal static class OutputWriter
         }
 
         /// <summary>
+        /// Puts <paramref name="source"/>, a file outside the output with <paramref name="stamp"/> that is never
+        /// written into (a cached share image), at <paramref name="path"/> as another name of it: left as it is when the
+        /// spare already has it. Returns the staged file's stamp, or null when no link could be made (another file
+        /// system, or links not supported): unlike <see cref="Link"/>, that is not a failure, and the caller writes
+        /// the file by other means.
+        /// </summary>
+        public FileStamp? TryLink(string path, string source, FileStamp stamp)
+        {
+            if (Volatile.Read(ref _failed) != 0)
+            {
+                return null;
+            }
+
+            var target = Target(_staging, path);
+            try
+            {
+                MakeFolderOf(target);
+                return _spare?.Holds(target, stamp) == true || HardLink.TryCreate(source, target) ? stamp : null;
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                Fail(ex);
+                return null;
+            }
+        }
+
+        /// <summary>
         /// Writes one file by handing <paramref name="write"/> the file's stream: for large files, never held whole.
         /// Returns the written file's stamp, or null when writing failed.
         /// </summary>

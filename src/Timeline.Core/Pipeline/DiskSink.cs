@@ -271,6 +271,33 @@ internal sealed class DiskSink(BuildOptions options, bool write) : ISiteSink
             return true;
         }
 
+        // Cleared once a cached image that exists cannot be linked: the cache and the output are on different file
+        // systems (or the system has no links), and trying each of 100,000 images again would only cost their calls.
+        private volatile bool _linking = true;
+
+        public CachedImage Link(string path, string key, string cachedFile)
+        {
+            if (!_linking || staged is null || FileStamp.Of(cachedFile) is not { } cached || cached.Size < ShareImageCache.SmallestPng)
+            {
+                return CachedImage.NotLinked;
+            }
+
+            // Changed by hand in the output since the last build linked it: the cached file is that same file.
+            if (pageCache?.ChangedThroughOutput(path, key, cached) == true)
+            {
+                return CachedImage.Changed;
+            }
+
+            if (staged.TryLink(path, cachedFile, cached) is not { } stamp)
+            {
+                _linking = false;
+                return CachedImage.NotLinked;
+            }
+
+            pageCache?.Record(path, new PageRecord(key, stamp, null, null, null));
+            return CachedImage.Linked;
+        }
+
         public void Add(string path, ReadOnlySpan<byte> png, string key)
         {
             if (staged?.Add(path, png) is { } stamp)

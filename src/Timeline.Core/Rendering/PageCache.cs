@@ -199,6 +199,15 @@ internal sealed class PageCache
     }
 
     /// <summary>
+    /// Whether a cached file with <paramref name="cached"/> as its stamp is the file the last build put at
+    /// <paramref name="path"/> with <paramref name="key"/> (linked from the cache), changed since through the output:
+    /// the output's file now has the cached file's stamp, which is no longer the one recorded. Its bytes are then
+    /// no longer what was cached.
+    /// </summary>
+    public bool ChangedThroughOutput(string path, string key, FileStamp cached) =>
+        _previous.TryGetValue(path, out var record) && record.Key == key && record.Stamp != cached && StampInOutput(path) == cached;
+
+    /// <summary>
     /// The parts of the file at <paramref name="path"/> (a feed, a data file), keyed by <paramref name="key"/>, with
     /// those the last build wrote there when its file is still in the output as that build left it.
     /// </summary>

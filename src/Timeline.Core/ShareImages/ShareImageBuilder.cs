@@ -17,8 +17,24 @@ internal interface IShareImageOutput
     /// </summary>
     bool Keeps(string path, string key);
 
+    /// <summary>
+    /// Offers the cache's file of an image (there may be none): <see cref="CachedImage.Linked"/> when that file is now
+    /// the image at <paramref name="path"/>, under a second name, unread; <see cref="CachedImage.Changed"/> when it is
+    /// the file the last build linked there and has been changed there since, so its bytes are not used;
+    /// <see cref="CachedImage.NotLinked"/> otherwise (no such file, or the output on another file system).
+    /// </summary>
+    CachedImage Link(string path, string key, string cachedFile);
+
     /// <summary>An image's bytes, read from the cache or drawn.</summary>
     void Add(string path, ReadOnlySpan<byte> png, string key);
+}
+
+/// <summary>What the output made of a cached image's file (see <see cref="IShareImageOutput.Link"/>).</summary>
+internal enum CachedImage
+{
+    NotLinked,
+    Linked,
+    Changed,
 }
 
 /// <summary>
@@ -26,7 +42,10 @@ internal interface IShareImageOutput
 /// tree, in parallel,
 /// drawing only those the cache does not already hold, then drops the cached images no longer used. An image the last
 /// build's output holds with the same key is taken from there without being read (ten thousand of them are 550 MB);
-/// any other is handed to the output as soon as it is ready and not kept.
+/// one the cache holds is linked in from the cache when the output is on the same file system (an author's usual
+/// set-up: .timeline-cache beside the input, the output too), and otherwise read; any other is handed to the output
+/// as soon as it is ready and not kept. A cached image is never written into (a new one replaces it by a rename) and
+/// nor is a file of the output (replaced, never overwritten), so a link shares bytes that do not change.
 /// </summary>
 internal static class ShareImageBuilder
 {
@@ -91,8 +110,14 @@ internal static class ShareImageBuilder
             Parallel.ForEach(unkept, disk.Options, i =>
             {
                 var job = jobs[i];
+                var linked = cache.FileOf(job.Key) is { } file ? output.Link(job.Path, job.Key, file) : CachedImage.NotLinked;
+                if (linked == CachedImage.Linked)
+                {
+                    return;
+                }
+
                 t_buffer ??= [];
-                if (cache.Read(job.Key, ref t_buffer) is { } length)
+                if (linked == CachedImage.NotLinked && cache.Read(job.Key, ref t_buffer) is { } length)
                 {
                     output.Add(job.Path, t_buffer.AsSpan(0, length), job.Key);
                 }

@@ -57,6 +57,15 @@ internal sealed class ShareImageCache(string folder, ShareImageDesign design)
         return hash.HexLower();
     }
 
+    /// <summary>
+    /// Fewer bytes than a PNG's signature and header chunk: not an image, whatever it holds. A cached file linked into
+    /// the output unread is checked against this only; one read is checked for the signature too.
+    /// </summary>
+    public const int SmallestPng = 8 + 25;
+
+    /// <summary>The file an image with <paramref name="key"/> is kept in (there may be none), or null when the cache is not the build's own.</summary>
+    public string? FileOf(string key) => _owned.Value ? PathOf(key) : null;
+
     public byte[]? Read(string key)
     {
         byte[] buffer = [];

@@ -47,11 +47,13 @@ public sealed class ShareImageTests
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
 
-        // The second build records each image's key with its file; then the cache's copies are spoiled, so a build
-        // that read them would draw every image again.
+        // The second build records each image's key with its file; then the cache's copies are replaced by files that
+        // are not images (new files: written into, they would be the output's too, linked from the cache), so a
+        // build that read them would draw every image again.
         TestSite.BuildIn(folder).AssertSucceeded();
         foreach (var cached in Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png"))
         {
+            File.Delete(cached);
             File.WriteAllText(cached, "not a PNG");
         }
 
@@ -99,6 +101,87 @@ public sealed class ShareImageTests
 
         Assert.Equal((2, 4), (again.Result.ShareImagesDrawn, again.Result.ShareImagesReused));
         Assert.Equal(before, Images(again.Output));
+    }
+
+    [Fact]
+    public void Cached_images_are_linked_into_an_output_on_the_same_file_system_not_copied()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+        Directory.Delete(first.Output, recursive: true);
+
+        // From cold: no output, so nothing is taken from one; the cache and the output share /tmp.
+        var second = TestSite.BuildIn(folder);
+        second.AssertSucceeded();
+        Assert.Equal((0, 6), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
+        Assert.Equal(before, Images(second.Output));
+        var cached = Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png").Select(FileId).ToHashSet();
+        Assert.Equal(6, cached.Count);
+        Assert.Equal(cached, ImageFiles(second.Output).Select(FileId).ToHashSet());
+
+        // The next build takes them from its output, still the cache's files.
+        var third = TestSite.BuildIn(folder);
+        Assert.Equal(before, Images(third.Output));
+        Assert.Equal(cached, ImageFiles(third.Output).Select(FileId).ToHashSet());
+    }
+
+    [Fact]
+    public void An_image_changed_by_hand_through_a_link_to_the_cache_is_drawn_again_and_the_cached_one_replaced()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        using var first = TestSite.BuildIn(folder);
+        var before = Images(first.Output);
+        var second = TestSite.BuildIn(folder);
+        Assert.Equal((0, 6), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
+
+        // Written into in place, the output's image is the cache's file: both change.
+        var image = Path.Combine(second.Output, "events", "first-event", "share.png");
+        var cachedFile = Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png").Single(f => FileId(f) == FileId(image));
+        using (var stream = new FileStream(image, FileMode.Append))
+        {
+            stream.WriteByte(0);
+        }
+
+        Assert.NotEqual(before["events/first-event/share.png"], Hash(cachedFile));
+
+        var third = TestSite.BuildIn(folder);
+        third.AssertSucceeded();
+        Assert.Equal((1, 5), (third.Result.ShareImagesDrawn, third.Result.ShareImagesReused));
+        Assert.Equal(before, Images(third.Output));
+        Assert.Equal(before["events/first-event/share.png"], Hash(cachedFile));
+    }
+
+    [Fact]
+    public void Cached_images_are_read_and_written_into_an_output_on_another_file_system()
+    {
+        // /dev/shm is tmpfs; the test sites are under /tmp, on the disk.
+        var folder = TestSite.NewFolder();
+        var cache = Path.Combine("/dev/shm", "timeline-tests-" + Guid.NewGuid().ToString("N"));
+        Assert.NotEqual(FileId(folder).Split(':')[0], FileId("/dev/shm").Split(':')[0]);
+        try
+        {
+            TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+            BuildResult Build() => TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root, CacheFolder = cache });
+            Assert.Equal(6, Build().ShareImagesDrawn);
+            var before = Images(Path.Combine(folder, "output"));
+            Directory.Delete(Path.Combine(folder, "output"), recursive: true);
+
+            var again = Build();
+
+            Assert.Empty(again.Diagnostics);
+            Assert.Equal((0, 6), (again.ShareImagesDrawn, again.ShareImagesReused));
+            Assert.Equal(before, Images(Path.Combine(folder, "output")));
+            var cached = Directory.GetFiles(cache, "*.png").Select(FileId).ToHashSet();
+            Assert.Equal(6, cached.Count);
+            Assert.All(ImageFiles(Path.Combine(folder, "output")).Select(FileId), id => Assert.DoesNotContain(id, cached));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
     }
 
     [Fact]
@@ -209,8 +292,21 @@ public sealed class ShareImageTests
     }
 
     private static Dictionary<string, string> Images(string output) =>
-        Directory.EnumerateFiles(output, "share.png", SearchOption.AllDirectories)
-            .ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        ImageFiles(output).ToDictionary(f => Path.GetRelativePath(output, f).Replace('\\', '/'), Hash);
+
+    private static IEnumerable<string> ImageFiles(string output) => Directory.EnumerateFiles(output, "share.png", SearchOption.AllDirectories);
+
+    private static string Hash(string file) => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+
+    /// <summary>The file system and the file itself (device and inode, from stat(1)): two names of one file have the same.</summary>
+    private static string FileId(string path)
+    {
+        using var stat = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("stat", ["-c", "%d:%i", path]) { RedirectStandardOutput = true })!;
+        var id = stat.StandardOutput.ReadToEnd().Trim();
+        stat.WaitForExit();
+        Assert.Equal(0, stat.ExitCode);
+        return id;
+    }
 
     private sealed class Fonts : IDisposable
     {
