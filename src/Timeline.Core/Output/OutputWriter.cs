@@ -261,6 +261,11 @@ internal static class OutputWriter
         /// </summary>
         public FileStamp? Link(string path, string source, FileStamp stamp)
         {
+            if (TryLink(path, source, stamp) is { } linked)
+            {
+                return linked;
+            }
+
             if (Volatile.Read(ref _failed) != 0)
             {
                 return null;
@@ -269,12 +274,6 @@ internal static class OutputWriter
             var target = Target(_staging, path);
             try
             {
-                MakeFolderOf(target);
-                if (_spare?.Holds(target, stamp) == true || HardLink.TryCreate(source, target))
-                {
-                    return stamp;
-                }
-
                 File.Copy(source, target);
                 return FileStamp.Of(target);
             }
@@ -286,8 +285,8 @@ internal static class OutputWriter
         }
 
         /// <summary>
-        /// Puts <paramref name="source"/>, a file outside the output with <paramref name="stamp"/> that is never
-        /// written into (a cached share image), at <paramref name="path"/> as another name of it: left as it is when the
+        /// Puts <paramref name="source"/>, a file with <paramref name="stamp"/> that is never written into (the last
+        /// output's, or a cached share image), at <paramref name="path"/> as another name of it: left as it is when the
         /// spare already has it. Returns the staged file's stamp, or null when no link could be made (another file
         /// system, or links not supported): unlike <see cref="Link"/>, that is not a failure, and the caller writes
         /// the file by other means.
