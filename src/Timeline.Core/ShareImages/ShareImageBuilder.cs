@@ -92,8 +92,8 @@ internal static class ShareImageBuilder
 
         // Images the last build's output holds are taken from there first. The others the cache holds are linked or
         // read next, many at a time on threads of their own: a build that drew none and can link none mostly waits on
-        // the disk (at 100,000 events, 2.9 GB of them); a build that reads none starts none. Those the cache does not hold are drawn last, on the
-        // pool, which keeps as many busy as there are cores.
+        // the disk (at 100,000 events, 2.9 GB of them); a build that reads none starts none. Those the cache does not
+        // hold are drawn last, on the pool, which keeps as many busy as there are cores.
         var unkept = new ConcurrentBag<int>();
         Parallel.For(0, jobs.Count, i =>
         {

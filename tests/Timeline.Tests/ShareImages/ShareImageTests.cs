@@ -12,8 +12,7 @@ public sealed class ShareImageTests
     public void A_second_build_reuses_every_image_and_a_changed_title_redraws_only_that_event()
     {
         // Six images: one per event of the basic fixture (five) and the site's own.
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         var cache = Path.Combine(folder, ".timeline-cache");
 
         using var first = TestSite.BuildIn(folder);
@@ -42,8 +41,7 @@ public sealed class ShareImageTests
     [Fact]
     public void An_image_the_last_output_holds_unchanged_is_taken_unread_and_one_changed_there_is_made_again()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
 
@@ -74,8 +72,7 @@ public sealed class ShareImageTests
     [Fact]
     public void An_image_drawn_again_without_the_cache_is_byte_identical()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
 
@@ -89,8 +86,7 @@ public sealed class ShareImageTests
     [Fact]
     public void A_cached_image_that_is_not_a_png_is_drawn_again()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
         var cached = Directory.GetFiles(Path.Combine(folder, ".timeline-cache"), "*.png").Order(StringComparer.Ordinal).ToList();
@@ -106,8 +102,7 @@ public sealed class ShareImageTests
     [Fact]
     public void Cached_images_are_linked_into_an_output_on_the_same_file_system_not_copied()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
         Directory.Delete(first.Output, recursive: true);
@@ -130,8 +125,7 @@ public sealed class ShareImageTests
     [Fact]
     public void An_image_changed_by_hand_through_a_link_to_the_cache_is_drawn_again_and_the_cached_one_replaced()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         var before = Images(first.Output);
         var second = TestSite.BuildIn(folder);
@@ -158,12 +152,11 @@ public sealed class ShareImageTests
     public void Cached_images_are_read_and_written_into_an_output_on_another_file_system()
     {
         // /dev/shm is tmpfs; the test sites are under /tmp, on the disk.
-        var folder = TestSite.NewFolder();
+        var folder = BasicSite();
         var cache = Path.Combine("/dev/shm", "timeline-tests-" + Guid.NewGuid().ToString("N"));
         Assert.True(FileId(folder).Split(':')[0] != FileId("/dev/shm").Split(':')[0], "This test needs /dev/shm on another file system than the test sites.");
         try
         {
-            TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
             BuildResult Build() => TimelineBuilder.Build(new BuildOptions(Path.Combine(folder, "input"), Repository.Theme, Path.Combine(folder, "output"), null, folder) { ToolsFolder = Repository.Root, CacheFolder = cache });
             Assert.Equal(6, Build().ShareImagesDrawn);
             var before = Images(Path.Combine(folder, "output"));
@@ -187,8 +180,7 @@ public sealed class ShareImageTests
     [Fact]
     public void A_changed_design_redraws_every_image()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         TestSite.CopyFolder(Repository.Theme, Path.Combine(folder, "theme"));
         using var first = TestSite.BuildIn(folder);
         Assert.Equal(6, first.Result.ShareImagesDrawn);
@@ -206,8 +198,7 @@ public sealed class ShareImageTests
     [Fact]
     public void Without_the_font_packages_the_build_names_the_package_and_npm_ci()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         var tools = Path.Combine(folder, "no-tools");
         Directory.CreateDirectory(Path.Combine(tools, "node_modules"));
 
@@ -273,8 +264,7 @@ public sealed class ShareImageTests
     [Fact]
     public void An_event_card_shows_the_summary_and_is_drawn_again_when_only_the_summary_changes()
     {
-        var folder = TestSite.NewFolder();
-        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        var folder = BasicSite();
         using var first = TestSite.BuildIn(folder);
         first.AssertSucceeded();
         var before = Images(first.Output);
@@ -289,6 +279,14 @@ public sealed class ShareImageTests
 
         Assert.Equal((1, 5), (second.Result.ShareImagesDrawn, second.Result.ShareImagesReused));
         Assert.NotEqual(before["events/first-event/share.png"], Images(second.Output)["events/first-event/share.png"]);
+    }
+
+    /// <summary>A new folder with a copy of the basic fixture site: five events, so six images with the site's own.</summary>
+    private static string BasicSite()
+    {
+        var folder = TestSite.NewFolder();
+        TestSite.CopyFolder(Path.Combine(Repository.Sites, "valid", "basic"), folder);
+        return folder;
     }
 
     private static Dictionary<string, string> Images(string output) =>
